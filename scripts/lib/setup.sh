@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Shared set-up for scripts/test and scripts/demo: install missing packages, configure, build.
+# Sourced, not run. Idempotent: a second run installs nothing and only rebuilds what changed.
+
+OUTCROP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+OUTCROP_BUILD_DIR=${OUTCROP_BUILD_DIR:-$OUTCROP_ROOT/build}
+
+outcrop_log() { printf '%s\n' "outcrop: $*" >&2; }
+
+outcrop_missing_packages() {
+    local pkg missing=()
+    while read -r pkg; do
+        pkg=${pkg%%#*}
+        pkg=${pkg//[[:space:]]/}
+        [ -z "$pkg" ] && continue
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$pkg")
+        fi
+    done <"$OUTCROP_ROOT/scripts/packages.txt"
+    # Debian's npm conflicts with a nodejs that bundles its own npm (as this machine image's does).
+    command -v npm >/dev/null 2>&1 || missing+=(npm)
+    printf '%s\n' "${missing[@]}"
+}
+
+outcrop_install_packages() {
+    local missing
+    mapfile -t missing < <(outcrop_missing_packages)
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    outcrop_log "installing ${#missing[@]} missing packages: ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Builds are serialised with a lock: the machine has two cores, and two ninja runs in one
+# build folder corrupt each other.
+outcrop_build() {
+    local preset=${OUTCROP_PRESET:-dev}
+    (
+        flock 9
+        if [ ! -f "$OUTCROP_BUILD_DIR/build.ninja" ]; then
+            cmake -S "$OUTCROP_ROOT" -B "$OUTCROP_BUILD_DIR" -G Ninja \
+                -DCMAKE_BUILD_TYPE=${OUTCROP_BUILD_TYPE:-RelWithDebInfo} \
+                -DOUTCROP_WARNINGS_AS_ERRORS=ON >/dev/null || exit 1
+        fi
+        cmake --build "$OUTCROP_BUILD_DIR" "$@"
+    ) 9>/tmp/outcrop-build.lock
+}
+
+outcrop_install_npm() {
+    local dir="$OUTCROP_ROOT/tests/conformance"
+    [ -f "$dir/package-lock.json" ] || return 0
+    if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+        outcrop_log "installing the conformance test's npm packages (npm ci)"
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    fi
+}
