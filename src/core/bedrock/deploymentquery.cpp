@@ -2,10 +2,10 @@
 #include "bedrock/deploymentquery.h"
 
 #include "aws/awsurl.h"
+#include "aws/utctime.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
-#include <QTimeZone>
 
 namespace outcrop::bedrock {
 
@@ -52,7 +52,7 @@ QDateTime parseUserTime(const QString &text)
     static const QRegularExpression datePattern(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
     if (datePattern.match(value).hasMatch()) {
         const QDate date = QDate::fromString(value, Qt::ISODate);
-        return date.isValid() ? QDateTime(date, QTime(0, 0), QTimeZone::utc()) : QDateTime();
+        return date.isValid() ? aws::utcDateTime(date, QTime(0, 0)) : QDateTime();
     }
     // RFC 3339: date 'T' (or space) time, optional fraction, optional Z or +hh:mm.
     static const QRegularExpression timePattern(QStringLiteral(
@@ -80,7 +80,7 @@ QDateTime parseUserTime(const QString &text)
         }
         offsetSeconds = (hours * 3600 + minutes * 60) * (zone.startsWith(QLatin1Char('-')) ? -1 : 1);
     }
-    return QDateTime(date, time, QTimeZone::utc()).addSecs(-offsetSeconds);
+    return aws::utcDateTime(date, time).addSecs(-offsetSeconds);
 }
 
 QString formatQueryTime(const QDateTime &time)

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "aws/awserror.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace outcrop::aws {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AwsError", text);
+}
+} // namespace
+
+QString iamActionFor(const QString &operation)
+{
+    return operation.isEmpty() ? QString() : QStringLiteral("bedrock:") + operation;
+}
+
+AwsError AwsError::make(Kind kind, const QString &message, const QString &operation)
+{
+    AwsError error;
+    error.kind = kind;
+    error.message = message;
+    error.operation = operation;
+    return error;
+}
+
+QString AwsError::sanitizeCode(const QString &raw)
+{
+    // The JS SDK keeps the text before the first ',' and before the first ':', then after '#'
+    // (bedrock-api.md §9.2).
+    QString code = raw.section(QLatin1Char(','), 0, 0).section(QLatin1Char(':'), 0, 0).trimmed();
+    const qsizetype hash = code.lastIndexOf(QLatin1Char('#'));
+    if (hash >= 0) {
+        code = code.mid(hash + 1);
+    }
+    return code;
+}
+
+AwsError::Kind AwsError::kindForCode(const QString &code)
+{
+    static const QHash<QString, Kind> kinds {
+        { QStringLiteral("AccessDeniedException"), Kind::AccessDenied },
+        { QStringLiteral("ValidationException"), Kind::Validation },
+        { QStringLiteral("InternalServerException"), Kind::InternalServer },
+        { QStringLiteral("ThrottlingException"), Kind::Throttling },
+        { QStringLiteral("ResourceNotFoundException"), Kind::ResourceNotFound },
+        { QStringLiteral("ConflictException"), Kind::Conflict },
+        { QStringLiteral("ServiceQuotaExceededException"), Kind::ServiceQuotaExceeded },
+        { QStringLiteral("TooManyTagsException"), Kind::TooManyTags },
+        { QStringLiteral("ServiceUnavailableException"), Kind::ServiceUnavailable },
+        { QStringLiteral("ExpiredTokenException"), Kind::ExpiredToken },
+        { QStringLiteral("ExpiredToken"), Kind::ExpiredToken },
+        { QStringLiteral("InvalidSignatureException"), Kind::InvalidSignature },
+        { QStringLiteral("SignatureDoesNotMatch"), Kind::InvalidSignature },
+        { QStringLiteral("UnrecognizedClientException"), Kind::UnrecognizedClient },
+        { QStringLiteral("InvalidClientTokenId"), Kind::UnrecognizedClient },
+    };
+    return kinds.value(code, Kind::OtherService);
+}
+
+AwsError AwsError::fromHttpReply(int httpStatus, const QByteArray &errorTypeHeader, const QByteArray &body,
+                                 const QByteArray &requestId, const QString &operation)
+{
+    AwsError error;
+    error.httpStatus = httpStatus;
+    error.requestId = QString::fromLatin1(requestId);
+    error.operation = operation;
+
+    const QJsonObject object = QJsonDocument::fromJson(body).object();
+    QString rawCode = QString::fromLatin1(errorTypeHeader);
+    if (rawCode.isEmpty()) {
+        // The body key `code` is matched case-insensitively, as the JS SDK does.
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it.key().compare(QLatin1String("code"), Qt::CaseInsensitive) == 0 && it.value().isString()) {
+                rawCode = it.value().toString();
+                break;
+            }
+        }
+    }
+    if (rawCode.isEmpty()) {
+        rawCode = object.value(QLatin1String("__type")).toString();
+    }
+    error.code = sanitizeCode(rawCode);
+    error.message = object.value(QLatin1String("message")).toString();
+    if (error.message.isEmpty()) {
+        error.message = object.value(QLatin1String("Message")).toString();
+    }
+
+    if (!error.code.isEmpty()) {
+        error.kind = kindForCode(error.code);
+    } else if (httpStatus == 429) {
+        error.kind = Kind::Throttling;
+    } else if (httpStatus == 503) {
+        error.kind = Kind::ServiceUnavailable;
+    } else if (httpStatus >= 500) {
+        error.kind = Kind::InternalServer;
+    } else if (httpStatus == 403) {
+        error.kind = Kind::AccessDenied;
+    } else if (httpStatus == 404) {
+        error.kind = Kind::ResourceNotFound;
+    } else {
+        error.kind = Kind::OtherService;
+    }
+    if (error.message.isEmpty() && object.isEmpty() && !body.isEmpty()) {
+        // A non-JSON error body (an HTML page from a proxy or load balancer): say so briefly.
+        error.message = tr("HTTP %1 with a reply that is not JSON").arg(httpStatus);
+    }
+    return error;
+}
+
+QString AwsError::userMessage() const
+{
+    QString text;
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::AccessDenied:
+        text = operation.isEmpty()
+            ? tr("Access denied.")
+            : tr("Access denied: your credentials are not allowed %1. Ask your AWS administrator to grant that "
+                 "IAM action.").arg(iamActionFor(operation));
+        break;
+    case Kind::Validation:
+        text = tr("The service rejected the request as invalid.");
+        break;
+    case Kind::InternalServer:
+    case Kind::ServiceUnavailable:
+        text = tr("The service had an internal error; trying again later usually helps.");
+        break;
+    case Kind::Throttling:
+        text = tr("The service is throttling requests; wait a moment and try again.");
+        break;
+    case Kind::ResourceNotFound:
+        text = tr("Not found: the deployment or model does not exist in this account and region (it may have "
+                  "been deleted).");
+        break;
+    case Kind::Conflict:
+        text = tr("The deployment is busy with another change; try again when it has finished.");
+        break;
+    case Kind::ServiceQuotaExceeded:
+        text = tr("A service quota is exhausted; request an increase in the Service Quotas console.");
+        break;
+    case Kind::TooManyTags:
+        text = tr("Too many tags on the resource.");
+        break;
+    case Kind::ExpiredToken:
+        text = tr("The credentials have expired; refresh them (for example with 'aws sso login') and try again.");
+        break;
+    case Kind::InvalidSignature:
+        text = tr("The request signature was rejected: check the secret access key, and that this computer's "
+                  "clock is right.");
+        break;
+    case Kind::UnrecognizedClient:
+        text = tr("The access key id is not known to AWS in this partition: check the credentials and the region.");
+        break;
+    case Kind::OtherService:
+        text = tr("The service returned the error %1.").arg(code.isEmpty() ? QString::number(httpStatus) : code);
+        break;
+    case Kind::Network:
+    case Kind::Timeout:
+    case Kind::Redirect:
+    case Kind::BadReply:
+    case Kind::Credentials:
+    case Kind::Configuration:
+    case Kind::InvalidInput:
+    case Kind::Cancelled:
+        return message;
+    }
+    if (!message.isEmpty()) {
+        text += QLatin1Char(' ') + tr("The service said: %1").arg(message);
+    }
+    if (!requestId.isEmpty()) {
+        text += QLatin1Char(' ') + tr("(request id %1)").arg(requestId);
+    }
+    return text;
+}
+
+} // namespace outcrop::aws

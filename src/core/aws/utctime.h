@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QDateTime>
+#include <QtGlobal>
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+#include <QTimeZone>
+#endif
+
+namespace outcrop::aws {
+
+// A UTC QDateTime without deprecation warnings on any Qt from 6.4 on: Qt::UTC as a time spec
+// is deprecated from 6.9, and the light-weight QTimeZone::UTC initialiser only exists from 6.5
+// (on 6.4 a QTimeZone-based UTC goes through the slower time zone backend).
+inline QDateTime utcDateTime(QDate date, QTime time)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    return QDateTime(date, time, QTimeZone(QTimeZone::UTC));
+#else
+    return QDateTime(date, time, Qt::UTC);
+#endif
+}
+
+inline QDateTime utcFromMSecs(qint64 msecs)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    return QDateTime::fromMSecsSinceEpoch(msecs, QTimeZone(QTimeZone::UTC));
+#else
+    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
+#endif
+}
+
+} // namespace outcrop::aws
