@@ -3,7 +3,6 @@
 
 #include "aws/utctime.h"
 
-#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -68,12 +67,10 @@ int retryAfterHintMs(const QByteArray &retryAfter, const QByteArray &amzRetryAft
         return static_cast<int>(std::min(seconds * 1000.0, double(std::numeric_limits<int>::max())));
     }
     // An HTTP-date (RFC 7231), e.g. "Fri, 01 Aug 2025 09:15:30 GMT".
-    const QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(value).chopped(4),
-                                                   QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"));
-    if (!date.isValid() || !value.endsWith("GMT")) {
+    const QDateTime utc = parseHttpDate(value);
+    if (!utc.isValid()) {
         return -1;
     }
-    const QDateTime utc = utcDateTime(date.date(), date.time());
     return static_cast<int>(std::max<qint64>(0, now.msecsTo(utc)));
 }
 

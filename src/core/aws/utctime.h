@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QtGlobal>
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
@@ -29,5 +30,10 @@ inline QDateTime utcFromMSecs(qint64 msecs)
     return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
 #endif
 }
+
+// RFC 7231 IMF-fixdate, as in the Date and Retry-After headers: "Fri, 01 Aug 2025 09:15:30 GMT".
+// Invalid on anything else.
+QDateTime parseHttpDate(const QByteArray &text);
+QByteArray formatHttpDate(const QDateTime &time);
 
 } // namespace outcrop::aws

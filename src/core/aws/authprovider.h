@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "aws/awscredentials.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <functional>
+
+namespace outcrop::aws {
+
+// What one request is authenticated with: SigV4 credentials, or a Bedrock API key. When
+// `bearerToken` is set (AWS_BEARER_TOKEN_BEDROCK), requests carry "Authorization: Bearer" and no
+// signature, as the AWS SDKs do (../shared/docs/bedrock-api.md §1.2).
+struct AwsAuth
+{
+    AwsCredentials credentials;
+    QByteArray bearerToken;
+
+    bool isBearer() const { return !bearerToken.isEmpty(); }
+};
+
+// Supplies the authentication of each attempt. Asynchronous, because a credential_process or the
+// keychain may take time; implementations cache and refresh as they see fit.
+class AuthProvider
+{
+public:
+    using Callback = std::function<void(const AwsAuth &auth, const QString &error)>;
+
+    virtual ~AuthProvider() = default;
+    // Calls `callback` once, with the auth or an error, possibly before returning. The callback is
+    // dropped if `context` is destroyed first.
+    virtual void fetchAuth(QObject *context, Callback callback) = 0;
+    // The service said the credentials expired: the next fetch must not serve them from a cache.
+    virtual void invalidate() {}
+};
+
+// Fixed credentials (tests, the simulator demo, credentials typed into the app).
+class StaticAuthProvider final : public AuthProvider
+{
+public:
+    explicit StaticAuthProvider(AwsAuth auth)
+        : m_auth(std::move(auth))
+    {
+    }
+    void fetchAuth(QObject *context, Callback callback) override
+    {
+        if (context) {
+            callback(m_auth, {});
+        }
+    }
+    void setAuth(const AwsAuth &auth) { m_auth = auth; }
+
+private:
+    AwsAuth m_auth;
+};
+
+} // namespace outcrop::aws

@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "aws/awsclient.h"
+
+#include "aws/authprovider.h"
+#include "aws/logging.h"
+#include "aws/sigv4signer.h"
+#include "aws/utctime.h"
+#include "net/networkpolicy.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QUuid>
+
+namespace outcrop::aws {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AwsClient", text);
+}
+
+// The Host header as QNetworkAccessManager would send it; we set it ourselves so that the bytes
+// we sign are the bytes on the wire.
+QByteArray hostHeaderFor(const QUrl &url)
+{
+    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':')) {
+        host = '[' + host + ']';   // IPv6 literal
+    }
+    const int port = url.port();
+    const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
+    if (port != -1 && port != defaultPort) {
+        host += ':' + QByteArray::number(port);
+    }
+    return host;
+}
+
+AwsError networkError(const QNetworkReply &reply, const QString &operation)
+{
+    AwsError error = AwsError::make(AwsError::Kind::Network,
+                                    tr("Could not reach %1: %2").arg(reply.url().host(), reply.errorString()),
+                                    operation);
+    return error;
+}
+
+} // namespace
+
+AwsClient::AwsClient(QNetworkAccessManager *network, AuthProvider *auth, AwsClientConfig config, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_auth(auth)
+    , m_config(std::move(config))
+    , m_userAgent(QByteArrayLiteral("outcrop/") + QCoreApplication::applicationVersion().toLatin1()
+                  + QByteArrayLiteral(" Qt/") + qVersion())
+{
+    if (!m_config.clock) {
+        m_config.clock = [] { return QDateTime::currentDateTimeUtc(); };
+    }
+    if (!m_config.retry.random) {
+        m_config.retry.random = [] { return QRandomGenerator::global()->generateDouble(); };
+    }
+}
+
+AwsClient::~AwsClient() = default;
+
+AwsCall *AwsClient::send(AwsHttpRequest request)
+{
+    auto *call = new AwsCall(this, std::move(request));
+    // Start on the next turn of the event loop, so the caller can connect to finished() first.
+    QMetaObject::invokeMethod(call, &AwsCall::startAttempt, Qt::QueuedConnection);
+    return call;
+}
+
+QDateTime AwsClient::now() const
+{
+    return m_config.clock().addMSecs(m_clockOffsetMs);
+}
+
+bool AwsClient::learnServerClock(const QByteArray &dateHeader, bool hasAgeHeader, bool isError)
+{
+    // As @aws-sdk/core's AwsSdkSigV4Signer: every reply with a Date header (but not a cached one,
+    // which has an Age header) sets the offset; an error reply that moves it by 4 minutes or more
+    // is marked clock-skew-corrected (bedrock-api.md §10.3).
+    if (dateHeader.isEmpty() || hasAgeHeader) {
+        return false;
+    }
+    const QDateTime serverTime = parseHttpDate(dateHeader);
+    if (!serverTime.isValid()) {
+        return false;
+    }
+    const qint64 offset = m_config.clock().msecsTo(serverTime);
+    const bool corrected = isError && std::abs(offset - m_clockOffsetMs) >= 240 * 1000;
+    if (std::abs(offset - m_clockOffsetMs) >= 240 * 1000) {
+        qCInfo(lcNet) << "clock skew: the server's clock is" << offset / 1000 << "s ahead of this computer's";
+    }
+    m_clockOffsetMs = offset;
+    return corrected;
+}
+
+AwsCall::AwsCall(AwsClient *client, AwsHttpRequest request)
+    : QObject(client)
+    , m_client(client)
+    , m_request(std::move(request))
+    , m_invocationId(QUuid::createUuid().toByteArray(QUuid::WithoutBraces))
+{
+    m_attemptTimer.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_attemptTimer, &QTimer::timeout, this, &AwsCall::onAttemptTimeout);
+    connect(&m_retryTimer, &QTimer::timeout, this, &AwsCall::startAttempt);
+}
+
+AwsCall::~AwsCall()
+{
+    dropReply();
+}
+
+void AwsCall::dropReply()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+    m_reply.clear();
+}
+
+void AwsCall::cancel()
+{
+    if (m_finished) {
+        return;
+    }
+    finish(AwsError::make(AwsError::Kind::Cancelled, tr("Cancelled."), m_request.operation));
+}
+
+void AwsCall::startAttempt()
+{
+    if (m_finished) {
+        return;
+    }
+    ++m_attempt;
+    m_client->m_auth->fetchAuth(this, [this](const AwsAuth &auth, const QString &error) {
+        if (m_finished) {
+            return;
+        }
+        if (!error.isEmpty()) {
+            finish(AwsError::make(AwsError::Kind::Credentials, error, m_request.operation));
+            return;
+        }
+        sendWith(auth);
+    });
+}
+
+void AwsCall::sendWith(const AwsAuth &auth)
+{
+    const AwsClientConfig &config = m_client->m_config;
+    const QUrl url = m_request.target.urlOn(config.endpoint);
+    const QString endpointProblem = net::NetworkPolicy::checkEndpoint(url);
+    if (!endpointProblem.isEmpty()) {
+        finish(AwsError::make(AwsError::Kind::Configuration, endpointProblem, m_request.operation));
+        return;
+    }
+
+    SigningRequest signing;
+    signing.method = m_request.method;
+    signing.target = AwsRequestTarget::wireTarget(url);
+    signing.body = m_request.body;
+    signing.headers.append({ QByteArrayLiteral("Host"), hostHeaderFor(url) });
+    if (!m_request.body.isEmpty()) {
+        signing.headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") });
+    }
+
+    QList<HttpHeader> headers = signing.headers;
+    if (auth.isBearer()) {
+        headers.append({ QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + auth.bearerToken });
+    } else {
+        SigningOptions options;
+        options.region = config.region;
+        options.service = config.service;
+        options.time = m_client->now();
+        headers += SigV4Signer::signHeaders(signing, auth.credentials, options).addedHeaders;
+    }
+
+    QNetworkRequest request(url);
+    net::NetworkPolicy::applyRequestDefaults(request, config.attemptTimeoutMs);
+    for (const HttpHeader &header : std::as_const(headers)) {
+        request.setRawHeader(header.name, header.value);
+    }
+    request.setRawHeader(QByteArrayLiteral("User-Agent"), m_client->m_userAgent);
+    // The SDKs' invocation id (the same on every attempt) and attempt counter: not signed, but
+    // they let AWS Support tie the attempts of one call together.
+    request.setRawHeader(QByteArrayLiteral("amz-sdk-invocation-id"), m_invocationId);
+    request.setRawHeader(QByteArrayLiteral("amz-sdk-request"),
+                         "attempt=" + QByteArray::number(m_attempt) + "; max="
+                             + QByteArray::number(config.retry.maxAttempts));
+
+    m_timedOut = false;
+    m_reply = m_client->m_network->sendCustomRequest(request, m_request.method, m_request.body);
+    connect(m_reply, &QNetworkReply::finished, this, &AwsCall::onReplyFinished);
+    m_attemptTimer.start(config.attemptTimeoutMs);
+}
+
+void AwsCall::onAttemptTimeout()
+{
+    if (m_reply) {
+        m_timedOut = true;
+        m_reply->abort();   // finishes the reply with OperationCanceledError; onReplyFinished sees m_timedOut
+    }
+}
+
+void AwsCall::onReplyFinished()
+{
+    m_attemptTimer.stop();
+    QNetworkReply *reply = m_reply;
+    m_reply.clear();
+    if (!reply) {
+        return;
+    }
+    reply->deleteLater();
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray requestId = reply->rawHeader(QByteArrayLiteral("x-amzn-RequestId"));
+    m_requestId = QString::fromLatin1(requestId);
+    m_httpStatus = status;
+
+    if (m_timedOut) {
+        failAttempt(AwsError::make(AwsError::Kind::Timeout,
+                                   tr("%1 timed out after %2 s.")
+                                       .arg(m_request.operation)
+                                       .arg(m_client->m_config.attemptTimeoutMs / 1000.0),
+                                   m_request.operation),
+                    false, -1);
+        return;
+    }
+    const bool gotHttpReply = status > 0;
+    const bool isError = !gotHttpReply || status >= 300;
+    const bool skewCorrected = m_client->learnServerClock(reply->rawHeader(QByteArrayLiteral("Date")),
+                                                          reply->hasRawHeader(QByteArrayLiteral("Age")), isError);
+    QByteArray body = reply->readAll();
+
+    if (status >= 300 && status < 400) {
+        AwsError error = AwsError::make(AwsError::Kind::Redirect, net::NetworkPolicy::redirectError(*reply),
+                                        m_request.operation);
+        error.httpStatus = status;
+        finish(error);
+        return;
+    }
+    // A reply whose connection broke midway has a status but an error too: the body is partial.
+    const bool transportFailed = reply->error() != QNetworkReply::NoError && reply->error() < QNetworkReply::ContentAccessDenied;
+    if (!gotHttpReply || (transportFailed && status < 300)) {
+        failAttempt(networkError(*reply, m_request.operation), false, -1);
+        return;
+    }
+    if (status >= 400) {
+        AwsError error = AwsError::fromHttpReply(status, reply->rawHeader(QByteArrayLiteral("x-amzn-ErrorType")), body,
+                                                 requestId, m_request.operation);
+        if (error.kind == AwsError::Kind::ExpiredToken) {
+            m_client->m_auth->invalidate();
+        }
+        const int hint = retryAfterHintMs(reply->rawHeader(QByteArrayLiteral("Retry-After")),
+                                          reply->rawHeader(QByteArrayLiteral("x-amz-retry-after")), m_client->now());
+        failAttempt(error, skewCorrected, hint);
+        return;
+    }
+    if (m_request.acceptBody) {
+        QString problem;
+        if (!m_request.acceptBody(body, &problem)) {
+            AwsError error = AwsError::make(
+                AwsError::Kind::BadReply, tr("%1 returned a reply Outcrop cannot read: %2").arg(m_request.operation, problem),
+                m_request.operation);
+            error.httpStatus = status;
+            error.requestId = m_requestId;
+            failAttempt(error, false, -1);
+            return;
+        }
+    }
+    m_body = std::move(body);
+    m_client->m_quota.release(m_lastRetryCost);
+    finish(AwsError());
+}
+
+void AwsCall::failAttempt(AwsError error, bool clockSkewCorrected, int retryAfterMs)
+{
+    RetryClass retryClass = classifyForRetry(error, clockSkewCorrected);
+    if (error.kind == AwsError::Kind::BadReply) {
+        retryClass = RetryClass::Transient;
+    }
+    const RetrySettings &settings = m_client->m_config.retry;
+    int cost = 0;
+    if (retryClass == RetryClass::NotRetryable || m_attempt >= settings.maxAttempts
+        || !m_client->m_quota.acquire(retryClass, &cost)) {
+        finish(error);
+        return;
+    }
+    m_lastRetryCost = cost;
+    int delay = 0;
+    if (!clockSkewCorrected) {
+        delay = backoffDelayMs(retryClass, m_attempt - 1, settings.random(), settings);
+        delay = delayWithHint(delay, retryAfterMs);
+    }
+    m_retryDelays.append(delay);
+    qCDebug(lcNet) << m_request.operation << "attempt" << m_attempt << "failed (" << error.code << error.httpStatus
+                   << "); retrying in" << delay << "ms";
+    m_retryTimer.start(delay);
+}
+
+void AwsCall::finish(AwsError error)
+{
+    if (m_finished) {
+        return;
+    }
+    m_finished = true;
+    m_attemptTimer.stop();
+    m_retryTimer.stop();
+    dropReply();
+    if (error.isError() && error.requestId.isEmpty()) {
+        error.requestId = m_requestId;
+    }
+    m_error = std::move(error);
+    emit finished();
+}
+
+} // namespace outcrop::aws
