@@ -176,9 +176,10 @@ private slots:
                             "my-header3:value1 value2 value3\n"
                             "x-dup:value2,value2,value1\n"
                             "x-upper:MiXeD CaSe VALUE\n"));
-        // Names given out of order are still emitted sorted.
+        // Names given out of order or twice are still emitted sorted, once.
         QCOMPARE(SigV4Signer::canonicalHeaders(headers, {"x-upper", "host"}),
                  QByteArray("host:example.amazonaws.com\nx-upper:MiXeD CaSe VALUE\n"));
+        QCOMPARE(SigV4Signer::canonicalHeaders(headers, {"host", "host"}), QByteArray("host:example.amazonaws.com\n"));
     }
 
     void canonicalRequestSortsAndLowerCasesNames()

@@ -206,8 +206,8 @@ QByteArray cachedSigningKey(const QString &secret, const QDate &date, const QStr
 
 QByteArray lowerCased(const QByteArray &name)
 {
-    // Header names are ASCII tokens; toLower() returns the same shared data when nothing changes
-    // only for rvalues, so check first to avoid a copy for names already in lower case.
+    // Header names are ASCII tokens. Most are already lower case: share them instead of letting
+    // toLower() build a new array.
     for (const char c : name) {
         if (c >= 'A' && c <= 'Z')
             return name.toLower();
@@ -325,8 +325,10 @@ QByteArray SigV4Signer::canonicalQuery(const QByteArray &wireQuery)
 
 QByteArray SigV4Signer::canonicalHeaders(const QList<HttpHeader> &headers, const QList<QByteArray> &signedNames)
 {
+    // Callers normally pass sorted, unique names (signHeaders does); then nothing is re-sorted.
     QList<QByteArray> names = signedNames;
-    if (!std::is_sorted(names.cbegin(), names.cend()))
+    const auto notStrictlyAscending = [](const QByteArray &a, const QByteArray &b) { return !(a < b); };
+    if (std::adjacent_find(names.cbegin(), names.cend(), notStrictlyAscending) != names.cend())
         sortUnique(names);
     QByteArray out;
     out.reserve(names.size() * 48);
