@@ -215,7 +215,8 @@ private slots:
         const QByteArray expected = readVectorFile(caseName, QStringLiteral("header-signature.txt"));
         QCOMPARE(signatureOverWire(captured, vector.header("Host"), region), expected);
         QVERIFY(captured.header("Authorization")
-                    .contains("Credential=AKIDEXAMPLE/20250801/" + region.toLatin1() + "/bedrock/aws4_request"));
+                    .contains(QByteArray(QByteArrayLiteral("Credential=AKIDEXAMPLE/20250801/") + region.toLatin1()
+                                         + QByteArrayLiteral("/bedrock/aws4_request"))));
         QCOMPARE(captured.header("X-Amz-Date"), QByteArrayLiteral("20250801T091530Z"));
         if (caseName == QLatin1String("bedrock-delete-with-token")) {
             QCOMPARE(captured.header("X-Amz-Security-Token"), exampleCredentials(caseName).sessionToken.toLatin1());

@@ -163,6 +163,12 @@ QByteArray dateStamp(const QDate &date)
 
 QDateTime utc(const QDateTime &time)
 {
+    return time.toUTC();
+}
+
+// Once per signing call; the message names the problem, never a credential.
+QDateTime checkedSigningTime(const QDateTime &time)
+{
     if (!time.isValid())
         qCWarning(lcSigV4) << "signing with an invalid time: the signature will not be accepted";
     return time.toUTC();
@@ -200,8 +206,8 @@ QByteArray cachedSigningKey(const QString &secret, const QDate &date, const QStr
 
 QByteArray lowerCased(const QByteArray &name)
 {
-    // Header names are ASCII tokens; toLower() returns the same shared data when nothing changes
-    // only for rvalues, so check first to avoid a copy for names already in lower case.
+    // Header names are ASCII tokens. Most are already lower case: share them instead of letting
+    // toLower() build a new array.
     for (const char c : name) {
         if (c >= 'A' && c <= 'Z')
             return name.toLower();
@@ -319,8 +325,10 @@ QByteArray SigV4Signer::canonicalQuery(const QByteArray &wireQuery)
 
 QByteArray SigV4Signer::canonicalHeaders(const QList<HttpHeader> &headers, const QList<QByteArray> &signedNames)
 {
+    // Callers normally pass sorted, unique names (signHeaders does); then nothing is re-sorted.
     QList<QByteArray> names = signedNames;
-    if (!std::is_sorted(names.cbegin(), names.cend()))
+    const auto notStrictlyAscending = [](const QByteArray &a, const QByteArray &b) { return !(a < b); };
+    if (std::adjacent_find(names.cbegin(), names.cend(), notStrictlyAscending) != names.cend())
         sortUnique(names);
     QByteArray out;
     out.reserve(names.size() * 48);
@@ -440,7 +448,7 @@ QByteArray SigV4Signer::authorizationValue(const QByteArray &accessKeyId, const 
 SigningResult SigV4Signer::signHeaders(const SigningRequest &request, const AwsCredentials &credentials,
                                        const SigningOptions &options)
 {
-    const QDateTime time = utc(options.time);
+    const QDateTime time = checkedSigningTime(options.time);
     const QByteArray date = amzDate(time);
     const QByteArray bodyHash = payloadHash(request.body);
     const QByteArray token = credentials.sessionToken.toUtf8();
@@ -461,17 +469,17 @@ SigningResult SigV4Signer::signHeaders(const SigningRequest &request, const AwsC
 
     SigningResult result;
     if (!token.isEmpty())
-        result.addedHeaders.append({QByteArrayLiteral("X-Amz-Security-Token"), token});
-    result.addedHeaders.append({QByteArrayLiteral("X-Amz-Date"), date});
-    headers.append({QByteArrayLiteral("x-amz-date"), date});
+        result.addedHeaders.append(HttpHeader{QByteArrayLiteral("X-Amz-Security-Token"), token});
+    result.addedHeaders.append(HttpHeader{QByteArrayLiteral("X-Amz-Date"), date});
+    headers.append(HttpHeader{QByteArrayLiteral("x-amz-date"), date});
     names.append(QByteArrayLiteral("x-amz-date"));
     if (signToken) {
-        headers.append({QByteArrayLiteral("x-amz-security-token"), token});
+        headers.append(HttpHeader{QByteArrayLiteral("x-amz-security-token"), token});
         names.append(QByteArrayLiteral("x-amz-security-token"));
     }
     if (options.signBody) {
-        result.addedHeaders.append({QByteArrayLiteral("x-amz-content-sha256"), bodyHash});
-        headers.append({QByteArrayLiteral("x-amz-content-sha256"), bodyHash});
+        result.addedHeaders.append(HttpHeader{QByteArrayLiteral("x-amz-content-sha256"), bodyHash});
+        headers.append(HttpHeader{QByteArrayLiteral("x-amz-content-sha256"), bodyHash});
         names.append(QByteArrayLiteral("x-amz-content-sha256"));
     }
     sortUnique(names);
@@ -482,7 +490,7 @@ SigningResult SigV4Signer::signHeaders(const SigningRequest &request, const AwsC
     result.stringToSign = stringToSign(time, options.region, options.service, result.canonicalRequest);
     result.signature = signatureFor(credentials, options, time.date(), result.stringToSign);
     result.signedHeaderNames = joinedNames(names);
-    result.addedHeaders.append({QByteArrayLiteral("Authorization"),
+    result.addedHeaders.append(HttpHeader{QByteArrayLiteral("Authorization"),
                                 authorizationValue(credentials.accessKeyId.toUtf8(),
                                                    credentialScope(time, options.region, options.service),
                                                    result.signedHeaderNames, result.signature)});
@@ -492,7 +500,7 @@ SigningResult SigV4Signer::signHeaders(const SigningRequest &request, const AwsC
 SigningResult SigV4Signer::presign(const SigningRequest &request, const AwsCredentials &credentials,
                                    const SigningOptions &options)
 {
-    const QDateTime time = utc(options.time);
+    const QDateTime time = checkedSigningTime(options.time);
     const QByteArray token = credentials.sessionToken.toUtf8();
     const bool signToken = !token.isEmpty() && !options.omitSessionToken;
 

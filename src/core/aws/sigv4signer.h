@@ -71,7 +71,10 @@ class SigV4Signer
 public:
     static constexpr char algorithm[] = "AWS4-HMAC-SHA256";
 
-    // Authorization header mode.
+    // Authorization header mode. Signs every request header (names lower-cased) except
+    // isUnsignedHeader() ones, plus those it adds. X-Amz-Date, X-Amz-Security-Token (and
+    // x-amz-content-sha256 when signBody) already in the request are ignored: the caller sends the
+    // request's other headers followed by result.addedHeaders.
     static SigningResult signHeaders(const SigningRequest &request, const AwsCredentials &credentials,
                                      const SigningOptions &options);
     // Query-string (presigned URL) mode. No headers are added; the request's own headers are signed.
