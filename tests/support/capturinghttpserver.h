@@ -7,13 +7,28 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
-// A loopback HTTP/1.1 server for tests that need the exact bytes a client put on the wire. It
-// records each request's head (request line and headers, raw) and answers with `response`.
+#include <algorithm>
+
+// A loopback HTTP/1.1 server for tests that need the exact bytes a client put on the wire, or
+// replies the simulator cannot produce. It records each request's head (request line and headers,
+// raw) and answers request N with scripted reply N (the last one repeats). An empty reply means
+// "never answer"; a reply may close the connection after it is written (a cut-off body).
 class CapturingHttpServer
 {
 public:
+    struct Reply
+    {
+        QByteArray bytes;
+        bool closeAfterWriting = false;
+    };
+
     explicit CapturingHttpServer(QByteArray response)
-        : m_response(std::move(response))
+        : CapturingHttpServer(QList<Reply> { Reply { std::move(response), false } })
+    {
+    }
+
+    explicit CapturingHttpServer(QList<Reply> script)
+        : m_script(std::move(script))
     {
         QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
@@ -26,6 +41,7 @@ public:
 
     quint16 port() const { return m_server.serverPort(); }
     const QList<QByteArray> &requestHeads() const { return m_heads; }
+    const QList<QByteArray> &requestBodies() const { return m_bodies; }
     // The request line of request `index`, e.g. "GET /path?query HTTP/1.1".
     QByteArray requestLine(int index) const { return m_heads.value(index).split('\r').value(0); }
 
@@ -34,18 +50,37 @@ private:
     {
         QByteArray &buffer = m_buffers[socket];
         buffer += socket->readAll();
-        const int end = buffer.indexOf("\r\n\r\n");
+        const qsizetype end = buffer.indexOf("\r\n\r\n");
         if (end < 0) {
             return;
         }
-        m_heads.append(buffer.left(end));
-        buffer.clear();
-        socket->write(m_response);
+        const QByteArray head = buffer.left(end);
+        qsizetype bodyLength = 0;
+        for (const QByteArray &line : head.split('\n')) {
+            if (line.toLower().startsWith("content-length:")) {
+                bodyLength = line.mid(15).trimmed().toLongLong();
+            }
+        }
+        if (buffer.size() < end + 4 + bodyLength) {
+            return;   // the body is still on its way
+        }
+        m_heads.append(head);
+        m_bodies.append(buffer.mid(end + 4, bodyLength));
+        buffer.remove(0, end + 4 + bodyLength);
+        const Reply &reply = m_script.at(std::min<qsizetype>(m_heads.size() - 1, m_script.size() - 1));
+        if (reply.bytes.isEmpty()) {
+            return;   // hang: the client's timeout has to deal with it
+        }
+        socket->write(reply.bytes);
         socket->flush();
+        if (reply.closeAfterWriting) {
+            socket->disconnectFromHost();
+        }
     }
 
     QTcpServer m_server;
-    QByteArray m_response;
+    QList<Reply> m_script;
     QList<QByteArray> m_heads;
+    QList<QByteArray> m_bodies;
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };

@@ -21,7 +21,11 @@ class AwsRequestTarget
 {
 public:
     // `encodedBasePath` is a path that is already in wire form, e.g. "/model-customization/custom-model-deployments".
-    explicit AwsRequestTarget(const QByteArray &encodedBasePath = QByteArrayLiteral("/"));
+    explicit AwsRequestTarget(const QByteArray &encodedBasePath);
+    AwsRequestTarget()
+        : m_path(QByteArrayLiteral("/"))
+    {
+    }
 
     // Appends one path segment; everything but unreserved characters is encoded, so an ARN
     // goes out as "arn%3Aaws%3Abedrock...%2Fabcdef123456" in one segment.

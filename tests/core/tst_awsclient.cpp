@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: Apache-2.0
+// AwsClient's behaviour on replies the simulator does not produce on its own schedule: scripted
+// loopback replies, a pinned clock and a fixed random source, so each delay is known exactly.
+#include "../support/capturinghttpserver.h"
+#include "aws/authprovider.h"
+#include "aws/awsclient.h"
+#include "aws/utctime.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace outcrop::aws;
+using Reply = CapturingHttpServer::Reply;
+
+namespace {
+
+const QDateTime kLocalNow = utcDateTime(QDate(2025, 8, 1), QTime(9, 15, 30));
+
+QByteArray httpReply(int status, const QByteArray &body, const QByteArray &extraHeaders = {})
+{
+    return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\nx-amzn-RequestId: rid-" + QByteArray::number(status) + "\r\n"
+        + extraHeaders + "\r\n" + body;
+}
+
+QByteArray errorReply(int status, const QByteArray &type, const QByteArray &message, const QByteArray &extraHeaders = {})
+{
+    return httpReply(status, R"({"__type":")" + type + R"(","message":")" + message + R"("})",
+                     "x-amzn-ErrorType: " + type + "\r\n" + extraHeaders);
+}
+
+class CountingAuth final : public AuthProvider
+{
+public:
+    void fetchAuth(QObject *, Callback callback) override
+    {
+        ++fetches;
+        AwsAuth auth;
+        auth.credentials.accessKeyId = QStringLiteral("AKIDEXAMPLE");
+        auth.credentials.secretAccessKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        callback(auth, error);
+    }
+    void invalidate() override { ++invalidations; }
+    int fetches = 0;
+    int invalidations = 0;
+    QString error;
+};
+
+struct Harness
+{
+    explicit Harness(QList<Reply> script, int attemptTimeoutMs = 5000)
+        : server(std::move(script))
+    {
+        AwsClientConfig config;
+        config.endpoint = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
+        config.region = QStringLiteral("us-east-1");
+        config.clock = [] { return kLocalNow; };
+        config.attemptTimeoutMs = attemptTimeoutMs;
+        // Base delays scaled down so the suite takes milliseconds; the arithmetic is the same.
+        config.retry.throttlingBaseMs = 40;
+        config.retry.transientBaseMs = 2;
+        config.retry.random = [] { return 0.5; };
+        client = std::make_unique<AwsClient>(&network, &auth, config);
+    }
+
+    AwsCall *run(AwsHttpRequest request = {})
+    {
+        if (request.operation.isEmpty()) {
+            request.operation = QStringLiteral("ListCustomModelDeployments");
+            request.target = AwsRequestTarget(QByteArrayLiteral("/model-customization/custom-model-deployments"));
+        }
+        AwsCall *call = client->send(std::move(request));
+        QSignalSpy finished(call, &AwsCall::finished);
+        if (!finished.wait(10000)) {
+            qWarning("the call did not finish");
+        }
+        return call;
+    }
+
+    CapturingHttpServer server;
+    QNetworkAccessManager network;
+    CountingAuth auth;
+    std::unique_ptr<AwsClient> client;
+};
+
+} // namespace
+
+class TestAwsClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void throttlingIsRetriedWithFullJitterBackoff()
+    {
+        Harness harness({ Reply { errorReply(429, "ThrottlingException", "Rate exceeded") },
+                          Reply { errorReply(429, "ThrottlingException", "Rate exceeded") },
+                          Reply { httpReply(200, "{}") } });
+        AwsCall *call = harness.run();
+        QVERIFY2(call->succeeded(), qPrintable(call->error().userMessage()));
+        QCOMPARE(call->attempts(), 3);
+        // floor(0.5 * min(40 * 2^k, cap)) for k = 0, 1.
+        QCOMPARE(call->retryDelays(), (QList<int> { 20, 40 }));
+        QCOMPARE(harness.auth.fetches, 3);   // every attempt is signed afresh
+        // Two throttling retries cost 5 each; the success refunds the last one.
+        QCOMPARE(harness.client->retryQuota().balance(), 500 - 5 - 5 + 5);
+        QCOMPARE(harness.server.requestHeads().size(), 3);
+        QVERIFY(harness.server.requestHeads().at(2).contains("amz-sdk-request: attempt=3; max=3"));
+    }
+
+    void serverErrorsUseTheShortBaseAndGiveUpAfterThreeAttempts()
+    {
+        Harness harness({ Reply { errorReply(500, "InternalServerException", "boom") } });
+        AwsCall *call = harness.run();
+        QVERIFY(!call->succeeded());
+        QCOMPARE(call->error().kind, AwsError::Kind::InternalServer);
+        QCOMPARE(call->attempts(), 3);
+        QCOMPARE(call->retryDelays(), (QList<int> { 1, 2 }));
+        QCOMPARE(harness.client->retryQuota().balance(), 500 - 14 - 14);   // no success, no refund
+        QCOMPARE(call->error().requestId, QStringLiteral("rid-500"));
+    }
+
+    void retryAfterIsHonoured()
+    {
+        Harness harness({ Reply { errorReply(503, "ServiceUnavailableException", "later", "Retry-After: 0.3\r\n") },
+                          Reply { httpReply(200, "{}") } });
+        AwsCall *call = harness.run();
+        QVERIFY(call->succeeded());
+        QCOMPARE(call->retryDelays(), (QList<int> { 300 }));
+    }
+
+    void clientErrorsAreNotRetried()
+    {
+        Harness harness({ Reply { errorReply(400, "ValidationException", "maxResults must be at most 1000") },
+                          Reply { httpReply(200, "{}") } });
+        AwsCall *call = harness.run();
+        QCOMPARE(call->error().kind, AwsError::Kind::Validation);
+        QCOMPARE(call->attempts(), 1);
+        QCOMPARE(harness.server.requestHeads().size(), 1);
+    }
+
+    void signatureExpiredAfterASkewCorrectionIsRetriedAtOnceWithTheServersTime()
+    {
+        // The server's clock is an hour ahead of ours: it rejects the request and tells its time.
+        const QByteArray serverDate = "Date: " + formatHttpDate(kLocalNow.addSecs(3600)) + "\r\n";
+        Harness harness({ Reply { errorReply(403, "InvalidSignatureException",
+                                             "Signature expired: 20250801T091530Z is now earlier than 20250801T101030Z",
+                                             serverDate) },
+                          Reply { httpReply(200, "{}", serverDate) } });
+        AwsCall *call = harness.run();
+        QVERIFY2(call->succeeded(), qPrintable(call->error().userMessage()));
+        QCOMPARE(call->retryDelays(), (QList<int> { 0 }));
+        QCOMPARE(harness.client->clockOffsetMs(), 3600 * 1000);
+        QVERIFY(harness.server.requestHeads().at(0).contains("X-Amz-Date: 20250801T091530Z"));
+        QVERIFY(harness.server.requestHeads().at(1).contains("X-Amz-Date: 20250801T101530Z"));
+    }
+
+    void aCutOffBodyIsRetried()
+    {
+        QByteArray cut = httpReply(200, R"({"modelDeploymentSummaries":[]})");
+        cut.chop(10);   // Content-Length promises more than arrives before the connection closes
+        Harness harness({ Reply { cut, true }, Reply { httpReply(200, R"({"modelDeploymentSummaries":[]})") } });
+        AwsCall *call = harness.run();
+        QVERIFY2(call->succeeded(), qPrintable(call->error().userMessage()));
+        QCOMPARE(call->attempts(), 2);
+        QCOMPARE(call->body(), QByteArrayLiteral(R"({"modelDeploymentSummaries":[]})"));
+    }
+
+    void anUnreadableBodyIsRetriedThenReported()
+    {
+        Harness harness({ Reply { httpReply(200, "{not json") } });
+        AwsHttpRequest request;
+        request.operation = QStringLiteral("GetCustomModelDeployment");
+        request.target = AwsRequestTarget(QByteArrayLiteral("/x"));
+        request.acceptBody = [](const QByteArray &body, QString *error) {
+            if (body.startsWith("{not")) {
+                *error = QStringLiteral("the reply is not valid JSON");
+                return false;
+            }
+            return true;
+        };
+        AwsCall *call = harness.run(request);
+        QCOMPARE(call->error().kind, AwsError::Kind::BadReply);
+        QCOMPARE(call->attempts(), 3);
+        QVERIFY(call->error().userMessage().contains(QLatin1String("GetCustomModelDeployment")));
+    }
+
+    void aHangingServerTimesOut()
+    {
+        Harness harness({ Reply { QByteArray() } }, 200);
+        AwsCall *call = harness.run();
+        QCOMPARE(call->error().kind, AwsError::Kind::Timeout);
+        QCOMPARE(call->attempts(), 3);   // timeouts are transient
+    }
+
+    void cancelStopsEverything()
+    {
+        Harness harness({ Reply { QByteArray() } }, 60000);
+        AwsCall *call = harness.client->send(AwsHttpRequest {});
+        QSignalSpy finished(call, &AwsCall::finished);
+        QTRY_COMPARE(harness.server.requestHeads().size(), 1);
+        call->cancel();
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(call->error().kind, AwsError::Kind::Cancelled);
+        call->cancel();   // idempotent
+        QCOMPARE(finished.size(), 1);
+    }
+
+    void expiredTokenInvalidatesCachedCredentials()
+    {
+        Harness harness({ Reply { errorReply(403, "ExpiredTokenException", "The security token included in the request is expired") } });
+        AwsCall *call = harness.run();
+        QCOMPARE(call->error().kind, AwsError::Kind::ExpiredToken);
+        QCOMPARE(harness.auth.invalidations, 1);
+    }
+
+    void credentialErrorsStopTheCallWithoutSending()
+    {
+        Harness harness({ Reply { httpReply(200, "{}") } });
+        harness.auth.error = QStringLiteral("No credentials found; searched the environment");
+        AwsCall *call = harness.run();
+        QCOMPARE(call->error().kind, AwsError::Kind::Credentials);
+        QCOMPARE(harness.server.requestHeads().size(), 0);
+    }
+
+    void redirectsAreErrorsAndNotFollowed()
+    {
+        Harness harness({ Reply { "HTTP/1.1 301 Moved\r\nLocation: https://elsewhere.example/\r\nContent-Length: 0\r\n\r\n" } });
+        AwsCall *call = harness.run();
+        QCOMPARE(call->error().kind, AwsError::Kind::Redirect);
+        QVERIFY(call->error().userMessage().contains(QLatin1String("https://elsewhere.example/")));
+        QCOMPARE(harness.server.requestHeads().size(), 1);
+    }
+
+    void quotaExhaustionStopsRetries()
+    {
+        Harness harness({ Reply { errorReply(500, "InternalServerException", "boom") } });
+        // 500 tokens pay for 35 transient retries; after that calls fail on their first attempt.
+        int retries = 0;
+        for (int i = 0; i < 20; ++i) {
+            retries += harness.run()->retryDelays().size();
+        }
+        QCOMPARE(retries, 500 / 14);
+        QCOMPARE(harness.client->retryQuota().balance(), 500 % 14);
+        QCOMPARE(harness.run()->attempts(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAwsClient)
+#include "tst_awsclient.moc"
