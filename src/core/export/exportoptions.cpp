@@ -165,13 +165,16 @@ bool parseConnectionOptions(const QCommandLineParser &parser, ConnectionOptions 
         }
     }
     if (parser.isSet(endpointUrlNames.first())) {
-        const QUrl url(parsed.endpointUrl, QUrl::StrictMode);
-        const QString problem = net::NetworkPolicy::checkEndpoint(url);
-        if (!problem.isEmpty() || url.scheme().isEmpty()) {
-            *error = tr("--endpoint-url: '%1' cannot be used. %2")
-                         .arg(parsed.endpointUrl,
-                              problem.isEmpty() ? tr("Give a URL such as https://bedrock.us-east-1.amazonaws.com.")
-                                                : problem);
+        // "localhost:4566" parses as a URL with the scheme "localhost": say what is missing instead.
+        if (!parsed.endpointUrl.contains(QLatin1String("://"))) {
+            *error = tr("--endpoint-url: '%1' is not a URL; give one such as "
+                        "https://bedrock.us-east-1.amazonaws.com or http://127.0.0.1:4566.")
+                         .arg(parsed.endpointUrl);
+            return false;
+        }
+        const QString problem = net::NetworkPolicy::checkEndpoint(QUrl(parsed.endpointUrl, QUrl::StrictMode));
+        if (!problem.isEmpty()) {
+            *error = tr("--endpoint-url: '%1' cannot be used. %2").arg(parsed.endpointUrl, problem);
             return false;
         }
     }
