@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "export/atomicfilewriter.h"
+#include "export/csvwriter.h"
 
 #include <QDir>
 #include <QFile>
@@ -88,6 +89,27 @@ private slots:
         QCOMPARE(::stat(QFile::encodeName(target).constData(), &status), 0);
         QCOMPARE(int(status.st_mode & 0777), 0640);
         QCOMPARE(entries(dir), QStringList{QStringLiteral("out.csv")});
+    }
+
+    void csvWriterThroughTheAtomicFile()
+    {
+        // The way the export uses the two: CSV streamed into the temporary file, then committed.
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("deployments.csv"));
+        AtomicFileWriter file;
+        QVERIFY(file.open(target));
+        outcrop::exporting::CsvWriter csv(file.device());
+        QVERIFY(csv.writeHeader({QStringLiteral("a"), QStringLiteral("b")}));
+        for (int i = 0; i < 10000; ++i) {
+            QVERIFY(csv.writeRow(QStringList{QString::number(i), QStringLiteral("=x")}));
+        }
+        QVERIFY(csv.flush());
+        QVERIFY(!QFile::exists(target));
+        QVERIFY2(file.commit(), qPrintable(file.errorString()));
+        const QByteArray written = readAll(target);
+        QVERIFY(written.startsWith("a,b\r\n0,'=x\r\n1,'=x\r\n"));
+        QVERIFY(written.endsWith("9999,'=x\r\n"));
+        QCOMPARE(written.count("\r\n"), 10001);
     }
 
     void cancelLeavesTheOldFileAndNoTemporary()

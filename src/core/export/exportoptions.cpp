@@ -87,59 +87,83 @@ bool parseTimeOption(const QCommandLineParser &parser, const QStringList &names,
 
 } // namespace
 
+namespace {
+
+// An option's help, marked for translation here and translated when the parser is built
+// (the translator is installed by then).
+struct OptionHelp
+{
+    const QStringList *names;
+    const char *description;
+    const char *valueName;   // nullptr for a flag
+};
+
+const OptionHelp connectionOptionHelp[] = {
+    {&profileNames, QT_TRANSLATE_NOOP("ExportOptions", "Use the named profile of the AWS config and credentials files."),
+     QT_TRANSLATE_NOOP("ExportOptions", "name")},
+    {&regionNames, QT_TRANSLATE_NOOP("ExportOptions", "AWS region to use, e.g. us-east-1 (default: the profile's region)."),
+     QT_TRANSLATE_NOOP("ExportOptions", "region")},
+    {&endpointUrlNames,
+     QT_TRANSLATE_NOOP("ExportOptions", "Send requests to this URL instead of the region's Bedrock endpoint "
+                                        "(https://, or http:// on a loopback address)."),
+     QT_TRANSLATE_NOOP("ExportOptions", "url")},
+};
+
+const OptionHelp exportOptionHelp[] = {
+    {&exportNames,
+     QT_TRANSLATE_NOOP("ExportOptions", "Write every matching deployment to <file> as CSV and exit, without opening a "
+                                        "window. - writes to standard output."),
+     QT_TRANSLATE_NOOP("ExportOptions", "file")},
+    {&statusNames,
+     QT_TRANSLATE_NOOP("ExportOptions", "Export only deployments with this status: Creating, Active or Failed (any case)."),
+     QT_TRANSLATE_NOOP("ExportOptions", "status")},
+    {&nameContainsNames,
+     QT_TRANSLATE_NOOP("ExportOptions", "Export only deployments whose name contains <text> (letters, digits, - and _)."),
+     QT_TRANSLATE_NOOP("ExportOptions", "text")},
+    {&modelArnNames, QT_TRANSLATE_NOOP("ExportOptions", "Export only deployments of the custom model with this ARN."),
+     QT_TRANSLATE_NOOP("ExportOptions", "arn")},
+    {&createdAfterNames,
+     QT_TRANSLATE_NOOP("ExportOptions", "Export only deployments created after <time>: RFC 3339, e.g. "
+                                        "2025-07-01T12:00:00Z; a time without a zone, or a bare date, is UTC."),
+     QT_TRANSLATE_NOOP("ExportOptions", "time")},
+    {&createdBeforeNames,
+     QT_TRANSLATE_NOOP("ExportOptions", "Export only deployments created before <time> (same forms as --created-after)."),
+     QT_TRANSLATE_NOOP("ExportOptions", "time")},
+    {&sortOrderNames,
+     QT_TRANSLATE_NOOP("ExportOptions", "Order by creation time: Ascending or Descending (any case; the service's "
+                                        "default is Descending)."),
+     QT_TRANSLATE_NOOP("ExportOptions", "order")},
+    {&pageSizeNames, QT_TRANSLATE_NOOP("ExportOptions", "Deployments fetched per request, 1 to 1000 (default: 1000)."),
+     QT_TRANSLATE_NOOP("ExportOptions", "count")},
+    {&bomNames,
+     QT_TRANSLATE_NOOP("ExportOptions", "Start the CSV with a UTF-8 byte order mark (for spreadsheet programs that "
+                                        "need one to read UTF-8)."),
+     nullptr},
+    {&noFormulaEscapeNames,
+     QT_TRANSLATE_NOOP("ExportOptions", "Write cells that start with =, +, -, @, tab or CR as they are. By default "
+                                        "they get a leading ' so that a spreadsheet does not run them as formulas."),
+     nullptr},
+};
+
+template<size_t count>
+void addOptions(QCommandLineParser &parser, const OptionHelp (&options)[count])
+{
+    for (const OptionHelp &option : options) {
+        parser.addOption(QCommandLineOption(*option.names, tr(option.description),
+                                            option.valueName ? tr(option.valueName) : QString()));
+    }
+}
+
+} // namespace
+
 void addConnectionOptions(QCommandLineParser &parser)
 {
-    parser.addOption(QCommandLineOption(profileNames,
-                                        tr("Use the named profile of the AWS config and credentials files."),
-                                        tr("name")));
-    parser.addOption(QCommandLineOption(regionNames,
-                                        tr("AWS region to use, e.g. us-east-1 (default: the profile's region)."),
-                                        tr("region")));
-    parser.addOption(QCommandLineOption(endpointUrlNames,
-                                        tr("Send requests to this URL instead of the region's Bedrock endpoint "
-                                           "(https://, or http:// on a loopback address)."),
-                                        tr("url")));
+    addOptions(parser, connectionOptionHelp);
 }
 
 void addExportOptions(QCommandLineParser &parser)
 {
-    parser.addOption(QCommandLineOption(exportNames,
-                                        tr("Write every matching deployment to <file> as CSV and exit, without "
-                                           "opening a window. - writes to standard output."),
-                                        tr("file")));
-    parser.addOption(QCommandLineOption(statusNames,
-                                        tr("Export only deployments with this status: Creating, Active or Failed "
-                                           "(any case)."),
-                                        tr("status")));
-    parser.addOption(QCommandLineOption(nameContainsNames,
-                                        tr("Export only deployments whose name contains <text> (letters, digits, "
-                                           "- and _)."),
-                                        tr("text")));
-    parser.addOption(QCommandLineOption(modelArnNames,
-                                        tr("Export only deployments of the custom model with this ARN."),
-                                        tr("arn")));
-    parser.addOption(QCommandLineOption(createdAfterNames,
-                                        tr("Export only deployments created after <time>: RFC 3339, e.g. "
-                                           "2025-07-01T12:00:00Z; a time without a zone, or a bare date, is UTC."),
-                                        tr("time")));
-    parser.addOption(QCommandLineOption(createdBeforeNames,
-                                        tr("Export only deployments created before <time> (same forms as "
-                                           "--created-after)."),
-                                        tr("time")));
-    parser.addOption(QCommandLineOption(sortOrderNames,
-                                        tr("Order by creation time: Ascending or Descending (any case; the "
-                                           "service's default is Descending)."),
-                                        tr("order")));
-    parser.addOption(QCommandLineOption(pageSizeNames,
-                                        tr("Deployments fetched per request, 1 to 1000 (default: 1000)."),
-                                        tr("count")));
-    parser.addOption(QCommandLineOption(bomNames,
-                                        tr("Start the CSV with a UTF-8 byte order mark (for spreadsheet programs "
-                                           "that need one to read UTF-8).")));
-    parser.addOption(QCommandLineOption(noFormulaEscapeNames,
-                                        tr("Write cells that start with =, +, -, @, tab or CR as they are. By "
-                                           "default they get a leading ' so that a spreadsheet does not run "
-                                           "them as formulas.")));
+    addOptions(parser, exportOptionHelp);
 }
 
 bool parseConnectionOptions(const QCommandLineParser &parser, ConnectionOptions *options, QString *error)
