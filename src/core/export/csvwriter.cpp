@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "export/csvwriter.h"
+
+#include "bedrock/deployment.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QIODevice>
+#include <QStringEncoder>
+
+namespace outcrop::exporting {
+
+namespace {
+
+// Bytes collected before they go to the device: large enough that a 25,000-row export is a few
+// hundred writes, small enough not to matter in memory.
+constexpr qsizetype flushThreshold = 64 * 1024;
+
+const char utf8ByteOrderMark[] = "\xEF\xBB\xBF";
+
+// Encodes straight into `out`'s spare capacity: no temporary QByteArray per cell. Stateless, so
+// a lone surrogate becomes U+FFFD here instead of being carried into the next cell.
+void appendUtf8(QByteArray &out, QStringView text)
+{
+    if (text.isEmpty()) {
+        return;
+    }
+    QStringEncoder encoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+    const qsizetype oldSize = out.size();
+    out.resize(oldSize + encoder.requiredSpace(text.size()));
+    char *end = encoder.appendToBuffer(out.data() + oldSize, text);
+    out.resize(end - out.constData());
+}
+
+bool needsQuotes(QStringView cell)
+{
+    for (const QChar c : cell) {
+        const char16_t u = c.unicode();
+        if (u == u',' || u == u'"' || u == u'\r' || u == u'\n') {
+            return true;
+        }
+    }
+    return false;
+}
+
+// OWASP "CSV Injection": these first characters make Excel, LibreOffice and Google Sheets
+// evaluate the cell (a leading tab or CR is stripped by some of them, exposing what follows).
+bool looksLikeFormula(QStringView cell)
+{
+    if (cell.isEmpty()) {
+        return false;
+    }
+    const char16_t first = cell.front().unicode();
+    return first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t'
+        || first == u'\r';
+}
+
+char *putDigits(char *out, int value, int width)
+{
+    for (int i = width - 1; i >= 0; --i) {
+        out[i] = char('0' + value % 10);
+        value /= 10;
+    }
+    return out + width;
+}
+
+// ISO 8601 UTC with milliseconds, formatted by hand: QDateTime::toString builds the string
+// through its format parser for every call, which shows on a 25,000-row export.
+void appendCsvTime(QByteArray &out, const QDateTime &time)
+{
+    if (!time.isValid()) {
+        return;
+    }
+    const QDateTime utc = time.toUTC();
+    const QDate date = utc.date();
+    const QTime clock = utc.time();
+    if (date.year() < 0 || date.year() > 9999) {
+        out += utc.toString(Qt::ISODateWithMs).toLatin1();
+        return;
+    }
+    char text[24];
+    char *p = putDigits(text, date.year(), 4);
+    *p++ = '-';
+    p = putDigits(p, date.month(), 2);
+    *p++ = '-';
+    p = putDigits(p, date.day(), 2);
+    *p++ = 'T';
+    p = putDigits(p, clock.hour(), 2);
+    *p++ = ':';
+    p = putDigits(p, clock.minute(), 2);
+    *p++ = ':';
+    p = putDigits(p, clock.second(), 2);
+    *p++ = '.';
+    p = putDigits(p, clock.msec(), 3);
+    *p++ = 'Z';
+    out.append(text, p - text);
+}
+
+} // namespace
+
+void appendCsvCell(QByteArray &out, QStringView cell, bool formulaEscape)
+{
+    const bool quoted = needsQuotes(cell);
+    if (quoted) {
+        out += '"';
+    }
+    if (formulaEscape && looksLikeFormula(cell)) {
+        out += '\'';
+    }
+    if (!quoted) {
+        appendUtf8(out, cell);
+        return;
+    }
+    // RFC 4180 §2.7: a quote inside a quoted field is doubled.
+    qsizetype segmentStart = 0;
+    for (qsizetype i = 0; i < cell.size(); ++i) {
+        if (cell[i] == u'"') {
+            appendUtf8(out, cell.sliced(segmentStart, i + 1 - segmentStart));
+            out += '"';
+            segmentStart = i + 1;
+        }
+    }
+    appendUtf8(out, cell.sliced(segmentStart));
+    out += '"';
+}
+
+QString escapeCsvCell(QStringView cell, bool formulaEscape)
+{
+    QByteArray bytes;
+    appendCsvCell(bytes, cell, formulaEscape);
+    return QString::fromUtf8(bytes);
+}
+
+QString formatCsvTime(const QDateTime &time)
+{
+    QByteArray bytes;
+    appendCsvTime(bytes, time);
+    return QString::fromLatin1(bytes);
+}
+
+CsvWriter::CsvWriter(QIODevice *device, CsvOptions options)
+    : m_device(device)
+    , m_options(options)
+{
+    m_buffer.reserve(flushThreshold + 4096);
+}
+
+QStringList CsvWriter::deploymentHeader()
+{
+    return {QStringLiteral("name"),          QStringLiteral("arn"),
+            QStringLiteral("modelArn"),      QStringLiteral("status"),
+            QStringLiteral("createdAt"),     QStringLiteral("lastUpdatedAt"),
+            QStringLiteral("failureMessage"), QStringLiteral("account"),
+            QStringLiteral("region")};
+}
+
+void CsvWriter::beginOutput()
+{
+    if (!m_started) {
+        m_started = true;
+        if (m_options.byteOrderMark) {
+            m_buffer.append(utf8ByteOrderMark, 3);
+        }
+    }
+}
+
+void CsvWriter::appendCell(QStringView cell, bool first)
+{
+    if (!first) {
+        m_buffer += ',';
+    }
+    appendCsvCell(m_buffer, cell, m_options.formulaEscape);
+}
+
+bool CsvWriter::endRow(bool isDataRow)
+{
+    m_buffer += "\r\n";   // RFC 4180 §2.1: CRLF, after the last row too
+    if (isDataRow) {
+        ++m_rowsWritten;
+    }
+    if (!m_errorString.isEmpty()) {
+        m_buffer.resize(0);   // the output is broken: do not grow without bound
+        return false;
+    }
+    if (m_buffer.size() >= flushThreshold) {
+        return flush();
+    }
+    return true;
+}
+
+bool CsvWriter::writeDeploymentHeader()
+{
+    return writeHeader(deploymentHeader());
+}
+
+bool CsvWriter::writeRow(const bedrock::DeploymentSummary &deployment, const QString &sourceRegion)
+{
+    beginOutput();
+    appendCell(deployment.name, true);
+    appendCell(deployment.arn, false);
+    appendCell(deployment.modelArn, false);
+    // The status as the service sent it (a value outside the model, e.g. "Deleting", stays).
+    appendCell(deployment.statusText.isEmpty() ? bedrock::deploymentStatusWireValue(deployment.status)
+                                               : deployment.statusText,
+               false);
+    // Times need no escaping: digits, '-', ':', '.', 'T' and 'Z' only.
+    m_buffer += ',';
+    appendCsvTime(m_buffer, deployment.createdAt);
+    m_buffer += ',';
+    appendCsvTime(m_buffer, deployment.lastUpdatedAt);
+    appendCell(deployment.failureMessage, false);
+    // ARN fields are plain substrings: sliced views, no allocation.
+    QStringView account;
+    QStringView arnRegion;
+    {
+        const QStringView arn(deployment.arn);
+        qsizetype start = 0;
+        for (int field = 0; field <= 4; ++field) {
+            const qsizetype colon = arn.indexOf(u':', start);
+            const QStringView value = arn.sliced(start, (colon < 0 ? arn.size() : colon) - start);
+            if (field == 3) {
+                arnRegion = value;
+            } else if (field == 4) {
+                account = value;
+            }
+            if (colon < 0) {
+                break;
+            }
+            start = colon + 1;
+        }
+    }
+    appendCell(account, false);
+    appendCell(sourceRegion.isEmpty() ? arnRegion : QStringView(sourceRegion), false);
+    return endRow(true);
+}
+
+bool CsvWriter::writeHeader(const QStringList &columns)
+{
+    beginOutput();
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        appendCell(columns.at(i), i == 0);
+    }
+    return endRow(false);
+}
+
+bool CsvWriter::writeRow(const QStringList &cells)
+{
+    beginOutput();
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        appendCell(cells.at(i), i == 0);
+    }
+    return endRow(true);
+}
+
+bool CsvWriter::flush()
+{
+    if (!m_errorString.isEmpty()) {
+        return false;
+    }
+    if (m_buffer.isEmpty()) {
+        return true;
+    }
+    if (!m_device || !m_device->isWritable()) {
+        m_errorString = QCoreApplication::translate("CsvWriter", "the output is not open for writing");
+        return false;
+    }
+    qsizetype written = 0;
+    while (written < m_buffer.size()) {
+        const qint64 count = m_device->write(m_buffer.constData() + written, m_buffer.size() - written);
+        if (count <= 0) {
+            m_errorString = m_device->errorString();
+            return false;
+        }
+        written += count;
+    }
+    m_buffer.resize(0);   // keeps the capacity for the next rows
+    return true;
+}
+
+} // namespace outcrop::exporting

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+class QDateTime;
+class QIODevice;
+
+namespace outcrop::bedrock {
+struct DeploymentSummary;
+}
+
+namespace outcrop::exporting {
+
+struct CsvOptions
+{
+    bool byteOrderMark = false;   // --bom: some spreadsheets need it to read UTF-8
+    bool formulaEscape = true;    // off with --no-formula-escape
+};
+
+// Appends one RFC 4180 cell to `out` as UTF-8: quoted only when it holds a comma, a quote, CR or
+// LF (quotes doubled). With `formulaEscape`, a cell that a spreadsheet would run as a formula
+// (first character =, +, -, @, tab or CR; OWASP "CSV Injection") gets a leading apostrophe, which
+// the spreadsheet shows as text. No allocation when `out` has room.
+void appendCsvCell(QByteArray &out, QStringView cell, bool formulaEscape);
+// The same as a string, for tests and for callers that want to show the escaped form.
+QString escapeCsvCell(QStringView cell, bool formulaEscape);
+// A time as the CSV shows it: ISO 8601 UTC with milliseconds, "2025-07-20T10:11:12.123Z";
+// empty for an invalid (absent) time.
+QString formatCsvTime(const QDateTime &time);
+
+// Streams CSV to a device: rows are encoded into a small buffer that goes to the device whenever
+// it fills, so an export of 25,000 deployments is never held in memory as a whole. One writer
+// for the headless export and the GUI's "Export CSV" (which writes its visible columns through
+// writeHeader/writeRow with strings).
+//
+// Every write returns false once the device refused bytes (disk full, closed pipe); errorString()
+// then says why. Call flush() after the last row: buffered bytes are not written by the destructor,
+// because by then the device may be half torn down and nobody could report the error.
+class CsvWriter
+{
+public:
+    explicit CsvWriter(QIODevice *device, CsvOptions options = {});
+    CsvWriter(const CsvWriter &) = delete;
+    CsvWriter &operator=(const CsvWriter &) = delete;
+
+    // The fixed English keys of the deployment export, whatever the UI language:
+    // name,arn,modelArn,status,createdAt,lastUpdatedAt,failureMessage,account,region.
+    static QStringList deploymentHeader();
+
+    bool writeDeploymentHeader();
+    // One deployment. `sourceRegion` is the region it was listed from; when empty, the region
+    // in its ARN is used. An absent optional field is an empty cell.
+    bool writeRow(const bedrock::DeploymentSummary &deployment, const QString &sourceRegion);
+
+    // Arbitrary columns (the GUI's visible columns, in view order).
+    bool writeHeader(const QStringList &columns);
+    bool writeRow(const QStringList &cells);
+
+    // Hands the buffered bytes to the device. False (with errorString()) when it refused them.
+    bool flush();
+
+    QString errorString() const { return m_errorString; }
+    qint64 rowsWritten() const { return m_rowsWritten; }   // data rows, not the header
+
+private:
+    void beginOutput();
+    void appendCell(QStringView cell, bool first);
+    void appendRawCell(QLatin1String cell, bool first);
+    bool endRow(bool isDataRow);
+
+    QPointer<QIODevice> m_device;
+    CsvOptions m_options;
+    QByteArray m_buffer;
+    QString m_errorString;
+    qint64 m_rowsWritten = 0;
+    bool m_started = false;
+};
+
+} // namespace outcrop::exporting

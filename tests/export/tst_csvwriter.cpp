@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "bedrock/deployment.h"
+#include "export/csvwriter.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QTest>
+#include <QTimeZone>
+
+using outcrop::bedrock::DeploymentStatus;
+using outcrop::bedrock::DeploymentSummary;
+using namespace outcrop::exporting;
+
+namespace {
+
+const QByteArray expectedHeader =
+    "name,arn,modelArn,status,createdAt,lastUpdatedAt,failureMessage,account,region\r\n";
+
+DeploymentSummary sampleDeployment()
+{
+    DeploymentSummary deployment;
+    deployment.name = QStringLiteral("my-dep");
+    deployment.arn = QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:custom-model-deployment/abcdef123456");
+    deployment.modelArn =
+        QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.nova-micro-v1:0:128k/abcdefghijkl");
+    deployment.statusText = QStringLiteral("Active");
+    deployment.status = DeploymentStatus::Active;
+    deployment.createdAt = QDateTime(QDate(2025, 7, 20), QTime(10, 11, 12, 123), QTimeZone::utc());
+    deployment.lastUpdatedAt = QDateTime(QDate(2025, 7, 20), QTime(10, 20, 0), QTimeZone::utc());
+    return deployment;
+}
+
+QByteArray writeDeployments(const QList<DeploymentSummary> &deployments, CsvOptions options = {},
+                            const QString &region = QStringLiteral("us-east-1"))
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    CsvWriter writer(&buffer, options);
+    if (!writer.writeDeploymentHeader()) {
+        return "header failed";
+    }
+    for (const DeploymentSummary &deployment : deployments) {
+        if (!writer.writeRow(deployment, region)) {
+            return "row failed";
+        }
+    }
+    if (!writer.flush()) {
+        return "flush failed";
+    }
+    return buffer.data();
+}
+
+} // namespace
+
+class TestCsvWriter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void headerRowIsExact()
+    {
+        QCOMPARE(writeDeployments({}), expectedHeader);
+        QCOMPARE(CsvWriter::deploymentHeader().join(QLatin1Char(',')).toLatin1() + "\r\n", expectedHeader);
+    }
+
+    void deploymentRowIsExact()
+    {
+        const QByteArray csv = writeDeployments({sampleDeployment()});
+        QCOMPARE(csv, QByteArray(expectedHeader
+                          + "my-dep,arn:aws:bedrock:us-east-1:123456789012:custom-model-deployment/abcdef123456,"
+                            "arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.nova-micro-v1:0:128k/"
+                            "abcdefghijkl,Active,2025-07-20T10:11:12.123Z,2025-07-20T10:20:00.000Z,,"
+                            "123456789012,us-east-1\r\n"));
+    }
+
+    void quotesOnlyWhenNeeded_data()
+    {
+        QTest::addColumn<QString>("cell");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("plain") << QStringLiteral("abc") << QByteArray("abc");
+        QTest::newRow("empty") << QString() << QByteArray();
+        QTest::newRow("spaces kept, unquoted") << QStringLiteral(" a b ") << QByteArray(" a b ");
+        QTest::newRow("semicolon") << QStringLiteral("a;b") << QByteArray("a;b");
+        QTest::newRow("apostrophe") << QStringLiteral("it's") << QByteArray("it's");
+        QTest::newRow("comma") << QStringLiteral("a,b") << QByteArray("\"a,b\"");
+        QTest::newRow("quote doubled") << QStringLiteral("say \"hi\"") << QByteArray("\"say \"\"hi\"\"\"");
+        QTest::newRow("only a quote") << QStringLiteral("\"") << QByteArray("\"\"\"\"");
+        QTest::newRow("LF") << QStringLiteral("a\nb") << QByteArray("\"a\nb\"");
+        QTest::newRow("CR") << QStringLiteral("a\rb") << QByteArray("\"a\rb\"");
+        QTest::newRow("non-ASCII") << QStringLiteral("Müller — 東京") << QByteArray("M\xC3\xBCller \xE2\x80\x94 \xE6\x9D\xB1\xE4\xBA\xAC");
+        QTest::newRow("outside the BMP") << QString::fromUtf8("rock \xF0\x9F\xAA\xA8, ok")
+                                         << QByteArray("\"rock \xF0\x9F\xAA\xA8, ok\"");
+    }
+    void quotesOnlyWhenNeeded()
+    {
+        QFETCH(QString, cell);
+        QFETCH(QByteArray, expected);
+        QByteArray out;
+        appendCsvCell(out, cell, true);
+        QCOMPARE(out, expected);
+        QCOMPARE(escapeCsvCell(cell, true), QString::fromUtf8(expected));
+    }
+
+    void formulaEscape_data()
+    {
+        QTest::addColumn<QString>("cell");
+        QTest::addColumn<QByteArray>("escaped");
+        QTest::addColumn<QByteArray>("unescaped");
+        QTest::newRow("=") << QStringLiteral("=1+2") << QByteArray("'=1+2") << QByteArray("=1+2");
+        QTest::newRow("+") << QStringLiteral("+1") << QByteArray("'+1") << QByteArray("+1");
+        QTest::newRow("-") << QStringLiteral("-1") << QByteArray("'-1") << QByteArray("-1");
+        QTest::newRow("@") << QStringLiteral("@SUM(A1)") << QByteArray("'@SUM(A1)") << QByteArray("@SUM(A1)");
+        QTest::newRow("tab") << QStringLiteral("\t=1") << QByteArray("'\t=1") << QByteArray("\t=1");
+        // A CR needs quotes as well; the apostrophe goes inside them.
+        QTest::newRow("CR") << QStringLiteral("\r=1") << QByteArray("\"'\r=1\"") << QByteArray("\"\r=1\"");
+        QTest::newRow("= with comma") << QStringLiteral("=A1,B1") << QByteArray("\"'=A1,B1\"")
+                                      << QByteArray("\"=A1,B1\"");
+        QTest::newRow("not at the start") << QStringLiteral("a=b") << QByteArray("a=b") << QByteArray("a=b");
+        QTest::newRow("leading space") << QStringLiteral(" =1") << QByteArray(" =1") << QByteArray(" =1");
+    }
+    void formulaEscape()
+    {
+        QFETCH(QString, cell);
+        QFETCH(QByteArray, escaped);
+        QFETCH(QByteArray, unescaped);
+        QByteArray out;
+        appendCsvCell(out, cell, true);
+        QCOMPARE(out, escaped);
+        out.clear();
+        appendCsvCell(out, cell, false);
+        QCOMPARE(out, unescaped);
+    }
+
+    void formulaEscapeAppliesToRowsAndFollowsTheOption()
+    {
+        DeploymentSummary deployment = sampleDeployment();
+        // The API's name pattern has no leading '-', but the writer escapes every cell alike.
+        deployment.name = QStringLiteral("-dep");
+        CsvOptions noEscape;
+        noEscape.formulaEscape = false;
+        QVERIFY(writeDeployments({deployment}).contains("\r\n'-dep,"));
+        QVERIFY(writeDeployments({deployment}, noEscape).contains("\r\n-dep,"));
+    }
+
+    void hostileFailureMessage()
+    {
+        DeploymentSummary deployment = sampleDeployment();
+        deployment.statusText = QStringLiteral("Failed");
+        deployment.status = DeploymentStatus::Failed;
+        deployment.failureMessage = QStringLiteral("=HYPERLINK(\"http://x\", \"Größe, 日本\")\nline 2");
+        const QByteArray csv = writeDeployments({deployment});
+        const QByteArray expectedCell =
+            "\"'=HYPERLINK(\"\"http://x\"\", \"\"Gr\xC3\xB6\xC3\x9F" "e, \xE6\x97\xA5\xE6\x9C\xAC\"\")\nline 2\"";
+        QVERIFY2(csv.contains(QByteArray(",2025-07-20T10:20:00.000Z," + expectedCell + ",123456789012,us-east-1\r\n")),
+                 csv.constData());
+
+        CsvOptions noEscape;
+        noEscape.formulaEscape = false;
+        QVERIFY(writeDeployments({deployment}, noEscape).contains(",\"=HYPERLINK(\"\"http://x\"\""));
+    }
+
+    void crlfLineEnds()
+    {
+        const QByteArray csv = writeDeployments({sampleDeployment(), sampleDeployment()});
+        QCOMPARE(csv.count("\r\n"), 3);
+        QCOMPARE(csv.count('\n'), 3);   // no bare LF anywhere
+        QVERIFY(csv.endsWith("\r\n"));
+    }
+
+    void byteOrderMarkOnlyWhenAsked()
+    {
+        const QByteArray bom("\xEF\xBB\xBF");
+        QVERIFY(writeDeployments({sampleDeployment()}).startsWith("name,"));
+        CsvOptions withBom;
+        withBom.byteOrderMark = true;
+        const QByteArray csv = writeDeployments({sampleDeployment(), sampleDeployment()}, withBom);
+        QVERIFY(csv.startsWith(QByteArray(bom + "name,")));
+        QCOMPARE(csv.count(bom), 1);
+
+        // Also with rows only (the GUI may write no header) and over several flushes.
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        CsvWriter writer(&buffer, withBom);
+        QVERIFY(writer.writeRow(QStringList{QStringLiteral("a")}));
+        QVERIFY(writer.flush());
+        QVERIFY(writer.writeRow(QStringList{QStringLiteral("b")}));
+        QVERIFY(writer.flush());
+        QCOMPARE(buffer.data(), QByteArray(bom + "a\r\nb\r\n"));
+    }
+
+    void absentOptionalFieldsAreEmptyCells()
+    {
+        DeploymentSummary deployment;
+        deployment.name = QStringLiteral("d");
+        deployment.arn = QStringLiteral("arn:aws:bedrock:us-west-2:210987654321:custom-model-deployment/x");
+        deployment.statusText = QStringLiteral("Creating");
+        deployment.createdAt = QDateTime(QDate(2025, 1, 2), QTime(3, 4, 5), QTimeZone::utc());
+        const QByteArray csv = writeDeployments({deployment}, {}, QStringLiteral("us-west-2"));
+        QCOMPARE(csv, QByteArray(expectedHeader
+                          + "d,arn:aws:bedrock:us-west-2:210987654321:custom-model-deployment/x,,Creating,"
+                            "2025-01-02T03:04:05.000Z,,,210987654321,us-west-2\r\n"));
+    }
+
+    void statusKeptVerbatim()
+    {
+        DeploymentSummary deployment = sampleDeployment();
+        deployment.statusText = QStringLiteral("Deleting");
+        deployment.status = DeploymentStatus::Unknown;
+        QVERIFY(writeDeployments({deployment}).contains(",Deleting,"));
+        deployment.statusText.clear();
+        deployment.status = DeploymentStatus::Failed;
+        QVERIFY(writeDeployments({deployment}).contains(",Failed,"));
+    }
+
+    void timesAreUtcWithMilliseconds_data()
+    {
+        QTest::addColumn<QDateTime>("time");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("utc ms") << QDateTime(QDate(2025, 7, 20), QTime(10, 11, 12, 123), QTimeZone::utc())
+                                << QStringLiteral("2025-07-20T10:11:12.123Z");
+        QTest::newRow("utc whole second") << QDateTime(QDate(2025, 7, 20), QTime(10, 11, 12), QTimeZone::utc())
+                                          << QStringLiteral("2025-07-20T10:11:12.000Z");
+        QTest::newRow("+02:00 becomes UTC")
+            << QDateTime(QDate(2025, 1, 1), QTime(1, 0, 0, 7), QTimeZone(2 * 3600))
+            << QStringLiteral("2024-12-31T23:00:00.007Z");
+        QTest::newRow("absent") << QDateTime() << QString();
+    }
+    void timesAreUtcWithMilliseconds()
+    {
+        QFETCH(QDateTime, time);
+        QFETCH(QString, expected);
+        QCOMPARE(formatCsvTime(time), expected);
+        DeploymentSummary deployment = sampleDeployment();
+        deployment.createdAt = time;
+        const QByteArray csv = writeDeployments({deployment});
+        QVERIFY2(csv.contains(QByteArray(",Active," + expected.toLatin1() + ",2025-07-20T10:20:00.000Z,")), csv.constData());
+    }
+
+    void accountFromArnRegionFromSource()
+    {
+        DeploymentSummary deployment = sampleDeployment();
+        deployment.arn = QStringLiteral("arn:aws:bedrock:eu-central-1:111122223333:custom-model-deployment/z");
+        QVERIFY(writeDeployments({deployment}, {}, QStringLiteral("us-west-2")).endsWith(",111122223333,us-west-2\r\n"));
+        // Without a source region, the ARN's region.
+        QVERIFY(writeDeployments({deployment}, {}, QString()).endsWith(",111122223333,eu-central-1\r\n"));
+        // A malformed ARN gives empty cells, never a crash.
+        deployment.arn = QStringLiteral("not-an-arn");
+        QVERIFY(writeDeployments({deployment}, {}, QString()).endsWith(",,\r\n"));
+    }
+
+    void arbitraryHeaderAndRows()
+    {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        CsvWriter writer(&buffer);
+        QVERIFY(writer.writeHeader({QStringLiteral("Name"), QStringLiteral("Zustand, aktuell")}));
+        QVERIFY(writer.writeRow(QStringList{QStringLiteral("a"), QStringLiteral("+b")}));
+        QVERIFY(writer.writeRow(QStringList{QString(), QStringLiteral("x\"y")}));
+        QVERIFY(writer.flush());
+        QCOMPARE(buffer.data(), QByteArray("Name,\"Zustand, aktuell\"\r\na,'+b\r\n,\"x\"\"y\"\r\n"));
+        QCOMPARE(writer.rowsWritten(), 2);
+    }
+
+    void streamsWhileWriting()
+    {
+        // 25,000 rows reach the device as they are written, not all at the end.
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        CsvWriter writer(&buffer);
+        QVERIFY(writer.writeDeploymentHeader());
+        const DeploymentSummary deployment = sampleDeployment();
+        qint64 sizeBeforeFlush = 0;
+        for (int i = 0; i < 25000; ++i) {
+            QVERIFY(writer.writeRow(deployment, QStringLiteral("us-east-1")));
+        }
+        sizeBeforeFlush = buffer.size();
+        QVERIFY(writer.flush());
+        const QByteArray csv = buffer.data();
+        QVERIFY(sizeBeforeFlush > csv.size() / 2);
+        QCOMPARE(csv.count("\r\n"), 25001);
+        QCOMPARE(writer.rowsWritten(), 25000);
+    }
+
+    void deviceErrorIsReported()
+    {
+        // /dev/full answers every write with ENOSPC.
+        QFile full(QStringLiteral("/dev/full"));
+        if (!full.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
+            QSKIP("/dev/full is not available");
+        }
+        CsvWriter writer(&full);
+        QVERIFY(writer.writeDeploymentHeader());   // buffered
+        QVERIFY(!writer.flush());
+        QVERIFY2(writer.errorString().contains(QLatin1String("space"), Qt::CaseInsensitive),
+                 qPrintable(writer.errorString()));
+        // Later rows fail too instead of pretending to succeed.
+        QVERIFY(!writer.writeRow(sampleDeployment(), QStringLiteral("us-east-1")));
+        QVERIFY(!writer.flush());
+    }
+
+    void closedDeviceIsAnError()
+    {
+        QBuffer buffer;
+        CsvWriter writer(&buffer);
+        QVERIFY(writer.writeRow(QStringList{QStringLiteral("a")}));
+        QVERIFY(!writer.flush());
+        QVERIFY(!writer.errorString().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCsvWriter)
+#include "tst_csvwriter.moc"
