@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "bedrock/deploymentpager.h"
+
+#include "aws/awsclient.h"
+#include "bedrock/bedrockclient.h"
+
+#include <QCoreApplication>
+
+namespace outcrop::bedrock {
+
+DeploymentPager::DeploymentPager(BedrockClient *client, DeploymentQuery query, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_query(std::move(query))
+{
+}
+
+DeploymentPager::~DeploymentPager()
+{
+    cancel();
+}
+
+void DeploymentPager::fetchNext()
+{
+    if (isLoading() || !hasMore()) {
+        return;
+    }
+    m_waitingForCall = true;
+    m_call = m_client->listDeployments(m_query, m_nextToken, this,
+                                       [this](const DeploymentPage &page, const aws::AwsError &error) {
+                                           onPage(page, error);
+                                       });
+}
+
+void DeploymentPager::fetchAll()
+{
+    m_fetchAll = true;
+    fetchNext();
+}
+
+void DeploymentPager::cancel()
+{
+    m_fetchAll = false;
+    if (m_call) {
+        m_call->cancel();   // reports Cancelled to onPage, which ignores it once m_call is gone
+    }
+}
+
+void DeploymentPager::onPage(const DeploymentPage &page, const aws::AwsError &error)
+{
+    m_call.clear();
+    m_waitingForCall = false;
+    if (error.isError()) {
+        if (error.kind != aws::AwsError::Kind::Cancelled) {
+            m_failed = true;
+            emit failed(error);
+        }
+        return;
+    }
+    ++m_pages;
+    QList<DeploymentSummary> fresh;
+    fresh.reserve(page.deployments.size());
+    for (const DeploymentSummary &row : page.deployments) {
+        if (!m_seenArns.contains(row.arn)) {
+            m_seenArns.insert(row.arn);
+            fresh.append(row);
+        }
+    }
+    const QString token = page.nextToken;
+    if (!token.isEmpty() && m_seenTokens.contains(token)) {
+        // The JS SDK's paginator has the same guard (stopOnSameToken); botocore raises
+        // PaginationError. Without it a misbehaving service would page for ever.
+        m_failed = true;
+        emit pageArrived(fresh);
+        emit failed(aws::AwsError::make(
+            aws::AwsError::Kind::BadReply,
+            QCoreApplication::translate("DeploymentPager",
+                                        "The service returned a page token it had already returned (after %n page(s)); "
+                                        "stopped so as not to list the same rows for ever.",
+                                        nullptr, m_pages),
+            QStringLiteral("ListCustomModelDeployments")));
+        return;
+    }
+    m_seenTokens.insert(token);
+    m_nextToken = token;
+    m_done = token.isEmpty();
+    emit pageArrived(fresh);
+    if (m_done) {
+        emit finished();
+    } else if (m_fetchAll) {
+        fetchNext();
+    }
+}
+
+} // namespace outcrop::bedrock

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "aws/awserror.h"
+#include "bedrock/bedrockjson.h"
+#include "bedrock/deploymentquery.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QString>
+
+namespace outcrop::aws {
+class AwsCall;
+}
+
+namespace outcrop::bedrock {
+
+class BedrockClient;
+
+// Pages through ListCustomModelDeployments: one page at a time (the table asks for more as the
+// user scrolls) or all of them (export). Rows are de-duplicated by ARN, and a service that hands
+// back a token it gave before stops the pager with an error instead of looping for ever.
+class DeploymentPager final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeploymentPager)
+
+public:
+    DeploymentPager(BedrockClient *client, DeploymentQuery query, QObject *parent = nullptr);
+    ~DeploymentPager() override;
+
+    // Requests the next page, unless one is loading or the last one has arrived.
+    void fetchNext();
+    // Requests pages one after another until the last (or an error).
+    void fetchAll();
+    void cancel();
+
+    bool isLoading() const { return m_call != nullptr || m_waitingForCall; }
+    bool hasMore() const { return !m_done && !m_failed; }
+    int rowCount() const { return int(m_seenArns.size()); }
+    int pageCount() const { return m_pages; }
+    const DeploymentQuery &query() const { return m_query; }
+
+signals:
+    // New rows of one page (rows already seen are left out).
+    void pageArrived(const QList<outcrop::bedrock::DeploymentSummary> &rows);
+    void finished();                                     // the last page has arrived
+    void failed(const outcrop::aws::AwsError &error);
+
+private:
+    void onPage(const DeploymentPage &page, const aws::AwsError &error);
+
+    BedrockClient *m_client;
+    DeploymentQuery m_query;
+    QString m_nextToken;
+    QSet<QString> m_seenTokens;
+    QSet<QString> m_seenArns;
+    QPointer<aws::AwsCall> m_call;
+    bool m_waitingForCall = false;   // a rejected query reports on the next event-loop turn
+    bool m_fetchAll = false;
+    bool m_done = false;
+    bool m_failed = false;
+    int m_pages = 0;
+};
+
+} // namespace outcrop::bedrock

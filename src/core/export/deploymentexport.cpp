@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "export/deploymentexport.h"
+
+#include "bedrock/bedrockclient.h"
+#include "bedrock/deploymentpager.h"
+
+#include <QCoreApplication>
+
+namespace outcrop::exporting {
+
+DeploymentExport::DeploymentExport(bedrock::BedrockClient *client, ExportOptions options, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_options(std::move(options))
+{
+}
+
+DeploymentExport::~DeploymentExport()
+{
+    if (!m_finished) {
+        m_file.cancel();
+    }
+}
+
+int DeploymentExport::rowsWritten() const
+{
+    return m_writer ? m_writer->rowsWritten() : 0;
+}
+
+void DeploymentExport::start()
+{
+    if (!m_file.open(m_options.outputPath)) {
+        // Reported on the next turn of the event loop, like every other outcome.
+        QMetaObject::invokeMethod(this, [this] { fail(m_file.errorString()); }, Qt::QueuedConnection);
+        return;
+    }
+    m_writer = std::make_unique<CsvWriter>(m_file.device(), m_options.csv);
+    m_writer->writeDeploymentHeader();
+
+    bedrock::DeploymentQuery query = m_options.query;
+    query.maxResults = m_options.pageSize;
+    m_pager = new bedrock::DeploymentPager(m_client, query, this);
+    connect(m_pager, &bedrock::DeploymentPager::pageArrived, this,
+            [this](const QList<bedrock::DeploymentSummary> &rows) {
+                const QString region = m_client->region();
+                for (const bedrock::DeploymentSummary &row : rows) {
+                    m_writer->writeRow(row, region);
+                }
+                if (!m_writer->flush()) {
+                    m_pager->cancel();
+                    fail(m_file.writeFailedMessage(m_writer->errorString()));
+                    return;
+                }
+                emit progress(m_writer->rowsWritten(), m_pager->pageCount());
+            });
+    connect(m_pager, &bedrock::DeploymentPager::failed, this, [this](const aws::AwsError &error) {
+        fail(m_file.isStreaming() ? m_file.writeFailedMessage(error.userMessage()) : error.userMessage());
+    });
+    connect(m_pager, &bedrock::DeploymentPager::finished, this, [this] {
+        if (m_finished) {
+            return;
+        }
+        if (!m_writer->flush() || !m_file.commit()) {
+            fail(m_writer->errorString().isEmpty() ? m_file.errorString()
+                                                   : m_file.writeFailedMessage(m_writer->errorString()));
+            return;
+        }
+        m_finished = true;
+        emit finished(true, {});
+    });
+    m_pager->fetchAll();
+}
+
+void DeploymentExport::cancel()
+{
+    if (m_pager) {
+        m_pager->cancel();
+    }
+    fail(QCoreApplication::translate("DeploymentExport", "The export was cancelled."));
+}
+
+void DeploymentExport::fail(const QString &message)
+{
+    if (m_finished) {
+        return;
+    }
+    m_finished = true;
+    m_file.cancel();
+    emit finished(false, message);
+}
+
+} // namespace outcrop::exporting
