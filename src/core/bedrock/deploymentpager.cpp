@@ -20,6 +20,11 @@ DeploymentPager::~DeploymentPager()
     cancel();
 }
 
+bool DeploymentPager::isLoading() const
+{
+    return !m_call.isNull() || m_waitingForCall;
+}
+
 void DeploymentPager::fetchNext()
 {
     if (isLoading() || !hasMore()) {

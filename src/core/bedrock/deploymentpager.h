@@ -36,7 +36,7 @@ public:
     void fetchAll();
     void cancel();
 
-    bool isLoading() const { return m_call != nullptr || m_waitingForCall; }
+    bool isLoading() const;
     bool hasMore() const { return !m_done && !m_failed; }
     int rowCount() const { return int(m_seenArns.size()); }
     int pageCount() const { return m_pages; }
