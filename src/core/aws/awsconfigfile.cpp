@@ -111,7 +111,7 @@ bool AwsConfigFile::parseText(const QByteArray &text)
             const int space = inner.indexOf(QRegularExpression(QStringLiteral("\\s")));
             const QString type = space < 0 ? QString() : inner.left(space);
             const QString name = space < 0 ? inner : unquoted(inner.mid(space + 1).trimmed());
-            if (name.isEmpty()) {
+            if (name.isEmpty() || (m_kind == Kind::Config && type.isEmpty() && isSectionType(name))) {
                 fail(lineNumber, QStringLiteral("section header without a name"));
                 return false;
             }
