@@ -58,6 +58,13 @@ private:
         return path;
     }
 
+    QString useProcessScriptInDefaultProfile(const QString &name, const QByteArray &expiration)
+    {
+        const QString script = writeProcessScript(name, expiration);
+        writeConfig("[default]\ncredential_process = " + script.toUtf8() + "\n");
+        return script;
+    }
+
     static int runCount(const QString &script) { return int(readFile(script + QStringLiteral(".count")).count('x')); }
 
     CredentialChain *makeChain(QObject *parent)
@@ -316,8 +323,7 @@ private slots:
     void expiringProcessCredentialsAreRefreshed()
     {
         // Expires one minute after "now": inside the five-minute margin, so the next resolve runs it again.
-        const QString script = writeProcessScript(QStringLiteral("short.sh"), "2030-01-01T00:01:00Z");
-        writeConfig("[default]\ncredential_process = " + script.toUtf8() + "\n");
+        const QString script = useProcessScriptInDefaultProfile(QStringLiteral("short.sh"), "2030-01-01T00:01:00Z");
         QObject owner;
         CredentialChain *chain = makeChain(&owner);
         Outcome outcome = resolveOnce(chain);
@@ -330,8 +336,7 @@ private slots:
 
     void longLivedProcessCredentialsAreCachedUntilTheMargin()
     {
-        const QString script = writeProcessScript(QStringLiteral("long.sh"), "2030-01-01T01:00:00Z");
-        writeConfig("[default]\ncredential_process = " + script.toUtf8() + "\n");
+        const QString script = useProcessScriptInDefaultProfile(QStringLiteral("long.sh"), "2030-01-01T01:00:00Z");
         QObject owner;
         CredentialChain *chain = makeChain(&owner);
         QVERIFY(resolveOnce(chain).succeeded);
@@ -350,8 +355,7 @@ private slots:
 
     void concurrentResolvesShareOneProcessRun()
     {
-        const QString script = writeProcessScript(QStringLiteral("shared.sh"), "2030-01-01T01:00:00Z");
-        writeConfig("[default]\ncredential_process = " + script.toUtf8() + "\n");
+        const QString script = useProcessScriptInDefaultProfile(QStringLiteral("shared.sh"), "2030-01-01T01:00:00Z");
         QObject owner;
         CredentialChain *chain = makeChain(&owner);
         QSignalSpy resolved(chain, &CredentialChain::resolved);
