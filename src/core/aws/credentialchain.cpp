@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "aws/credentialchain.h"
+
+#include "aws/awssharedconfig.h"
+#include "aws/credentialprocess.h"
+#include "aws/logging.h"
+
+namespace outcrop::aws {
+
+namespace {
+
+const QString kAccessKeyVariable = QStringLiteral("AWS_ACCESS_KEY_ID");
+const QString kSecretKeyVariable = QStringLiteral("AWS_SECRET_ACCESS_KEY");
+const QString kAccessKey = QStringLiteral("aws_access_key_id");
+const QString kSecretKey = QStringLiteral("aws_secret_access_key");
+const QString kSessionToken = QStringLiteral("aws_session_token");
+const QString kCredentialProcess = QStringLiteral("credential_process");
+
+QString bullet(const QString &line)
+{
+    return QStringLiteral("\n  • ") + line;
+}
+
+QString fileState(const AwsConfigFile &file, const QString &sectionName, bool hasProfile)
+{
+    if (!file.exists()) {
+        return QStringLiteral("%1 (file not found)").arg(file.path());
+    }
+    return QStringLiteral("%1, %2 (%3)")
+        .arg(file.path(), sectionName,
+             hasProfile ? QStringLiteral("no aws_access_key_id / aws_secret_access_key")
+                        : QStringLiteral("no such section"));
+}
+
+} // namespace
+
+CredentialChain::CredentialChain(const AwsEnvironment &environment, QObject *parent)
+    : QObject(parent)
+    , m_environment(environment)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_processTimeout(CredentialProcess::kDefaultTimeout)
+{
+}
+
+CredentialChain::~CredentialChain() = default;
+
+void CredentialChain::setProfile(const QString &explicitProfile)
+{
+    m_explicitProfile = explicitProfile;
+    invalidate();
+}
+
+void CredentialChain::setAppCredentials(const AwsCredentials &credentials)
+{
+    m_appCredentials = credentials;
+    if (m_appCredentials.isValid() && m_appCredentials.source.isEmpty()) {
+        m_appCredentials.source = QStringLiteral("credentials entered in Outcrop");
+    }
+    invalidate();
+}
+
+void CredentialChain::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
+}
+
+void CredentialChain::invalidate()
+{
+    m_cached = AwsCredentials();
+}
+
+void CredentialChain::resolve()
+{
+    if (m_process) {
+        return; // its result answers this call too
+    }
+    if (m_cached.isValid() && !m_cached.expiresWithin(m_clock(), kRefreshMargin.count())) {
+        const AwsCredentials cached = m_cached;
+        QMetaObject::invokeMethod(this, [this, cached] { emit resolved(cached); }, Qt::QueuedConnection);
+        return;
+    }
+    m_cached = AwsCredentials();
+    runChain();
+}
+
+void CredentialChain::succeed(const AwsCredentials &credentials)
+{
+    m_cached = credentials;
+    qCDebug(lcCredentials) << "resolved" << credentials;
+    QMetaObject::invokeMethod(this, [this, credentials] { emit resolved(credentials); }, Qt::QueuedConnection);
+}
+
+void CredentialChain::fail(const QString &message)
+{
+    qCWarning(lcCredentials).noquote() << message;
+    QMetaObject::invokeMethod(this, [this, message] { emit failed(message); }, Qt::QueuedConnection);
+}
+
+void CredentialChain::runChain()
+{
+    if (m_appCredentials.isValid()) {
+        succeed(m_appCredentials);
+        return;
+    }
+    QStringList searched;
+    searched.append(QStringLiteral("credentials entered in Outcrop (none)"));
+
+    const QString profileName = m_environment.profileName(m_explicitProfile);
+    const bool hasAccessKey = m_environment.isSet(kAccessKeyVariable);
+    const bool hasSecretKey = m_environment.isSet(kSecretKeyVariable);
+    if (m_environment.profileChosen(m_explicitProfile)) {
+        searched.append(QStringLiteral("environment variables %1 / %2 (skipped: profile %3 was chosen, which "
+                                       "takes precedence as in the AWS SDK for JavaScript)")
+                            .arg(kAccessKeyVariable, kSecretKeyVariable, profileName));
+    } else if (hasAccessKey && hasSecretKey) {
+        AwsCredentials credentials;
+        credentials.accessKeyId = m_environment.value(kAccessKeyVariable);
+        credentials.secretAccessKey = m_environment.value(kSecretKeyVariable);
+        credentials.sessionToken = m_environment.value(QStringLiteral("AWS_SESSION_TOKEN"));
+        credentials.source = QStringLiteral("environment variables");
+        const QString expiration = m_environment.value(QStringLiteral("AWS_CREDENTIAL_EXPIRATION"));
+        if (!expiration.isEmpty()) {
+            credentials.expiration = QDateTime::fromString(expiration, Qt::ISODateWithMs);
+            if (!credentials.expiration.isValid()) {
+                fail(QStringLiteral("AWS_CREDENTIAL_EXPIRATION is not an ISO 8601 time."));
+                return;
+            }
+        }
+        succeed(credentials);
+        return;
+    } else {
+        searched.append(
+            QStringLiteral("environment variables %1 / %2 (%3)")
+                .arg(kAccessKeyVariable, kSecretKeyVariable,
+                     hasAccessKey ? QStringLiteral("only %1 is set").arg(kAccessKeyVariable)
+                                  : hasSecretKey ? QStringLiteral("only %1 is set").arg(kSecretKeyVariable)
+                                                 : QStringLiteral("not set")));
+    }
+
+    const AwsSharedConfig sharedConfig = AwsSharedConfig::load(m_environment);
+    if (!sharedConfig.errorString().isEmpty()) {
+        fail(QStringLiteral("Cannot read the AWS configuration: %1").arg(sharedConfig.errorString()));
+        return;
+    }
+    const AwsProfile profile = sharedConfig.profile(profileName);
+    if (resolveFromProfile(sharedConfig, profile, &searched)) {
+        return;
+    }
+    QString message = QStringLiteral("No AWS credentials found for profile %1. Searched:").arg(profileName);
+    for (const QString &place : std::as_const(searched)) {
+        message += bullet(place);
+    }
+    if (!profile.exists() && sharedConfig.configFile().ignoredSections().contains(profileName)) {
+        message += QStringLiteral("\n%1 has a section [%2]; in the config file a profile is written [profile %2].")
+                       .arg(sharedConfig.configFile().path(), profileName);
+    }
+    fail(message);
+}
+
+QString CredentialChain::unsupportedProfileKind(const AwsProfile &profile) const
+{
+    // The tests of the JS SDK's fromIni (resolveProfileData), in its order.
+    const bool hasRole = profile.contains(QStringLiteral("role_arn"));
+    const bool hasSourceProfile = profile.contains(QStringLiteral("source_profile"));
+    const bool hasCredentialSource = profile.contains(QStringLiteral("credential_source"));
+    if (hasRole && (hasSourceProfile != hasCredentialSource)) {
+        return QStringLiteral("assumes a role (role_arn with %1)")
+            .arg(hasSourceProfile ? QStringLiteral("source_profile") : QStringLiteral("credential_source"));
+    }
+    return QString();
+}
+
+bool CredentialChain::resolveFromProfile(const AwsSharedConfig &sharedConfig, const AwsProfile &profile,
+                                         QStringList *searched)
+{
+    const auto notSupported = [this, &profile](const QString &kind) {
+        fail(QStringLiteral("Profile %1 %2; Outcrop does not support that kind of profile yet. Use static keys, "
+                            "credential_process or environment variables for now.")
+                 .arg(profile.name(), kind));
+        return true;
+    };
+    const QString roleKind = unsupportedProfileKind(profile);
+    if (!roleKind.isEmpty()) {
+        return notSupported(roleKind);
+    }
+    const auto fromCredentialsFile = AwsProfile::Prefer::CredentialsFile;
+    if (profile.contains(kAccessKey) && profile.contains(kSecretKey)) {
+        AwsCredentials credentials;
+        credentials.accessKeyId = profile.value(kAccessKey, fromCredentialsFile);
+        credentials.secretAccessKey = profile.value(kSecretKey, fromCredentialsFile);
+        credentials.sessionToken = profile.value(kSessionToken, fromCredentialsFile);
+        credentials.source = profile.describe(kAccessKey, fromCredentialsFile);
+        succeed(credentials);
+        return true;
+    }
+    const bool onlyOneKey = profile.contains(kAccessKey) != profile.contains(kSecretKey);
+    const QString credentialsSection = QStringLiteral("[%1]").arg(profile.name());
+    const QString configSection = profile.name() == QLatin1String("default")
+        ? QStringLiteral("[default]")
+        : QStringLiteral("[profile %1]").arg(profile.name());
+    searched->append(fileState(sharedConfig.credentialsFile(), credentialsSection, profile.inCredentialsFile()));
+    searched->append(fileState(sharedConfig.configFile(), configSection, profile.inConfigFile()));
+    if (onlyOneKey) {
+        searched->last() += QStringLiteral("; profile %1 has only one of %2 and %3")
+                                .arg(profile.name(), kAccessKey, kSecretKey);
+    }
+    if (profile.contains(QStringLiteral("web_identity_token_file")) && profile.contains(QStringLiteral("role_arn"))) {
+        return notSupported(QStringLiteral("uses web identity (web_identity_token_file)"));
+    }
+    if (profile.contains(kCredentialProcess)) {
+        auto *process = new CredentialProcess(profile.name(), profile.value(kCredentialProcess, fromCredentialsFile),
+                                              m_environment.variables(), this);
+        process->setTimeout(m_processTimeout);
+        process->setClock(m_clock);
+        connect(process, &CredentialProcess::succeeded, this, [this, process](const AwsCredentials &credentials) {
+            process->deleteLater();
+            m_process = nullptr;
+            m_cached = credentials;
+            qCDebug(lcCredentials) << "resolved" << credentials;
+            emit resolved(credentials);
+        });
+        connect(process, &CredentialProcess::failed, this, [this, process](const QString &message) {
+            process->deleteLater();
+            m_process = nullptr;
+            emit failed(message);
+        });
+        m_process = process;
+        process->start();
+        return true;
+    }
+    searched->append(QStringLiteral("credential_process of profile %1 (not set)").arg(profile.name()));
+    for (const QString &key : { QStringLiteral("sso_session"), QStringLiteral("sso_start_url"),
+                                QStringLiteral("sso_account_id"), QStringLiteral("sso_region"),
+                                QStringLiteral("sso_role_name") }) {
+        if (profile.contains(key)) {
+            return notSupported(QStringLiteral("uses IAM Identity Center (SSO, %1)").arg(key));
+        }
+    }
+    if (profile.contains(QStringLiteral("login_session"))) {
+        return notSupported(QStringLiteral("uses “aws login” (login_session)"));
+    }
+    return false;
+}
+
+} // namespace outcrop::aws

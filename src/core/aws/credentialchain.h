@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "aws/awscredentials.h"
+#include "aws/awsenvironment.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <chrono>
+#include <functional>
+
+namespace outcrop::aws {
+
+class AwsProfile;
+class AwsSharedConfig;
+class CredentialProcess;
+
+// Finds AWS credentials, asynchronously, in the order of the AWS SDKs' default chain:
+//  1. credentials given to the app (setAppCredentials; later the keychain);
+//  2. AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION) —
+//     skipped when a profile is chosen (--profile or AWS_PROFILE), as the JS SDK's defaultProvider
+//     does (botocore skips them only for an explicit --profile);
+//  3. the profile's aws_access_key_id / aws_secret_access_key / aws_session_token, each from the
+//     credentials file before the config file (JS fromIni mergeConfigFiles);
+//  4. the profile's credential_process (CredentialProcess).
+// A profile using role_arn (assume role; checked first, as fromIni does), web identity, SSO or
+// `aws login` fails with a message saying that kind of profile is not supported yet, unless static
+// keys come first in fromIni's order (static keys beat everything but role_arn).
+// Credentials that expire are cached until they are within kRefreshMargin of expiring; the next
+// resolve() then runs the chain again. Five minutes is what the JS SDK uses for the whole default
+// chain (credential-provider-node memoize-chain: credentialsTreatedAsExpired, 300000 ms); botocore
+// refreshes process credentials 15 minutes (advisory) / 10 minutes (mandatory) ahead.
+// Credentials that do not expire are cached until invalidate().
+class CredentialChain : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr std::chrono::seconds kRefreshMargin { 300 };
+
+    explicit CredentialChain(const AwsEnvironment &environment, QObject *parent = nullptr);
+    ~CredentialChain() override;
+
+    void setProfile(const QString &explicitProfile); // --profile; empty: AWS_PROFILE or "default"
+    void setAppCredentials(const AwsCredentials &credentials); // invalid credentials: none
+    void setClock(std::function<QDateTime()> clock);
+    void setProcessTimeout(std::chrono::milliseconds timeout) { m_processTimeout = timeout; }
+
+    // Emits resolved() or failed() later (never from inside this call). Calls made while a
+    // credential_process runs share its result.
+    void resolve();
+    // Forget the cached credentials (e.g. after the service said they expired or were revoked).
+    void invalidate();
+
+signals:
+    void resolved(const outcrop::aws::AwsCredentials &credentials);
+    // Names every place searched when nothing was found. Never contains a secret.
+    void failed(const QString &message);
+
+private:
+    void runChain();
+    void succeed(const AwsCredentials &credentials);
+    void fail(const QString &message);
+    // Static keys or credential_process of the profile; false when the profile has neither.
+    bool resolveFromProfile(const AwsSharedConfig &sharedConfig, const AwsProfile &profile, QStringList *searched);
+    QString unsupportedProfileKind(const AwsProfile &profile) const;
+
+    AwsEnvironment m_environment;
+    QString m_explicitProfile;
+    AwsCredentials m_appCredentials;
+    AwsCredentials m_cached;
+    std::function<QDateTime()> m_clock;
+    std::chrono::milliseconds m_processTimeout;
+    QPointer<CredentialProcess> m_process;
+};
+
+} // namespace outcrop::aws

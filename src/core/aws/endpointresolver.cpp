@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "aws/endpointresolver.h"
+
+#include "aws/awsenvironment.h"
+#include "aws/awspartitions.h"
+#include "aws/awssharedconfig.h"
+#include "aws/regionresolver.h"
+
+namespace outcrop::aws {
+
+namespace {
+
+struct BooleanSetting
+{
+    bool value = false;
+    QString source; // empty when neither the variable nor the key is set
+    QString error;
+};
+
+BooleanSetting readBoolean(const AwsEnvironment &environment, const QString &variable, const AwsProfile &profile,
+                           const QString &key)
+{
+    BooleanSetting setting;
+    QString text;
+    if (environment.isSet(variable)) {
+        text = environment.value(variable);
+        setting.source = variable;
+    } else if (profile.contains(key)) {
+        text = profile.value(key);
+        setting.source = profile.describe(key) + QStringLiteral(" (") + key + QLatin1Char(')');
+    } else {
+        return setting;
+    }
+    if (text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0) {
+        setting.value = true;
+    } else if (text.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0) {
+        setting.error = QStringLiteral("%1 must be “true” or “false”, not “%2”.").arg(setting.source, text);
+    }
+    return setting;
+}
+
+struct ConfiguredEndpoint
+{
+    QString url;
+    QString source;
+    QString error;
+};
+
+ConfiguredEndpoint configuredEndpoint(const AwsClientOptions &options, const AwsEnvironment &environment,
+                                      const AwsSharedConfig &sharedConfig, const AwsProfile &profile)
+{
+    if (!options.endpointUrl.isEmpty()) {
+        return { options.endpointUrl, QStringLiteral("--endpoint-url"), {} };
+    }
+    const BooleanSetting ignore = readBoolean(environment, QStringLiteral("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"),
+                                              profile, QStringLiteral("ignore_configured_endpoint_urls"));
+    if (!ignore.error.isEmpty()) {
+        return { {}, {}, ignore.error };
+    }
+    if (ignore.value) {
+        return {};
+    }
+    // The service part of the variable is the serviceId "Bedrock" upper-cased (getEndpointUrlConfig).
+    for (const QString &variable : { QStringLiteral("AWS_ENDPOINT_URL_BEDROCK"), QStringLiteral("AWS_ENDPOINT_URL") }) {
+        if (environment.isSet(variable)) {
+            return { environment.value(variable), variable, {} };
+        }
+    }
+    QString error;
+    const QString fromServices
+        = sharedConfig.serviceSetting(profile, QStringLiteral("bedrock"), QStringLiteral("endpoint_url"), &error);
+    if (!error.isEmpty()) {
+        return { {}, {}, error };
+    }
+    if (!fromServices.isEmpty()) {
+        const QString servicesName = profile.value(QStringLiteral("services"));
+        return { fromServices,
+                 QStringLiteral("[services %1] bedrock.endpoint_url in %2")
+                     .arg(servicesName, sharedConfig.configFile().path()),
+                 {} };
+    }
+    const QString key = QStringLiteral("endpoint_url");
+    if (profile.contains(key)) {
+        return { profile.value(key), profile.describe(key) + QStringLiteral(" (endpoint_url)"), {} };
+    }
+    return {};
+}
+
+QString hostPrefix(bool fips)
+{
+    return fips ? QStringLiteral("bedrock-fips") : QStringLiteral("bedrock");
+}
+
+} // namespace
+
+EndpointResolution resolveEndpoint(const AwsClientOptions &options, const AwsEnvironment &environment,
+                                   const AwsSharedConfig &sharedConfig, const AwsProfile &profile,
+                                   const RegionResolution &region)
+{
+    EndpointResolution resolution;
+    const BooleanSetting fips = readBoolean(environment, QStringLiteral("AWS_USE_FIPS_ENDPOINT"), profile,
+                                            QStringLiteral("use_fips_endpoint"));
+    const BooleanSetting dualStack = readBoolean(environment, QStringLiteral("AWS_USE_DUALSTACK_ENDPOINT"), profile,
+                                                 QStringLiteral("use_dualstack_endpoint"));
+    const ConfiguredEndpoint configured = configuredEndpoint(options, environment, sharedConfig, profile);
+    for (const QString &error : { fips.error, dualStack.error, configured.error }) {
+        if (!error.isEmpty()) {
+            resolution.error = error;
+            return resolution;
+        }
+    }
+    resolution.useFips = fips.value || region.fipsFromRegion;
+    resolution.useDualStack = dualStack.value;
+    const QString fipsSource = fips.value ? fips.source : QStringLiteral("the FIPS region name");
+
+    if (!configured.url.isEmpty()) {
+        resolution.custom = true;
+        resolution.source = configured.source;
+        if (resolution.useFips) {
+            resolution.error = QStringLiteral("Invalid Configuration: FIPS and custom endpoint are not supported "
+                                              "(endpoint from %1, FIPS from %2)")
+                                   .arg(configured.source, fipsSource);
+            return resolution;
+        }
+        if (resolution.useDualStack) {
+            resolution.error = QStringLiteral("Invalid Configuration: Dualstack and custom endpoint are not supported "
+                                              "(endpoint from %1, dual-stack from %2)")
+                                   .arg(configured.source, dualStack.source);
+            return resolution;
+        }
+        const QUrl url(configured.url, QUrl::StrictMode);
+        const QString scheme = url.scheme().toLower();
+        if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+            || url.host().isEmpty()) {
+            resolution.error = QStringLiteral("The endpoint URL from %1 is not an http:// or https:// URL with a host.")
+                                   .arg(configured.source);
+            return resolution;
+        }
+        resolution.url = url;
+        return resolution;
+    }
+
+    if (region.region.isEmpty()) {
+        resolution.error = QStringLiteral("Invalid Configuration: Missing Region");
+        return resolution;
+    }
+    if (!region.isValid()) {
+        resolution.error = region.error;
+        return resolution;
+    }
+    const AwsPartition partition = partitionOfRegion(region.region);
+    const QString suffix = resolution.useDualStack ? partition.dualStackDnsSuffix : partition.dnsSuffix;
+    resolution.url = QUrl(QStringLiteral("https://%1.%2.%3").arg(hostPrefix(resolution.useFips), region.region, suffix));
+    resolution.source = QStringLiteral("region %1 (partition %2)").arg(region.region, partition.id);
+    return resolution;
+}
+
+} // namespace outcrop::aws
