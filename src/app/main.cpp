@@ -1,16 +1,53 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "commandline.h"
+#include "headlessexport.h"
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <memory>
+
+namespace {
+void setApplicationIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Outcrop"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Outcrop"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Outcrop"));
-    QApplication::setOrganizationName(QStringLiteral("Outcrop"));
-    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
+    // The export, --help and --version need no display: they run in a QCoreApplication, which
+    // works where a QApplication would abort (no DISPLAY, no WAYLAND_DISPLAY, no session bus).
+    const bool headless = outcrop::app::runsHeadless(argc, argv);
+    std::unique_ptr<QCoreApplication> app = headless ? std::make_unique<QCoreApplication>(argc, argv)
+                                                     : std::make_unique<QApplication>(argc, argv);
+    setApplicationIdentity();
+
+    QCommandLineParser parser;
+    outcrop::app::addOptions(parser);
+    const outcrop::app::CommandLine commandLine = outcrop::app::readCommandLine(parser, QCoreApplication::arguments());
+    if (!commandLine.error.isEmpty()) {
+        QTextStream(stderr) << "outcrop: " << commandLine.error << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
+                            << Qt::endl;
+        return 0;
+    }
+    if (commandLine.exportOptions.isExportRequested()) {
+        return outcrop::app::runHeadlessExport(commandLine);
+    }
 
     outcrop::gui::MainWindow window;
     window.show();
-    return app.exec();
+    return QApplication::exec();
 }

@@ -186,6 +186,9 @@ void AwsCall::sendWith(const AwsAuth &auth)
 
     QNetworkRequest request(url);
     net::NetworkPolicy::applyRequestDefaults(request, config.attemptTimeoutMs);
+    if (config.ssl && url.scheme() == QLatin1String("https")) {
+        request.setSslConfiguration(*config.ssl);
+    }
     for (const HttpHeader &header : std::as_const(headers)) {
         request.setRawHeader(header.name, header.value);
     }

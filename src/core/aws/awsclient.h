@@ -8,12 +8,14 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QPointer>
 #include <QString>
 #include <QTimer>
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -31,6 +33,7 @@ struct AwsClientConfig
     int attemptTimeoutMs = 30000;       // one attempt, from sending to the last byte of the reply
     RetrySettings retry;
     std::function<QDateTime()> clock;   // UTC now; injectable for tests (default: the system clock)
+    std::optional<QSslConfiguration> ssl;   // extra trusted CAs (AWS_CA_BUNDLE); verification stays on
 };
 
 // One HTTP request of an AWS REST API, before it is authenticated.

@@ -33,8 +33,10 @@ public:
     // environment credentials (credential-provider-node defaultProvider); see CredentialChain.
     bool profileChosen(const QString &explicitProfile = QString()) const;
 
-private:
+    // "~/x" → "<home>/x"; other paths unchanged.
     QString expandHome(const QString &path) const;
+
+private:
 
     QProcessEnvironment m_variables;
     QString m_homeDir;

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "commandline.h"
+
+#include <QCoreApplication>
+
+#include <cstring>
+
+namespace outcrop::app {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommandLine", text);
+}
+} // namespace
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        tr("Outcrop: a dashboard for Amazon Bedrock custom model deployments.\n"
+           "Without --export it opens the dashboard; with --export it writes a CSV file and exits."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(QCommandLineOption(QStringLiteral("demo"),
+                                        tr("Run against the built-in Bedrock simulator with generated data "
+                                           "instead of AWS.")));
+    parser.addOption(QCommandLineOption(QStringLiteral("demo-count"),
+                                        tr("How many deployments the simulator generates with --demo (default 300)."),
+                                        tr("N")));
+    exporting::addConnectionOptions(parser);
+    exporting::addExportOptions(parser);
+}
+
+CommandLine readCommandLine(QCommandLineParser &parser, const QStringList &arguments)
+{
+    CommandLine line;
+    if (!parser.parse(arguments)) {
+        line.error = parser.errorText();
+        return line;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        line.error = tr("Unexpected argument \"%1\"; see --help.").arg(parser.positionalArguments().first());
+        return line;
+    }
+    line.helpOrVersion = parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version"));
+    line.demo = parser.isSet(QStringLiteral("demo"));
+    if (parser.isSet(QStringLiteral("demo-count"))) {
+        bool ok = false;
+        line.demoCount = parser.value(QStringLiteral("demo-count")).toInt(&ok);
+        if (!ok || line.demoCount < 0 || line.demoCount > 1000000) {
+            line.error = tr("--demo-count: '%1' is not a number from 0 to 1000000.")
+                             .arg(parser.value(QStringLiteral("demo-count")));
+            return line;
+        }
+    }
+    QString error;
+    if (!exporting::parseExportOptions(parser, &line.exportOptions, &error)) {
+        line.error = error;
+    }
+    return line;
+}
+
+bool runsHeadless(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const char *argument = argv[i];
+        for (const char *headless : { "--export", "-h", "--help", "--help-all", "-v", "--version" }) {
+            const size_t length = std::strlen(headless);
+            if (std::strncmp(argument, headless, length) == 0 && (argument[length] == '\0' || argument[length] == '=')) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+} // namespace outcrop::app

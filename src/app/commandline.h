@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "export/exportoptions.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace outcrop::app {
+
+// The command line of the outcrop executable, shared by the dashboard and the headless export.
+struct CommandLine
+{
+    exporting::ExportOptions exportOptions;   // connection options included
+    bool demo = false;
+    int demoCount = 300;
+    bool helpOrVersion = false;
+    QString error;                             // a usage error, naming the option
+};
+
+// Adds every option to `parser`.
+void addOptions(QCommandLineParser &parser);
+// After parser.parse(arguments): fills a CommandLine.
+CommandLine readCommandLine(QCommandLineParser &parser, const QStringList &arguments);
+// True when the arguments ask for something that needs no display (export, help, version):
+// decided before any QApplication exists, because one cannot be created without a display.
+bool runsHeadless(int argc, char **argv);
+
+} // namespace outcrop::app

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "headlessexport.h"
+
+#include "aws/awsenvironment.h"
+#include "bedrock/bedrocksession.h"
+#include "export/deploymentexport.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <csignal>
+
+namespace outcrop::app {
+
+namespace {
+void printError(const QString &message)
+{
+    QTextStream(stderr) << QCoreApplication::applicationName().toLower() << ": " << message << Qt::endl;
+}
+} // namespace
+
+int runHeadlessExport(const CommandLine &commandLine)
+{
+    const exporting::ExportOptions &options = commandLine.exportOptions;
+    // Writing to a pipe whose reader went away must fail with a message, not kill the process.
+    std::signal(SIGPIPE, SIG_IGN);
+
+    aws::AwsClientOptions clientOptions;
+    clientOptions.profile = options.connection.profile;
+    clientOptions.region = options.connection.region;
+    clientOptions.endpointUrl = options.connection.endpointUrl;
+    const aws::AwsEnvironment environment = aws::AwsEnvironment::system();
+    const bedrock::BedrockConnection connection = bedrock::BedrockConnection::resolve(clientOptions, environment);
+    if (!connection.isValid()) {
+        printError(connection.error);
+        return 1;
+    }
+    bedrock::BedrockSession session(connection, clientOptions, environment);
+    exporting::DeploymentExport exportJob(session.client(), options);
+    int exitCode = 1;
+    QObject::connect(&exportJob, &exporting::DeploymentExport::finished, &exportJob,
+                     [&exitCode](bool ok, const QString &message) {
+                         if (!ok) {
+                             printError(message);
+                         }
+                         exitCode = ok ? 0 : 1;
+                         QCoreApplication::exit(exitCode);
+                     });
+    exportJob.start();
+    QCoreApplication::exec();
+    return exitCode;
+}
+
+} // namespace outcrop::app

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "bedrock/bedrocksession.h"
+
+#include "aws/authprovider.h"
+#include "aws/awsclient.h"
+#include "aws/awsenvironment.h"
+#include "aws/awssharedconfig.h"
+#include "aws/bearertoken.h"
+#include "aws/chainauthprovider.h"
+#include "aws/credentialchain.h"
+#include "bedrock/bedrockclient.h"
+#include "net/networkpolicy.h"
+
+#include <QNetworkAccessManager>
+
+namespace outcrop::bedrock {
+
+BedrockConnection BedrockConnection::resolve(const aws::AwsClientOptions &options,
+                                             const aws::AwsEnvironment &environment)
+{
+    BedrockConnection connection;
+    const aws::AwsSharedConfig shared = aws::AwsSharedConfig::load(environment);
+    if (!shared.errorString().isEmpty()) {
+        connection.error = shared.errorString();
+        return connection;
+    }
+    connection.profile = environment.profileName(options.profile);
+    const aws::AwsProfile profile = shared.profile(connection.profile);
+    connection.region = aws::resolveRegion(options, environment, profile);
+    connection.endpoint = aws::resolveEndpoint(options, environment, shared, profile, connection.region);
+    if (!connection.region.isValid()) {
+        connection.error = connection.region.error;
+        return connection;
+    }
+    if (!connection.endpoint.isValid()) {
+        connection.error = connection.endpoint.error;
+        return connection;
+    }
+    const QString endpointProblem = net::NetworkPolicy::checkEndpoint(connection.endpoint.url);
+    if (!endpointProblem.isEmpty()) {
+        connection.error = endpointProblem;
+        return connection;
+    }
+    // AWS_CA_BUNDLE, then the profile's ca_bundle (as botocore and the JS SDK read them). The
+    // bundle adds trust; verification stays on.
+    QString bundlePath = environment.value(QStringLiteral("AWS_CA_BUNDLE"));
+    if (bundlePath.isEmpty()) {
+        bundlePath = environment.expandHome(profile.value(QStringLiteral("ca_bundle")));
+    }
+    if (!bundlePath.isEmpty()) {
+        net::CaBundle bundle;
+        QString error;
+        if (!bundle.load(bundlePath, &error)) {
+            connection.error = error;
+            return connection;
+        }
+        connection.ssl = bundle.sslConfiguration();
+    }
+    return connection;
+}
+
+BedrockSession::BedrockSession(const BedrockConnection &connection, const aws::AwsClientOptions &options,
+                               const aws::AwsEnvironment &environment, QObject *parent)
+    : QObject(parent)
+    , m_region(connection.region.region)
+    , m_endpoint(connection.endpoint.url)
+{
+    m_chain = new aws::CredentialChain(environment, this);
+    m_chain->setProfile(options.profile);
+    const std::optional<QString> bearer = aws::bedrockBearerToken(environment);
+    m_auth = std::make_unique<aws::ChainAuthProvider>(m_chain, bearer ? bearer->toUtf8() : QByteArray());
+    build(connection.ssl);
+}
+
+BedrockSession::BedrockSession(const QUrl &endpoint, const QString &region, std::unique_ptr<aws::AuthProvider> auth,
+                               QObject *parent)
+    : QObject(parent)
+    , m_region(region)
+    , m_endpoint(endpoint)
+    , m_auth(std::move(auth))
+{
+    build(std::nullopt);
+}
+
+BedrockSession::~BedrockSession()
+{
+    // The clients go first: their calls still refer to the network manager and the auth provider.
+    delete m_bedrock;
+    delete m_aws;
+}
+
+void BedrockSession::build(const std::optional<QSslConfiguration> &ssl)
+{
+    m_network = new QNetworkAccessManager(this);
+    // Environment, then system proxy settings; never a proxy for loopback (networkpolicy.h).
+    m_network->setProxyFactory(new net::AwsProxyFactory());
+    aws::AwsClientConfig config;
+    config.endpoint = m_endpoint;
+    config.region = m_region;
+    config.ssl = ssl;
+    m_aws = new aws::AwsClient(m_network, m_auth.get(), config);
+    m_bedrock = new BedrockClient(m_aws);
+}
+
+} // namespace outcrop::bedrock

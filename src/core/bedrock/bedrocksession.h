@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "aws/awsclientoptions.h"
+#include "aws/endpointresolver.h"
+#include "aws/regionresolver.h"
+
+#include <QObject>
+#include <QSslConfiguration>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace outcrop::aws {
+class AuthProvider;
+class AwsClient;
+class AwsEnvironment;
+class CredentialChain;
+} // namespace outcrop::aws
+
+namespace outcrop::bedrock {
+
+class BedrockClient;
+
+// Where and how to reach Bedrock, resolved from the user's choices, the environment and the
+// shared config files as the AWS SDKs do. `error` names the first problem (a malformed config
+// line, no region: "use --region", FIPS with a custom endpoint, an unreadable CA bundle, ...).
+struct BedrockConnection
+{
+    QString profile;
+    aws::RegionResolution region;
+    aws::EndpointResolution endpoint;
+    std::optional<QSslConfiguration> ssl;   // with the AWS_CA_BUNDLE / ca_bundle certificates added
+    QString error;
+
+    bool isValid() const { return error.isEmpty(); }
+    static BedrockConnection resolve(const aws::AwsClientOptions &options, const aws::AwsEnvironment &environment);
+};
+
+// Everything one Bedrock account/region needs, wired together: the network access manager (with
+// the proxy rules), the credential chain, the AWS client and the Bedrock client.
+class BedrockSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BedrockSession)
+
+public:
+    // A session for a resolved connection, authenticated through the credential chain (or a
+    // Bedrock API key from AWS_BEARER_TOKEN_BEDROCK).
+    BedrockSession(const BedrockConnection &connection, const aws::AwsClientOptions &options,
+                   const aws::AwsEnvironment &environment, QObject *parent = nullptr);
+    // A session with a fixed endpoint and authentication (the simulator, tests).
+    BedrockSession(const QUrl &endpoint, const QString &region, std::unique_ptr<aws::AuthProvider> auth,
+                   QObject *parent = nullptr);
+    ~BedrockSession() override;
+
+    BedrockClient *client() const { return m_bedrock; }
+    aws::AwsClient *awsClient() const { return m_aws; }
+    QString region() const { return m_region; }
+    QUrl endpoint() const { return m_endpoint; }
+
+private:
+    void build(const std::optional<QSslConfiguration> &ssl);
+
+    QString m_region;
+    QUrl m_endpoint;
+    QNetworkAccessManager *m_network = nullptr;
+    aws::CredentialChain *m_chain = nullptr;
+    std::unique_ptr<aws::AuthProvider> m_auth;
+    aws::AwsClient *m_aws = nullptr;
+    BedrockClient *m_bedrock = nullptr;
+};
+
+} // namespace outcrop::bedrock
