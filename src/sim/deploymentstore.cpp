@@ -20,6 +20,16 @@ PageKey keyOf(const QDateTime &time, const QString &arn)
     return {time.toMSecsSinceEpoch(), arn};
 }
 
+template <typename Stored, typename Record>
+std::shared_ptr<Stored> makeStored(const Record &record, const QDateTime &sortTime)
+{
+    auto stored = std::make_shared<Stored>();
+    stored->data = record;
+    stored->key = keyOf(sortTime, record.arn);
+    stored->summaryJson = record.summaryJson();
+    return stored;
+}
+
 } // namespace
 
 DeploymentStore::DeploymentStore(const SimClock *clock, QObject *parent)
@@ -48,20 +58,14 @@ void DeploymentStore::load(const SimData &data)
     m_clientTokens.clear();
     m_deployments.reserve(static_cast<size_t>(data.deployments.size()));
     for (const Deployment &deployment : data.deployments) {
-        auto stored = std::make_shared<StoredDeployment>();
-        stored->data = deployment;
-        stored->key = keyOf(deployment.createdAt, deployment.arn);
-        stored->summaryJson = deployment.summaryJson();
+        auto stored = makeStored<StoredDeployment>(deployment, deployment.createdAt);
         m_deployments.push_back(stored);
         m_deploymentsByArn.insert(deployment.arn, stored);
         m_arnsByName.insert(deployment.name, deployment.arn);
     }
     std::sort(m_deployments.begin(), m_deployments.end(), storedLess<StoredDeployment>);
     for (const CustomModel &model : data.customModels) {
-        auto stored = std::make_shared<StoredCustomModel>();
-        stored->data = model;
-        stored->key = keyOf(model.creationTime, model.arn);
-        stored->summaryJson = model.summaryJson();
+        auto stored = makeStored<StoredCustomModel>(model, model.creationTime);
         m_customModels.push_back(stored);
         m_customModelsByArn.insert(model.arn, stored);
         m_customModelArnsByName.insert(model.name, model.arn);
@@ -215,10 +219,7 @@ StoredDeployment *DeploymentStore::mutableDeployment(const QString &arn)
 
 void DeploymentStore::insert(const Deployment &deployment)
 {
-    auto stored = std::make_shared<StoredDeployment>();
-    stored->data = deployment;
-    stored->key = keyOf(deployment.createdAt, deployment.arn);
-    stored->summaryJson = deployment.summaryJson();
+    auto stored = makeStored<StoredDeployment>(deployment, deployment.createdAt);
     m_deployments.insert(std::upper_bound(m_deployments.begin(), m_deployments.end(), stored,
                                           storedLess<StoredDeployment>),
                          stored);

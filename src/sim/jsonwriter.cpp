@@ -44,7 +44,9 @@ QByteArray JsonWriter::timestamp(const QDateTime &time)
     return time.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'")).toLatin1();
 }
 
-void JsonWriter::appendMember(QByteArray &out, const char *name, const QString &value, bool first)
+namespace {
+
+void appendName(QByteArray &out, const char *name, bool first)
 {
     if (!first) {
         out += ',';
@@ -52,17 +54,20 @@ void JsonWriter::appendMember(QByteArray &out, const char *name, const QString &
     out += '"';
     out += name;
     out += "\":";
+}
+
+} // namespace
+
+void JsonWriter::appendMember(QByteArray &out, const char *name, const QString &value, bool first)
+{
+    appendName(out, name, first);
     appendString(out, value);
 }
 
 void JsonWriter::appendTimestampMember(QByteArray &out, const char *name, const QDateTime &time, bool first)
 {
-    if (!first) {
-        out += ',';
-    }
+    appendName(out, name, first);
     out += '"';
-    out += name;
-    out += "\":\"";
     out += timestamp(time);
     out += '"';
 }

@@ -37,11 +37,31 @@ struct Page
 // One page from `sorted` (ascending by key(), i.e. creation time then ARN). Rows for which
 // `matches` is false are skipped. Scans only as far as it must: maxResults rows plus one more
 // match to know whether a next page exists.
+namespace detail {
+
+template <typename Item, typename Iterator, typename KeyOf, typename Matches>
+Page<Item> collectFrom(Iterator it, Iterator end, KeyOf keyOf, int maxResults, Matches matches)
+{
+    Page<Item> page;
+    for (; it != end; ++it) {
+        if (!matches(**it)) {
+            continue;
+        }
+        if (page.items.size() == maxResults) {
+            page.nextKey = keyOf(*page.items.constLast());
+            break;
+        }
+        page.items.append(it->get());
+    }
+    return page;
+}
+
+} // namespace detail
+
 template <typename Item, typename KeyOf, typename Matches>
 Page<Item> collectPage(const std::vector<std::shared_ptr<Item>> &sorted, KeyOf keyOf, bool descending,
                        const std::optional<PageKey> &after, int maxResults, Matches matches)
 {
-    Page<Item> page;
     const auto compareItemToKey = [&](const std::shared_ptr<Item> &item, const PageKey &key) {
         return keyLess(keyOf(*item), key);
     };
@@ -49,31 +69,11 @@ Page<Item> collectPage(const std::vector<std::shared_ptr<Item>> &sorted, KeyOf k
         return keyLess(key, keyOf(*item));
     };
     if (!descending) {
-        auto it = after ? std::upper_bound(sorted.begin(), sorted.end(), *after, compareKeyToItem) : sorted.begin();
-        for (; it != sorted.end(); ++it) {
-            if (!matches(**it)) {
-                continue;
-            }
-            if (page.items.size() == maxResults) {
-                page.nextKey = keyOf(*page.items.constLast());
-                break;
-            }
-            page.items.append(it->get());
-        }
-    } else {
-        auto end = after ? std::lower_bound(sorted.begin(), sorted.end(), *after, compareItemToKey) : sorted.end();
-        for (auto it = std::make_reverse_iterator(end); it != sorted.rend(); ++it) {
-            if (!matches(**it)) {
-                continue;
-            }
-            if (page.items.size() == maxResults) {
-                page.nextKey = keyOf(*page.items.constLast());
-                break;
-            }
-            page.items.append(it->get());
-        }
+        const auto begin = after ? std::upper_bound(sorted.begin(), sorted.end(), *after, compareKeyToItem) : sorted.begin();
+        return detail::collectFrom<Item>(begin, sorted.end(), keyOf, maxResults, matches);
     }
-    return page;
+    const auto end = after ? std::lower_bound(sorted.begin(), sorted.end(), *after, compareItemToKey) : sorted.end();
+    return detail::collectFrom<Item>(std::make_reverse_iterator(end), sorted.rend(), keyOf, maxResults, matches);
 }
 
 } // namespace outcrop::sim

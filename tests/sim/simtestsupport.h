@@ -48,6 +48,19 @@ inline aws::AwsCredentials exampleCredentials()
     return credentials;
 }
 
+// The headers SigV4 adds to a body-less request to 127.0.0.1:port, signed now.
+inline QList<aws::HttpHeader> sigV4Headers(const QByteArray &method, const QByteArray &target, quint16 port,
+                                           const aws::AwsCredentials &credentials,
+                                           const QString &service = QStringLiteral("bedrock"))
+{
+    const aws::SigningRequest signing{method, target, {{"Host", "127.0.0.1:" + QByteArray::number(port)}}, {}};
+    aws::SigningOptions options;
+    options.region = QStringLiteral("us-east-1");
+    options.service = service;
+    options.time = QDateTime::currentDateTimeUtc();
+    return aws::SigV4Signer::signHeaders(signing, credentials, options).addedHeaders;
+}
+
 class SimClient
 {
 public:

@@ -161,20 +161,7 @@ private slots:
     void wrongScope()
     {
         // Signed for another service: the signature may be right, the scope is not.
-        aws::SigningRequest signing{"GET", deploymentsPath, {{"Host", "127.0.0.1:" + QByteArray::number(m_simulator->port())}}, {}};
-        aws::SigningOptions options;
-        options.region = QStringLiteral("us-east-1");
-        options.service = QStringLiteral("s3");
-        options.time = QDateTime::currentDateTimeUtc();
-        const aws::SigningResult signed_ = aws::SigV4Signer::signHeaders(signing, exampleCredentials(), options);
-        RawClient raw;
-        QVERIFY(raw.connectTo(m_simulator->port()));
-        QByteArray request = "GET " + QByteArray(deploymentsPath) + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_simulator->port()) + "\r\n";
-        for (const aws::HttpHeader &header : signed_.addedHeaders) {
-            request += header.name + ": " + header.value + "\r\n";
-        }
-        raw.send(request + "\r\n");
-        const auto response = raw.read();
+        const auto response = sendRaw(deploymentsPath, deploymentsPath, QStringLiteral("s3"));
         QVERIFY(response);
         QCOMPARE(response->status, 403);
         QVERIFY(QJsonDocument::fromJson(response->body).object().value(QStringLiteral("message")).toString().contains(QStringLiteral("'bedrock'")));
@@ -183,28 +170,11 @@ private slots:
     void tamperedRequestFailsTheSignature()
     {
         // Sign one query, send another.
-        aws::SigningRequest signing{"GET", QByteArray(deploymentsPath) + "?maxResults=5",
-                                    {{"Host", "127.0.0.1:" + QByteArray::number(m_simulator->port())}}, {}};
-        aws::SigningOptions options;
-        options.region = QStringLiteral("us-east-1");
-        options.service = QStringLiteral("bedrock");
-        options.time = QDateTime::currentDateTimeUtc();
-        const aws::SigningResult signed_ = aws::SigV4Signer::signHeaders(signing, exampleCredentials(), options);
-        RawClient raw;
-        QVERIFY(raw.connectTo(m_simulator->port()));
-        QByteArray request = "GET " + QByteArray(deploymentsPath) + "?maxResults=6 HTTP/1.1\r\nHost: 127.0.0.1:"
-            + QByteArray::number(m_simulator->port()) + "\r\n";
-        for (const aws::HttpHeader &header : signed_.addedHeaders) {
-            request += header.name + ": " + header.value + "\r\n";
-        }
-        raw.send(request + "\r\n");
-        auto response = raw.read();
+        const QByteArray signedTarget = QByteArray(deploymentsPath) + "?maxResults=5";
+        auto response = sendRaw(signedTarget, QByteArray(deploymentsPath) + "?maxResults=6");
         QVERIFY(response);
         QCOMPARE(response->headers.value("x-amzn-errortype"), QByteArray("InvalidSignatureException"));
-        // The same headers with the signed query pass.
-        request.replace("maxResults=6", "maxResults=5");
-        raw.send(request + "\r\n");
-        response = raw.read();
+        response = sendRaw(signedTarget, signedTarget);
         QVERIFY(response);
         QCOMPARE(response->status, 200);
     }
@@ -231,6 +201,23 @@ private slots:
     }
 
 private:
+    // GET `sentTarget` over a raw socket with the SigV4 headers of `signedTarget`.
+    std::optional<RawResponse> sendRaw(const QByteArray &signedTarget, const QByteArray &sentTarget,
+                                       const QString &service = QStringLiteral("bedrock"))
+    {
+        const quint16 port = m_simulator->port();
+        QByteArray request = "GET " + sentTarget + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) + "\r\n";
+        for (const aws::HttpHeader &header : sigV4Headers("GET", signedTarget, port, exampleCredentials(), service)) {
+            request += header.name + ": " + header.value + "\r\n";
+        }
+        RawClient raw;
+        if (!raw.connectTo(port)) {
+            return std::nullopt;
+        }
+        raw.send(request + "\r\n");
+        return raw.read();
+    }
+
     HttpResult send(const QByteArray &method, const QByteArray &target, const QByteArray &body = {})
     {
         HttpResult result = m_client->send(method, target, body);

@@ -29,15 +29,9 @@ private slots:
 
         // A client of the process: signed with the documentation example key.
         QNetworkAccessManager manager;
-        aws::SigningRequest signing{"GET", "/model-customization/custom-model-deployments?maxResults=1000",
-                                    {{"Host", "127.0.0.1:" + QByteArray::number(port)}}, {}};
-        aws::SigningOptions options;
-        options.region = QStringLiteral("us-east-1");
-        options.service = QStringLiteral("bedrock");
-        options.time = QDateTime::currentDateTimeUtc();
-        const aws::SigningResult signed_ = aws::SigV4Signer::signHeaders(signing, exampleCredentials(), options);
-        QNetworkRequest request(QUrl::fromEncoded("http://127.0.0.1:" + QByteArray::number(port) + signing.target));
-        for (const aws::HttpHeader &header : signed_.addedHeaders) {
+        const QByteArray target = "/model-customization/custom-model-deployments?maxResults=1000";
+        QNetworkRequest request(QUrl::fromEncoded("http://127.0.0.1:" + QByteArray::number(port) + target));
+        for (const aws::HttpHeader &header : sigV4Headers("GET", target, port, exampleCredentials())) {
             request.setRawHeader(header.name, header.value);
         }
         QNetworkReply *reply = manager.get(request);
