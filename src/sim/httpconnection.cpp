@@ -46,6 +46,12 @@ void HttpConnection::readAvailable()
                 return;
             }
             m_headComplete = true;
+            // curl sends "Expect: 100-continue" before bodies over 1 KiB and waits a second for
+            // the go-ahead. An interim answer may only be written while no earlier answer is due.
+            if (m_bodyLength > m_buffer.size() && m_pending.isEmpty()
+                && m_current.header("expect").toLower() == "100-continue") {
+                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            }
         }
         if (m_buffer.size() < m_bodyLength) {
             return;

@@ -4,6 +4,7 @@
 #include "simtestsupport.h"
 
 #include <QRegularExpression>
+#include <QTimer>
 #include <QUuid>
 
 using namespace outcrop::sim;
@@ -41,6 +42,21 @@ private slots:
         QVERIFY(m_simulator->store().findDeployment(QStringLiteral("split-dep")));
     }
 
+    void expectContinueGetsAnInterimAnswer()
+    {
+        const QByteArray body = "{\"modelDeploymentName\":\"continued-dep\",\"modelArn\":\"" + anActiveModelArn() + "\"}";
+        RawClient client;
+        QVERIFY(client.connectTo(m_simulator->port()));
+        client.send("POST /model-customization/custom-model-deployments HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                    "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT(client.buffer().startsWith("HTTP/1.1 100 Continue\r\n\r\n"), 5000);
+        client.buffer().remove(0, 25);
+        client.send(body);
+        const auto response = client.read();
+        QVERIFY(response);
+        QCOMPARE(response->status, 202);
+    }
+
     void keepAliveServesManyRequestsOnOneConnection()
     {
         RawClient client;
@@ -58,23 +74,25 @@ private slots:
 
     void pipelinedRequestsAreAnsweredInOrder()
     {
-        // Latency makes every answer wait for a timer; order must still follow the requests.
-        m_simulator->faults().setSettings({0, 0, 0, 0, 15});
+        // A bare HttpServer whose handler answers "/slow" after a timer and "/fast" at once:
+        // the answers must still leave in the order the requests came.
+        HttpServer server([](const SimRequest &request, Responder responder) {
+            SimResponse response = SimResponse::json(200, request.target);
+            if (request.target.startsWith("/slow")) {
+                QTimer::singleShot(50, [responder, response] { responder(response); });
+            } else {
+                responder(response);
+            }
+        });
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
         RawClient client;
-        QVERIFY(client.connectTo(m_simulator->port()));
-        QByteArray requests;
-        const QList<int> sizes = {3, 1, 2};
-        for (int size : sizes) {
-            requests += "GET /model-customization/custom-model-deployments?maxResults=" + QByteArray::number(size)
-                + " HTTP/1.1\r\nHost: x\r\n\r\n";
-        }
-        client.send(requests);   // all three in one segment
-        for (int size : sizes) {
+        QVERIFY(client.connectTo(server.port()));
+        client.send("GET /slow/1 HTTP/1.1\r\nHost: x\r\n\r\nGET /fast/2 HTTP/1.1\r\nHost: x\r\n\r\n"
+                    "GET /slow/3 HTTP/1.1\r\nHost: x\r\n\r\nGET /fast/4 HTTP/1.1\r\nHost: x\r\n\r\n");
+        for (const QByteArray expected : {"/slow/1", "/fast/2", "/slow/3", "/fast/4"}) {
             const auto response = client.read();
             QVERIFY(response);
-            QCOMPARE(response->status, 200);
-            const QJsonObject page = QJsonDocument::fromJson(response->body).object();
-            QCOMPARE(page.value(QStringLiteral("modelDeploymentSummaries")).toArray().size(), size);
+            QCOMPARE(response->body, expected);
         }
     }
 
