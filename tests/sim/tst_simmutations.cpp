@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: Apache-2.0
+// Create, Delete, Update and the tag operations, with the state machine on short timers:
+// Creating -> Active / Failed, Deleting -> gone, Updating -> UpdateCompleted.
+#include "simtestsupport.h"
+
+using namespace outcrop::sim;
+using namespace outcrop::sim::test;
+
+class TestSimMutations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        SimConfig config = unauthenticatedConfig(30);
+        config.timings = {80, 80, 80};
+        config.maxDeployments = 40;
+        m_simulator = std::make_unique<Simulator>(config);
+        QVERIFY2(m_simulator->start(), qPrintable(m_simulator->errorString()));
+        m_client = std::make_unique<SimClient>(*m_simulator);
+        for (const auto &model : m_simulator->store().customModelsByCreation()) {
+            if (model->data.modelStatus == QLatin1String("Active")) {
+                m_activeModels.append(model->data.arn);
+            } else {
+                m_inactiveModel = model->data.arn;
+            }
+        }
+        QVERIFY(m_activeModels.size() >= 2);
+    }
+    void cleanup()
+    {
+        m_client.reset();
+        m_simulator.reset();
+        m_activeModels.clear();
+    }
+
+    void createGoesFromCreatingToActive()
+    {
+        const HttpResult created = create("new-dep", m_activeModels.at(0), ",\"description\":\"a test\",\"tags\":[{\"key\":\"team\",\"value\":\"qa\"}]");
+        QCOMPARE(created.status, 202);
+        const QString arn = created.json().value(QStringLiteral("customModelDeploymentArn")).toString();
+        QVERIFY2(QRegularExpression(QStringLiteral(
+                     "^arn:aws:bedrock:us-east-1:123456789012:custom-model-deployment/[a-z0-9]{12}$"))
+                     .match(arn)
+                     .hasMatch(),
+                 qPrintable(arn));
+        QCOMPARE(created.json().keys(), QStringList{QStringLiteral("customModelDeploymentArn")});
+
+        HttpResult got = m_client->get(QByteArray(deploymentsPath) + '/' + arn.toUtf8().toPercentEncoding());
+        QCOMPARE(got.status, 200);
+        QCOMPARE(got.json().value(QStringLiteral("status")).toString(), QStringLiteral("Creating"));
+        QCOMPARE(got.json().value(QStringLiteral("modelDeploymentName")).toString(), QStringLiteral("new-dep"));
+        QCOMPARE(got.json().value(QStringLiteral("description")).toString(), QStringLiteral("a test"));
+        QVERIFY(!got.json().contains(QStringLiteral("customModelDeploymentName")));
+
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf("new-dep"), QStringLiteral("Active"), 5000);
+        got = m_client->get(QByteArray(deploymentsPath) + "/new-dep");
+        QVERIFY(!got.json().contains(QStringLiteral("failureMessage")));
+        QVERIFY(got.json().value(QStringLiteral("lastUpdatedAt")).toString() >= got.json().value(QStringLiteral("createdAt")).toString());
+    }
+
+    void createCanEndFailed()
+    {
+        QCOMPARE(create("will-fail-1", m_activeModels.at(0)).status, 202);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf("will-fail-1"), QStringLiteral("Failed"), 5000);
+        const HttpResult got = m_client->get(QByteArray(deploymentsPath) + "/will-fail-1");
+        QVERIFY(!got.json().value(QStringLiteral("failureMessage")).toString().isEmpty());
+    }
+
+    void createValidation_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("errorType");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("no name") << QByteArray("{\"modelArn\":\"MODEL\"}") << QStringLiteral("ValidationException") << QStringLiteral("modelDeploymentName");
+        QTest::newRow("bad name") << QByteArray("{\"modelDeploymentName\":\"a--b\",\"modelArn\":\"MODEL\"}") << QStringLiteral("ValidationException")
+                                  << QStringLiteral("modelDeploymentName");
+        QTest::newRow("no model") << QByteArray("{\"modelDeploymentName\":\"ok\"}") << QStringLiteral("ValidationException") << QStringLiteral("modelArn");
+        QTest::newRow("bad model arn") << QByteArray("{\"modelDeploymentName\":\"ok\",\"modelArn\":\"arn:aws:bedrock:us-east-1:123456789012:custom-model/abcdefghijkl\"}")
+                                       << QStringLiteral("ValidationException") << QStringLiteral("modelArn");
+        QTest::newRow("unknown model") << QByteArray("{\"modelDeploymentName\":\"ok\",\"modelArn\":\"arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.nova-micro-v1:0:128k/zzzzzzzzzzzz\"}")
+                                       << QStringLiteral("ResourceNotFoundException") << QStringLiteral("zzzzzzzzzzzz");
+        QTest::newRow("not json") << QByteArray("{nope") << QStringLiteral("SerializationException") << QStringLiteral("JSON");
+        QTest::newRow("bad token") << QByteArray("{\"modelDeploymentName\":\"ok\",\"modelArn\":\"MODEL\",\"clientRequestToken\":\"-x-\"}")
+                                   << QStringLiteral("ValidationException") << QStringLiteral("clientRequestToken");
+        QTest::newRow("bad tag") << QByteArray("{\"modelDeploymentName\":\"ok\",\"modelArn\":\"MODEL\",\"tags\":[{\"key\":\"a*b\",\"value\":\"v\"}]}")
+                                 << QStringLiteral("ValidationException") << QStringLiteral("tags.1.member.key");
+    }
+    void createValidation()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, errorType);
+        QFETCH(QString, mentions);
+        body.replace("MODEL", m_activeModels.at(0).toUtf8());
+        const HttpResult result = m_client->send("POST", deploymentsPath, body);
+        QCOMPARE(result.errorType(), errorType);
+        QCOMPARE(result.status, Operations::errorStatus(errorType) ? Operations::errorStatus(errorType) : 400);
+        QVERIFY2(result.message().contains(mentions), qPrintable(result.message()));
+        QCOMPARE(m_simulator->store().deploymentCount(), 30);
+    }
+
+    void createRejectsATakenNameAndAnInactiveModel()
+    {
+        const QString taken = m_simulator->store().deploymentsByCreation().front()->data.name;
+        HttpResult result = create(taken, m_activeModels.at(0));
+        QCOMPARE(result.status, 400);
+        QCOMPARE(result.errorType(), QStringLiteral("ValidationException"));
+        if (!m_inactiveModel.isEmpty()) {
+            result = create(QStringLiteral("on-inactive"), m_inactiveModel);
+            QCOMPARE(result.errorType(), QStringLiteral("ValidationException"));
+        }
+    }
+
+    void clientRequestTokenMakesCreateIdempotent()
+    {
+        const QByteArray token = ",\"clientRequestToken\":\"5d3be5b3-4601-4926-a560-4defcb9325f4\"";
+        const HttpResult first = create("idem-dep", m_activeModels.at(0), token);
+        const HttpResult second = create("idem-dep", m_activeModels.at(0), token);
+        QCOMPARE(first.status, 202);
+        QCOMPARE(second.status, 202);
+        QCOMPARE(second.json(), first.json());
+        QCOMPARE(m_simulator->store().deploymentCount(), 31);
+    }
+
+    void quotaAndTagLimits()
+    {
+        QByteArray manyTags = ",\"tags\":[";
+        for (int i = 0; i < 51; ++i) {
+            manyTags += (i ? "," : "") + QByteArray("{\"key\":\"k") + QByteArray::number(i) + "\",\"value\":\"v\"}";
+        }
+        manyTags += ']';
+        HttpResult result = create("tagged-too-much", m_activeModels.at(0), manyTags);
+        QCOMPARE(result.status, 400);
+        QCOMPARE(result.errorType(), QStringLiteral("TooManyTagsException"));
+        for (int i = 0; i < 10; ++i) {
+            QCOMPARE(create(QStringLiteral("quota-%1").arg(i), m_activeModels.at(0)).status, 202);
+        }
+        result = create("quota-over", m_activeModels.at(0));
+        QCOMPARE(result.status, 400);
+        QCOMPARE(result.errorType(), QStringLiteral("ServiceQuotaExceededException"));
+    }
+
+    void deleteGoesThroughDeletingThenGone()
+    {
+        const Deployment active = firstWithStatus(QStringLiteral("Active"));
+        const QByteArray target = QByteArray(deploymentsPath) + '/' + active.arn.toUtf8().toPercentEncoding();
+        const HttpResult deleted = m_client->send("DELETE", target);
+        QCOMPARE(deleted.status, 200);
+        QCOMPARE(deleted.body, QByteArray("{}"));
+        QCOMPARE(m_client->get(target).json().value(QStringLiteral("status")).toString(), QStringLiteral("Deleting"));
+        // Deleting shows in List too, with its (unmodelled) status.
+        const auto rows = m_client->listAll(deploymentsPath, "maxResults=1000", "modelDeploymentSummaries");
+        QVERIFY(std::any_of(rows.cbegin(), rows.cend(), [](const QJsonObject &row) {
+            return row.value(QStringLiteral("status")).toString() == QLatin1String("Deleting");
+        }));
+        QCOMPARE(m_client->send("DELETE", target).status, 200);   // idempotent while Deleting
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->get(target).status, 404, 5000);
+        const HttpResult again = m_client->send("DELETE", target);
+        QCOMPARE(again.status, 404);
+        QCOMPARE(again.errorType(), QStringLiteral("ResourceNotFoundException"));
+    }
+
+    void deleteWhileCreatingIsAConflict()
+    {
+        QCOMPARE(create("young-dep", m_activeModels.at(0)).status, 202);
+        const HttpResult result = m_client->send("DELETE", QByteArray(deploymentsPath) + "/young-dep");
+        QCOMPARE(result.status, 400);
+        QCOMPARE(result.errorType(), QStringLiteral("ConflictException"));
+    }
+
+    void updateSwapsTheModel()
+    {
+        const Deployment active = firstWithStatus(QStringLiteral("Active"));
+        const QString newModel = active.modelArn == m_activeModels.at(0) ? m_activeModels.at(1) : m_activeModels.at(0);
+        const QByteArray target = QByteArray(deploymentsPath) + '/' + active.name.toUtf8();
+        const HttpResult updated = m_client->send("PATCH", target, "{\"modelArn\":\"" + newModel.toUtf8() + "\"}");
+        QCOMPARE(updated.status, 202);
+        QCOMPARE(updated.json().value(QStringLiteral("customModelDeploymentArn")).toString(), active.arn);
+        QJsonObject details = m_client->get(target).json().value(QStringLiteral("updateDetails")).toObject();
+        QCOMPARE(details.value(QStringLiteral("updateStatus")).toString(), QStringLiteral("Updating"));
+        QCOMPARE(details.value(QStringLiteral("modelArn")).toString(), newModel);
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->get(target).json().value(QStringLiteral("updateDetails")).toObject()
+                                      .value(QStringLiteral("updateStatus")).toString(),
+                                  QStringLiteral("UpdateCompleted"), 5000);
+        QCOMPARE(m_client->get(target).json().value(QStringLiteral("modelArn")).toString(), newModel);
+
+        const HttpResult missing = m_client->send("PATCH", QByteArray(deploymentsPath) + "/no-such-dep",
+                                                  "{\"modelArn\":\"" + newModel.toUtf8() + "\"}");
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(m_client->send("PATCH", target, "{}").errorType(), QStringLiteral("ValidationException"));
+    }
+
+    void tags()
+    {
+        const Deployment any = firstWithStatus(QStringLiteral("Active"));
+        const QByteArray resource = "{\"resourceARN\":\"" + any.arn.toUtf8() + '"';
+        HttpResult result = m_client->send("POST", "/tagResource", resource + ",\"tags\":[{\"key\":\"owner\",\"value\":\"me\"},{\"key\":\"team\",\"value\":\"new\"}]}");
+        QCOMPARE(result.status, 200);
+        QCOMPARE(result.body, QByteArray("{}"));
+        result = m_client->send("POST", "/untagResource", resource + ",\"tagKeys\":[\"env\"]}");
+        QCOMPARE(result.status, 200);
+        result = m_client->send("POST", "/listTagsForResource", resource + '}');
+        QCOMPARE(result.status, 200);
+        QStringList pairs;
+        for (const QJsonValue &tag : result.json().value(QStringLiteral("tags")).toArray()) {
+            pairs.append(tag.toObject().value(QStringLiteral("key")).toString() + u'=' + tag.toObject().value(QStringLiteral("value")).toString());
+        }
+        QCOMPARE(pairs, (QStringList{QStringLiteral("team=new"), QStringLiteral("owner=me")}));
+        result = m_client->send("POST", "/listTagsForResource",
+                                "{\"resourceARN\":\"arn:aws:bedrock:us-east-1:123456789012:custom-model-deployment/zzzzzzzzzzzz\"}");
+        QCOMPARE(result.status, 404);
+    }
+
+private:
+    HttpResult create(const char *name, const QString &modelArn, const QByteArray &extra = {})
+    {
+        return create(QString::fromLatin1(name), modelArn, extra);
+    }
+    HttpResult create(const QString &name, const QString &modelArn, const QByteArray &extra = {})
+    {
+        return m_client->send("POST", deploymentsPath,
+                              "{\"modelDeploymentName\":\"" + name.toUtf8() + "\",\"modelArn\":\"" + modelArn.toUtf8() + '"'
+                                  + extra + '}');
+    }
+    QString statusOf(const char *name)
+    {
+        return m_client->get(QByteArray(deploymentsPath) + '/' + name).json().value(QStringLiteral("status")).toString();
+    }
+    Deployment firstWithStatus(const QString &status) const
+    {
+        for (const auto &stored : m_simulator->store().deploymentsByCreation()) {
+            if (stored->data.status == status && stored->data.updateStatus.isEmpty()) {
+                return stored->data;
+            }
+        }
+        return {};
+    }
+
+    std::unique_ptr<Simulator> m_simulator;
+    std::unique_ptr<SimClient> m_client;
+    QStringList m_activeModels;
+    QString m_inactiveModel;
+};
+
+QTEST_GUILESS_MAIN(TestSimMutations)
+#include "tst_simmutations.moc"
