@@ -3,6 +3,7 @@
 
 #include "aws/awsenvironment.h"
 #include "bedrock/bedrocksession.h"
+#include "demomode.h"
 #include "export/deploymentexport.h"
 
 #include <QCoreApplication>
@@ -13,30 +14,15 @@
 namespace outcrop::app {
 
 namespace {
+
 void printError(const QString &message)
 {
-    QTextStream(stderr) << QCoreApplication::applicationName().toLower() << ": " << message << Qt::endl;
+    QTextStream(stderr) << "outcrop: " << message << Qt::endl;
 }
-} // namespace
 
-int runHeadlessExport(const CommandLine &commandLine)
+int exportThrough(bedrock::BedrockSession *session, const exporting::ExportOptions &options)
 {
-    const exporting::ExportOptions &options = commandLine.exportOptions;
-    // Writing to a pipe whose reader went away must fail with a message, not kill the process.
-    std::signal(SIGPIPE, SIG_IGN);
-
-    aws::AwsClientOptions clientOptions;
-    clientOptions.profile = options.connection.profile;
-    clientOptions.region = options.connection.region;
-    clientOptions.endpointUrl = options.connection.endpointUrl;
-    const aws::AwsEnvironment environment = aws::AwsEnvironment::system();
-    const bedrock::BedrockConnection connection = bedrock::BedrockConnection::resolve(clientOptions, environment);
-    if (!connection.isValid()) {
-        printError(connection.error);
-        return 1;
-    }
-    bedrock::BedrockSession session(connection, clientOptions, environment);
-    exporting::DeploymentExport exportJob(session.client(), options);
+    exporting::DeploymentExport exportJob(session->client(), options);
     int exitCode = 1;
     QObject::connect(&exportJob, &exporting::DeploymentExport::finished, &exportJob,
                      [&exitCode](bool ok, const QString &message) {
@@ -49,6 +35,37 @@ int runHeadlessExport(const CommandLine &commandLine)
     exportJob.start();
     QCoreApplication::exec();
     return exitCode;
+}
+
+} // namespace
+
+int runHeadlessExport(const CommandLine &commandLine)
+{
+    const exporting::ExportOptions &options = commandLine.exportOptions;
+    // Writing to a pipe whose reader went away must fail with a message, not kill the process.
+    std::signal(SIGPIPE, SIG_IGN);
+
+    if (commandLine.demo) {
+        DemoMode demo(commandLine.demoCount);
+        if (!demo.start()) {
+            printError(demo.errorString());
+            return 1;
+        }
+        return exportThrough(demo.session(), options);
+    }
+
+    aws::AwsClientOptions clientOptions;
+    clientOptions.profile = options.connection.profile;
+    clientOptions.region = options.connection.region;
+    clientOptions.endpointUrl = options.connection.endpointUrl;
+    const aws::AwsEnvironment environment = aws::AwsEnvironment::system();
+    const bedrock::BedrockConnection connection = bedrock::BedrockConnection::resolve(clientOptions, environment);
+    if (!connection.isValid()) {
+        printError(connection.error);
+        return 1;
+    }
+    bedrock::BedrockSession session(connection, clientOptions, environment);
+    return exportThrough(&session, options);
 }
 
 } // namespace outcrop::app

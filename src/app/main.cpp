@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "commandline.h"
+#include "demomode.h"
 #include "headlessexport.h"
 #include "mainwindow.h"
 
@@ -47,7 +48,18 @@ int main(int argc, char *argv[])
         return outcrop::app::runHeadlessExport(commandLine);
     }
 
+    std::unique_ptr<outcrop::app::DemoMode> demo;
+    if (commandLine.demo) {
+        demo = std::make_unique<outcrop::app::DemoMode>(commandLine.demoCount);
+        if (!demo->start()) {
+            QTextStream(stderr) << "outcrop: " << demo->errorString() << Qt::endl;
+            return 1;
+        }
+    }
     outcrop::gui::MainWindow window;
+    if (demo) {
+        window.setWindowTitle(QApplication::translate("main", "Outcrop — Demo"));
+    }
     window.show();
     return QApplication::exec();
 }

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: Apache-2.0
+// `outcrop --export` as a user runs it: the real executable, no display, no session bus, the AWS
+// settings in the environment, against the simulator over loopback.
+#include "simulator.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace outcrop;
+
+namespace {
+
+struct RunResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+} // namespace
+
+class TestHeadlessExport : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+    std::unique_ptr<sim::Simulator> m_simulator;
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : { "QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS" }) {
+            env.remove(QString::fromLatin1(name));
+        }
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDEXAMPLE"));
+        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
+        env.insert(QStringLiteral("AWS_REGION"), QStringLiteral("us-east-1"));
+        env.insert(QStringLiteral("AWS_ENDPOINT_URL_BEDROCK"), m_simulator->serverUrl().toString());
+        return env;
+    }
+
+    // Runs outcrop without blocking this thread: the simulator answers from this event loop.
+    RunResult run(const QStringList &arguments, const QProcessEnvironment &env)
+    {
+        QProcess process;
+        process.setProcessEnvironment(env);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(OUTCROP_EXECUTABLE), arguments);
+        if (!finished.wait(60000)) {
+            process.kill();
+            process.waitForFinished();
+        }
+        return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+                 QString::fromUtf8(process.readAllStandardError()) };
+    }
+
+    QStringList expectedArns(const std::function<bool(const sim::Deployment &)> &keep) const
+    {
+        QStringList arns;
+        const auto &all = m_simulator->store().deploymentsByCreation();
+        for (auto it = all.rbegin(); it != all.rend(); ++it) {
+            if (keep((*it)->data)) {
+                arns.append((*it)->data.arn);
+            }
+        }
+        return arns;
+    }
+
+    static QStringList arnsOfCsv(const QByteArray &csv)
+    {
+        // The ARN is the second column and never quoted (it holds no comma or quote); rows of
+        // failure messages with line breaks are skipped by looking for the ARN prefix.
+        QStringList arns;
+        for (const QByteArray &line : csv.split('\n')) {
+            const qsizetype start = line.indexOf(",arn:aws:bedrock:");
+            if (start >= 0 && line.indexOf(":custom-model-deployment/", start) > start) {
+                const QByteArray rest = line.mid(start + 1);
+                arns.append(QString::fromLatin1(rest.left(rest.indexOf(','))));
+            }
+        }
+        return arns;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        sim::SimConfig config;
+        config.count = 260;
+        m_simulator = std::make_unique<sim::Simulator>(config);
+        QVERIFY2(m_simulator->start(), qPrintable(m_simulator->errorString()));
+    }
+
+    void exportsEveryMatchingRowWithoutADisplay()
+    {
+        const QString path = m_home.filePath(QStringLiteral("failed.csv"));
+        const RunResult result = run({ QStringLiteral("--export"), path, QStringLiteral("--status"), QStringLiteral("failed"),
+                                       QStringLiteral("--page-size"), QStringLiteral("7") },
+                                     environment());
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray csv = file.readAll();
+        QVERIFY(csv.startsWith("name,arn,modelArn,status,createdAt,lastUpdatedAt,failureMessage,account,region\r\n"));
+        const QStringList expected = expectedArns([](const sim::Deployment &d) { return d.status == QLatin1String("Failed"); });
+        QVERIFY(expected.size() > 7);
+        QCOMPARE(arnsOfCsv(csv), expected);
+        QVERIFY(QDir(m_home.path()).entryList({ QStringLiteral("*.outcrop-tmp") }, QDir::Files | QDir::Hidden).isEmpty());
+    }
+
+    void awsCliSpellingsAndStdout()
+    {
+        const RunResult result = run({ QStringLiteral("--export"), QStringLiteral("-"), QStringLiteral("--status-equals"),
+                                       QStringLiteral("ACTIVE"), QStringLiteral("--max-results"), QStringLiteral("50"),
+                                       QStringLiteral("--sort-order"), QStringLiteral("ascending") },
+                                     environment());
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QStringList expected = expectedArns([](const sim::Deployment &d) { return d.status == QLatin1String("Active"); });
+        std::reverse(expected.begin(), expected.end());
+        QCOMPARE(arnsOfCsv(result.out), expected);
+    }
+
+    void aFailureLeavesTheOldFileAndSaysWhy()
+    {
+        const QString path = m_home.filePath(QStringLiteral("keep.csv"));
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("previous export\n");
+        old.close();
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("a-wrong-secret-VALUE"));
+        const RunResult result = run({ QStringLiteral("--export"), path }, env);
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(QLatin1String("signature")), qPrintable(result.err));
+        QVERIFY(!result.err.contains(QLatin1String("a-wrong-secret-VALUE")));
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArrayLiteral("previous export\n"));
+        QVERIFY(QDir(m_home.path()).entryList({ QStringLiteral("*.outcrop-tmp") }, QDir::Files | QDir::Hidden).isEmpty());
+    }
+
+    void unreachableServiceFailsCleanly()
+    {
+        const QString path = m_home.filePath(QStringLiteral("never.csv"));
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("AWS_ENDPOINT_URL_BEDROCK"), QStringLiteral("http://127.0.0.1:9"));   // discard port: refused
+        const RunResult result = run({ QStringLiteral("--export"), path }, env);
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(QLatin1String("127.0.0.1")), qPrintable(result.err));
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void streamingFailureSaysTheOutputIsIncomplete()
+    {
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("AWS_ENDPOINT_URL_BEDROCK"), QStringLiteral("http://127.0.0.1:9"));
+        const RunResult result = run({ QStringLiteral("--export"), QStringLiteral("-") }, env);
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(QLatin1String("incomplete")), qPrintable(result.err));
+    }
+
+    void aSymlinkAtTheTargetIsRefused()
+    {
+        const QString target = m_home.filePath(QStringLiteral("precious.txt"));
+        QFile precious(target);
+        QVERIFY(precious.open(QIODevice::WriteOnly));
+        precious.write("do not overwrite");
+        precious.close();
+        const QString link = m_home.filePath(QStringLiteral("link.csv"));
+        QVERIFY(QFile::link(target, link));
+        const RunResult result = run({ QStringLiteral("--export"), link }, environment());
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(link), qPrintable(result.err));
+        QVERIFY(precious.open(QIODevice::ReadOnly));
+        QCOMPARE(precious.readAll(), QByteArrayLiteral("do not overwrite"));
+    }
+
+    void noRegionNamesTheOption()
+    {
+        QProcessEnvironment env = environment();
+        env.remove(QStringLiteral("AWS_REGION"));
+        const RunResult result = run({ QStringLiteral("--export"), m_home.filePath(QStringLiteral("x.csv")) }, env);
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(QLatin1String("--region")), qPrintable(result.err));
+    }
+
+    void badOptionsAreUsageErrors()
+    {
+        const RunResult status = run({ QStringLiteral("--export"), QStringLiteral("-"), QStringLiteral("--status"),
+                                       QStringLiteral("Running") },
+                                     environment());
+        QCOMPARE(status.exitCode, 2);
+        QVERIFY2(status.err.contains(QLatin1String("--status")), qPrintable(status.err));
+        const RunResult unknown = run({ QStringLiteral("--export"), QStringLiteral("-"), QStringLiteral("--colour") }, environment());
+        QCOMPARE(unknown.exitCode, 2);
+    }
+
+    void demoExportNeedsNoAwsSettings()
+    {
+        QProcessEnvironment env = environment();
+        for (const char *name : { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "AWS_ENDPOINT_URL_BEDROCK" }) {
+            env.remove(QString::fromLatin1(name));
+        }
+        const RunResult result = run({ QStringLiteral("--demo"), QStringLiteral("--demo-count"), QStringLiteral("40"),
+                                       QStringLiteral("--export"), QStringLiteral("-") },
+                                     env);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QCOMPARE(arnsOfCsv(result.out).size(), 40);
+    }
+
+    void helpAndVersionNeedNoDisplay()
+    {
+        const RunResult help = run({ QStringLiteral("--help") }, environment());
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("--export"));
+        const RunResult version = run({ QStringLiteral("--version") }, environment());
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith("Outcrop "));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadlessExport)
+#include "tst_headlessexport.moc"
