@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "authenticator.h"
 
+#include "aws/utctime.h"
+
 #include "simclock.h"
 
 #include "aws/sigv4signer.h"
@@ -51,9 +53,12 @@ bool allows(const QStringList &allowedActions, const QString &action)
 
 QDateTime parseAmzDate(const QByteArray &value)
 {
-    QDateTime time = QDateTime::fromString(QString::fromLatin1(value), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    time.setTimeSpec(Qt::UTC);
-    return value.size() == 16 ? time : QDateTime();
+    // Parsed as local time by QDateTime::fromString, then re-based on UTC with the same fields.
+    const QDateTime local = QDateTime::fromString(QString::fromLatin1(value), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    if (value.size() != 16 || !local.isValid()) {
+        return {};
+    }
+    return outcrop::aws::utcDateTime(local.date(), local.time());
 }
 
 struct AuthorizationHeader

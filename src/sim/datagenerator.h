@@ -2,6 +2,7 @@
 #pragma once
 
 #include "records.h"
+#include "aws/utctime.h"
 
 #include <QDateTime>
 #include <QString>
@@ -22,7 +23,7 @@ public:
         int deploymentCount = 300;
         QString region = QStringLiteral("us-east-1");
         QString accountId = QStringLiteral("123456789012");
-        QDateTime anchor = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);   // the newest creation time
+        QDateTime anchor = outcrop::aws::utcDateTime(QDate(2026, 1, 1), QTime(0, 0));   // the newest creation time
     };
 
     static SimData generate(const Options &options);

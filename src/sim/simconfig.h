@@ -2,6 +2,7 @@
 #pragma once
 
 #include "deploymentstore.h"
+#include "aws/utctime.h"
 
 #include <QDateTime>
 #include <QHostAddress>
@@ -61,7 +62,7 @@ struct SimConfig
     QString dataFile;
     quint32 seed = 42;
     int count = 300;
-    QDateTime anchor = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    QDateTime anchor = outcrop::aws::utcDateTime(QDate(2026, 1, 1), QTime(0, 0));
 
     bool requireAuth = true;
     QList<SimCredential> credentials = {documentationCredential()};

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "validation.h"
+#include "aws/utctime.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -43,7 +44,7 @@ QDateTime Shapes::parseTimestamp(const QString &text)
     if (!date.isValid() || !time.isValid()) {
         return {};
     }
-    QDateTime result(date, time, Qt::UTC);
+    QDateTime result = outcrop::aws::utcDateTime(date, time);
     if (!match.captured(9).isEmpty()) {
         const int offset = (match.captured(10).toInt() * 60 + match.captured(11).toInt()) * 60;
         result = result.addSecs(match.captured(9) == QLatin1String("+") ? -offset : offset);

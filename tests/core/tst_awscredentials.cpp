@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "aws/awscredentials.h"
+#include "aws/utctime.h"
 
 #include <QTest>
 
@@ -28,7 +29,7 @@ private slots:
     void expiryWindow()
     {
         AwsCredentials credentials;
-        const QDateTime now = QDateTime(QDate(2025, 8, 1), QTime(9, 0), Qt::UTC);
+        const QDateTime now = outcrop::aws::utcDateTime(QDate(2025, 8, 1), QTime(9, 0));
         QVERIFY(!credentials.expiresWithin(now, 300));
         credentials.expiration = now.addSecs(200);
         QVERIFY(credentials.expiresWithin(now, 300));

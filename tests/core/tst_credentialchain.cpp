@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "aws/awsenvironment.h"
+#include "aws/utctime.h"
 #include "aws/bearertoken.h"
 #include "aws/credentialchain.h"
 
@@ -114,7 +115,7 @@ private slots:
         m_env = QProcessEnvironment();
         m_env.insert(QStringLiteral("HOME"), m_home->path());
         m_env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
-        m_now = QDateTime(QDate(2030, 1, 1), QTime(0, 0), Qt::UTC);
+        m_now = outcrop::aws::utcDateTime(QDate(2030, 1, 1), QTime(0, 0));
     }
 
     void chainOrder()
@@ -328,7 +329,7 @@ private slots:
         CredentialChain *chain = makeChain(&owner);
         Outcome outcome = resolveOnce(chain);
         QVERIFY2(outcome.succeeded, qPrintable(outcome.error));
-        QCOMPARE(outcome.credentials.expiration, QDateTime(QDate(2030, 1, 1), QTime(0, 1), Qt::UTC));
+        QCOMPARE(outcome.credentials.expiration, outcrop::aws::utcDateTime(QDate(2030, 1, 1), QTime(0, 1)));
         QCOMPARE(runCount(script), 1);
         QVERIFY(resolveOnce(chain).succeeded);
         QCOMPARE(runCount(script), 2);
@@ -342,10 +343,10 @@ private slots:
         QVERIFY(resolveOnce(chain).succeeded);
         QVERIFY(resolveOnce(chain).succeeded);
         QCOMPARE(runCount(script), 1);
-        m_now = QDateTime(QDate(2030, 1, 1), QTime(0, 54, 59), Qt::UTC); // 5 min 1 s left
+        m_now = outcrop::aws::utcDateTime(QDate(2030, 1, 1), QTime(0, 54, 59)); // 5 min 1 s left
         QVERIFY(resolveOnce(chain).succeeded);
         QCOMPARE(runCount(script), 1);
-        m_now = QDateTime(QDate(2030, 1, 1), QTime(0, 55, 1), Qt::UTC); // 4 min 59 s left
+        m_now = outcrop::aws::utcDateTime(QDate(2030, 1, 1), QTime(0, 55, 1)); // 4 min 59 s left
         QVERIFY(resolveOnce(chain).succeeded);
         QCOMPARE(runCount(script), 2);
         chain->invalidate();

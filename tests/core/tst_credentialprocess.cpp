@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "aws/credentialprocess.h"
+#include "aws/utctime.h"
 #include "aws/shellwords.h"
 
 #include "awstesthelpers.h"
@@ -157,7 +158,7 @@ private slots:
         QCOMPARE(outcome.credentials.accessKeyId, QStringLiteral("AKIDPROCESS"));
         QCOMPARE(outcome.credentials.secretAccessKey, kSecret);
         QCOMPARE(outcome.credentials.sessionToken, kToken);
-        QCOMPARE(outcome.credentials.expiration, QDateTime(QDate(2099, 1, 2), QTime(3, 4, 5), Qt::UTC));
+        QCOMPARE(outcome.credentials.expiration, outcrop::aws::utcDateTime(QDate(2099, 1, 2), QTime(3, 4, 5)));
         QCOMPARE(outcome.credentials.source, QStringLiteral("credential_process of profile tester"));
     }
 
@@ -281,14 +282,14 @@ private slots:
     void parsesFractionalSecondsAndOffsets()
     {
         QString error;
-        const QDateTime now(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
+        const QDateTime now = outcrop::aws::utcDateTime(QDate(2025, 1, 1), QTime(0, 0));
         AwsCredentials credentials = CredentialProcess::parseOutput(
             credentialsJson(", \"Expiration\": \"2025-08-01T09:00:00.123456Z\""), now, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QCOMPARE(credentials.expiration, QDateTime(QDate(2025, 8, 1), QTime(9, 0, 0, 123), Qt::UTC));
+        QCOMPARE(credentials.expiration, outcrop::aws::utcDateTime(QDate(2025, 8, 1), QTime(9, 0, 0, 123)));
         credentials = CredentialProcess::parseOutput(credentialsJson(", \"Expiration\": \"2025-08-01T11:00:00+02:00\""),
                                                      now, &error);
-        QCOMPARE(credentials.expiration.toUTC(), QDateTime(QDate(2025, 8, 1), QTime(9, 0), Qt::UTC));
+        QCOMPARE(credentials.expiration.toUTC(), outcrop::aws::utcDateTime(QDate(2025, 8, 1), QTime(9, 0)));
     }
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The SigV4 building blocks and the rules the official vectors do not all exercise.
 #include "aws/sigv4signer.h"
+#include "aws/utctime.h"
 
 #include <QMessageAuthenticationCode>
 #include <QRegularExpression>
@@ -32,7 +33,7 @@ SigningOptions bedrockOptions()
     SigningOptions options;
     options.region = QStringLiteral("us-east-1");
     options.service = QStringLiteral("bedrock");
-    options.time = QDateTime(QDate(2025, 8, 1), QTime(9, 15, 30), Qt::UTC);
+    options.time = outcrop::aws::utcDateTime(QDate(2025, 8, 1), QTime(9, 15, 30));
     return options;
 }
 
@@ -205,7 +206,7 @@ private slots:
 
     void amzDateIsUtc()
     {
-        QCOMPARE(SigV4Signer::amzDate(QDateTime(QDate(2015, 8, 30), QTime(12, 36), Qt::UTC)),
+        QCOMPARE(SigV4Signer::amzDate(outcrop::aws::utcDateTime(QDate(2015, 8, 30), QTime(12, 36))),
                  QByteArray("20150830T123600Z"));
         // 00:30 at +02:00 is 22:30 the day before in UTC: date and scope follow UTC.
         const QDateTime local(QDate(2025, 8, 1), QTime(0, 30, 5), Qt::OffsetFromUTC, 2 * 3600);
@@ -225,7 +226,7 @@ private slots:
 
     void stringToSign()
     {
-        const QDateTime time(QDate(2015, 8, 30), QTime(12, 36), Qt::UTC);
+        const QDateTime time = outcrop::aws::utcDateTime(QDate(2015, 8, 30), QTime(12, 36));
         QCOMPARE(SigV4Signer::stringToSign(time, QStringLiteral("us-east-1"), QStringLiteral("service"), "x"),
                  QByteArray("AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/service/aws4_request\n"
                             "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"));

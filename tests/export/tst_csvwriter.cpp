@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "bedrock/deployment.h"
+#include "aws/utctime.h"
 #include "export/csvwriter.h"
 
 #include <QBuffer>
@@ -25,8 +26,8 @@ DeploymentSummary sampleDeployment()
         QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.nova-micro-v1:0:128k/abcdefghijkl");
     deployment.statusText = QStringLiteral("Active");
     deployment.status = DeploymentStatus::Active;
-    deployment.createdAt = QDateTime(QDate(2025, 7, 20), QTime(10, 11, 12, 123), QTimeZone::utc());
-    deployment.lastUpdatedAt = QDateTime(QDate(2025, 7, 20), QTime(10, 20, 0), QTimeZone::utc());
+    deployment.createdAt = outcrop::aws::utcDateTime(QDate(2025, 7, 20), QTime(10, 11, 12, 123));
+    deployment.lastUpdatedAt = outcrop::aws::utcDateTime(QDate(2025, 7, 20), QTime(10, 20, 0));
     return deployment;
 }
 
@@ -194,7 +195,7 @@ private slots:
         deployment.name = QStringLiteral("d");
         deployment.arn = QStringLiteral("arn:aws:bedrock:us-west-2:210987654321:custom-model-deployment/x");
         deployment.statusText = QStringLiteral("Creating");
-        deployment.createdAt = QDateTime(QDate(2025, 1, 2), QTime(3, 4, 5), QTimeZone::utc());
+        deployment.createdAt = outcrop::aws::utcDateTime(QDate(2025, 1, 2), QTime(3, 4, 5));
         const QByteArray csv = writeDeployments({deployment}, {}, QStringLiteral("us-west-2"));
         QCOMPARE(csv, QByteArray(expectedHeader
                           + "d,arn:aws:bedrock:us-west-2:210987654321:custom-model-deployment/x,,Creating,"
@@ -216,9 +217,9 @@ private slots:
     {
         QTest::addColumn<QDateTime>("time");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("utc ms") << QDateTime(QDate(2025, 7, 20), QTime(10, 11, 12, 123), QTimeZone::utc())
+        QTest::newRow("utc ms") << outcrop::aws::utcDateTime(QDate(2025, 7, 20), QTime(10, 11, 12, 123))
                                 << QStringLiteral("2025-07-20T10:11:12.123Z");
-        QTest::newRow("utc whole second") << QDateTime(QDate(2025, 7, 20), QTime(10, 11, 12), QTimeZone::utc())
+        QTest::newRow("utc whole second") << outcrop::aws::utcDateTime(QDate(2025, 7, 20), QTime(10, 11, 12))
                                           << QStringLiteral("2025-07-20T10:11:12.000Z");
         QTest::newRow("+02:00 becomes UTC")
             << QDateTime(QDate(2025, 1, 1), QTime(1, 0, 0, 7), QTimeZone(2 * 3600))

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "export/exportoptions.h"
+#include "aws/utctime.h"
 
 #include <QCommandLineParser>
 #include <QTest>
@@ -26,7 +27,7 @@ QStringList args(std::initializer_list<const char *> list)
 
 QDateTime utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0, int msec = 0)
 {
-    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), QTimeZone::utc());
+    return outcrop::aws::utcDateTime(QDate(year, month, day), QTime(hour, minute, second, msec));
 }
 
 } // namespace

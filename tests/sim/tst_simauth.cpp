@@ -2,6 +2,7 @@
 // The simulator's authentication: SigV4 requests signed with the project's signer, bearer
 // tokens, and every failure answered as AWS does (403 with the AWS error names and wording).
 #include "simtestsupport.h"
+#include "aws/utctime.h"
 
 using namespace outcrop::sim;
 using namespace outcrop::sim::test;
@@ -101,7 +102,7 @@ private slots:
 
     void expiredSignature()
     {
-        const QDateTime now(QDate(2025, 8, 1), QTime(9, 30, 30), Qt::UTC);
+        const QDateTime now = outcrop::aws::utcDateTime(QDate(2025, 8, 1), QTime(9, 30, 30));
         m_simulator->clock().setFixedTime(now);
         m_client->setSigningTime(now.addSecs(-15 * 60));
         HttpResult result = send("GET", deploymentsPath);

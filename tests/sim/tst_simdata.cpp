@@ -2,6 +2,7 @@
 // The simulator's data: the seeded generator, the JSON data file, page tokens, and the
 // outcrop-sim command line.
 #include "datafile.h"
+#include "aws/utctime.h"
 #include "datagenerator.h"
 #include "pagetoken.h"
 #include "simcommandline.h"
@@ -116,7 +117,7 @@ private slots:
         QVERIFY2(simulator.start(), qPrintable(simulator.errorString()));
         QCOMPARE(simulator.store().deploymentCount(), 1);
         QCOMPARE(simulator.store().findDeployment(QStringLiteral("from-file"))->data.createdAt,
-                 QDateTime(QDate(2025, 7, 20), QTime(10, 11, 12, 123), Qt::UTC));
+                 outcrop::aws::utcDateTime(QDate(2025, 7, 20), QTime(10, 11, 12, 123)));
     }
 
     void badDataFileGivesAClearError_data()
@@ -203,7 +204,7 @@ private slots:
         QVERIFY(!result.config.requireAuth);
         QCOMPARE(result.config.credentials.size(), 2);
         QCOMPARE(result.config.credentials.at(1).sessionToken, QStringLiteral("token"));
-        QCOMPARE(result.config.credentials.at(1).expiration, QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC));
+        QCOMPARE(result.config.credentials.at(1).expiration, outcrop::aws::utcDateTime(QDate(2026, 1, 1), QTime(0, 0)));
         QCOMPARE(result.config.credentials.at(1).allowedActions, QStringList{QStringLiteral("ListCustomModelDeployments")});
         QCOMPARE(result.config.faults.throttleEvery, 5);
         QCOMPARE(result.config.faults.latencyMs, 20);

@@ -2,6 +2,7 @@
 // The simulator's HTTP layer over raw sockets: framing, keep-alive, pipelining, split segments,
 // many connections, the response headers every answer carries, and the path decoded once.
 #include "simtestsupport.h"
+#include "aws/utctime.h"
 
 #include <QRegularExpression>
 #include <QTimer>
@@ -152,7 +153,7 @@ private slots:
 
     void dateFollowsTheSimulatorClock()
     {
-        m_simulator->clock().setFixedTime(QDateTime(QDate(2025, 8, 1), QTime(9, 15, 30), Qt::UTC));
+        m_simulator->clock().setFixedTime(outcrop::aws::utcDateTime(QDate(2025, 8, 1), QTime(9, 15, 30)));
         RawClient client;
         QVERIFY(client.connectTo(m_simulator->port()));
         client.send("GET /custom-models HTTP/1.1\r\nHost: x\r\n\r\n");
