@@ -270,19 +270,18 @@ describe("GetCustomModelDeployment", () => {
 describe("Create and Delete", () => {
     const mutations = client(setup.mutations);
     const activeModel = data.customModels.find((model) => model.modelStatus === "Active");
+    const createInput = {
+        modelDeploymentName: "conformance-new",
+        modelArn: activeModel?.modelArn,
+        description: "Created by the JS SDK",
+        tags: [{ key: "team", value: "conformance" }],
+        clientRequestToken: "conformance-token-1",
+    };
     let createdArn;
 
     test("Create answers 202 with the ARN; Get shows Creating", async () => {
         assert.ok(activeModel, "the data file has no Active custom model");
-        const created = await mutations.send(
-            new CreateCustomModelDeploymentCommand({
-                modelDeploymentName: "conformance-new",
-                modelArn: activeModel.modelArn,
-                description: "Created by the JS SDK",
-                tags: [{ key: "team", value: "conformance" }],
-                clientRequestToken: "conformance-token-1",
-            }),
-        );
+        const created = await mutations.send(new CreateCustomModelDeploymentCommand(createInput));
         assert.equal(created.$metadata.httpStatusCode, 202);
         assert.match(created.customModelDeploymentArn, /^arn:aws:bedrock:us-east-1:123456789012:custom-model-deployment\/[a-z0-9]{12}$/);
         createdArn = created.customModelDeploymentArn;
@@ -301,15 +300,7 @@ describe("Create and Delete", () => {
     });
 
     test("the same clientRequestToken again returns the same deployment", async () => {
-        const again = await mutations.send(
-            new CreateCustomModelDeploymentCommand({
-                modelDeploymentName: "conformance-new",
-                modelArn: activeModel.modelArn,
-                description: "Created by the JS SDK",
-                tags: [{ key: "team", value: "conformance" }],
-                clientRequestToken: "conformance-token-1",
-            }),
-        );
+        const again = await mutations.send(new CreateCustomModelDeploymentCommand(createInput));
         assert.equal(again.customModelDeploymentArn, createdArn);
     });
 
