@@ -62,6 +62,10 @@ SimCommandLine::Result SimCommandLine::parse(const QStringList &arguments)
            QStringLiteral("SPEC"));
     option(QStringLiteral("no-auth"), QStringLiteral("Accept every request unsigned (for the benchmark floor)."));
     option(QStringLiteral("max-skew"), QStringLiteral("Seconds a SigV4 x-amz-date may be off (default 300)."), QStringLiteral("S"));
+    option(QStringLiteral("clock-offset"),
+           QStringLiteral("Run the simulator's clock this many seconds ahead of the system clock (negative: behind); "
+                          "the Date header and the SigV4 time check follow it (default 0)."),
+           QStringLiteral("S"));
     option(QStringLiteral("latency"), QStringLiteral("Milliseconds added to every request (default 0)."), QStringLiteral("MS"));
     option(QStringLiteral("throttle-every"), QStringLiteral("Every Kth request gets 429 ThrottlingException."), QStringLiteral("K"));
     option(QStringLiteral("error-every"), QStringLiteral("Every Kth request gets 500 InternalServerException."), QStringLiteral("K"));
@@ -119,6 +123,19 @@ SimCommandLine::Result SimCommandLine::parse(const QStringList &arguments)
     config.port = static_cast<quint16>(port);
     config.seed = static_cast<quint32>(seed);
     config.maxClockSkewSeconds = skew;
+    if (parser.isSet(QStringLiteral("clock-offset"))) {
+        bool ok = false;
+        const QString offset = parser.value(QStringLiteral("clock-offset"));
+        config.clockOffsetSeconds = offset.toLongLong(&ok);
+        // Ten years either way: more is a typo, and QDateTime arithmetic stays far from its limits.
+        constexpr qint64 kMaxOffsetSeconds = 10LL * 366 * 24 * 3600;
+        if (!ok || qAbs(config.clockOffsetSeconds) > kMaxOffsetSeconds) {
+            error = QStringLiteral("--clock-offset: expected whole seconds within +-%1, got \"%2\"")
+                        .arg(kMaxOffsetSeconds)
+                        .arg(offset);
+            return result;
+        }
+    }
     if (config.defaultPageSize > 1000 || config.prerenderPageSize > 1000) {
         error = QStringLiteral("--page-size and --prerender: at most 1000 (the service's maxResults bound)");
         return result;

@@ -68,6 +68,9 @@ struct SimConfig
     QList<SimCredential> credentials = {documentationCredential()};
     QList<SimBearerToken> bearerTokens;
     qint64 maxClockSkewSeconds = 300;   // SigV4: "Signature expired" beyond 5 minutes
+    // The simulator's clock runs this far from the system clock (SimClock; the Date header and
+    // the SigV4 time check follow it), so a real SDK's clock-skew correction can be exercised.
+    qint64 clockOffsetSeconds = 0;
 
     FaultSettings faults;
     QList<ForcedError> forcedErrors;

@@ -19,6 +19,7 @@ Simulator::Simulator(const SimConfig &config, QObject *parent)
     , m_authenticator(&m_clock)
     , m_server([this](const SimRequest &request, Responder responder) { receive(request, std::move(responder)); })
 {
+    m_clock.setOffsetMs(m_config.clockOffsetSeconds * 1000);
     m_store.setTimings(m_config.timings);
     m_store.setCreateFailurePattern(QRegularExpression(m_config.createFailurePattern, QRegularExpression::CaseInsensitiveOption));
     m_store.setArnPrefix(m_config.region, m_config.accountId);

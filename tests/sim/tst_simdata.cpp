@@ -177,6 +177,18 @@ private slots:
         QCOMPARE(problem, PageToken::Problem::Garbled);
     }
 
+    void clockOffsetMovesTheSimulatorsClock()
+    {
+        const SimCommandLine::Result result =
+            SimCommandLine::parse({QStringLiteral("outcrop-sim"), QStringLiteral("--clock-offset"), QStringLiteral("-7200")});
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(result.config.clockOffsetSeconds, qint64(-7200));
+        Simulator simulator(result.config);
+        const qint64 offsetSeconds = QDateTime::currentDateTimeUtc().secsTo(simulator.clock().now());
+        // Two hours behind, give or take the moment between the two readings of the clock.
+        QVERIFY2(offsetSeconds <= -7199 && offsetSeconds >= -7201, qPrintable(QString::number(offsetSeconds)));
+    }
+
     void commandLine()
     {
         const auto parse = [](QStringList arguments) {
@@ -213,6 +225,8 @@ private slots:
         QCOMPARE(result.config.prerenderPageSize, 1000);
 
         QVERIFY(parse({QStringLiteral("--port"), QStringLiteral("x")}).error.contains(QStringLiteral("--port")));
+        QVERIFY(parse({QStringLiteral("--clock-offset"), QStringLiteral("1h")}).error.contains(QStringLiteral("--clock-offset")));
+        QVERIFY(!parse({QStringLiteral("--clock-offset"), QStringLiteral("999999999999")}).error.isEmpty());
         QVERIFY(parse({QStringLiteral("--error"), QStringLiteral("ListCustomModelDeployments=ConflictException")})
                     .error.contains(QStringLiteral("not a modelled error")));
         QVERIFY(parse({QStringLiteral("--permission"), QStringLiteral("AKIDEXAMPLE=Nope")}).error.contains(QStringLiteral("Nope")));

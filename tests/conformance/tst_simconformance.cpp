@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: Apache-2.0
+// Holds the simulator true to AWS with the official AWS SDK for JavaScript: starts outcrop-sim
+// processes (read-only, mutations, forced errors, clocks off by an hour either way) on one data
+// file and runs sim-conformance.mjs (node:test) against them. The SDK must be able to sign for the
+// simulator and parse every reply; node's output explains any failure.
+#include "operations.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
+using namespace outcrop::sim;
+
+namespace {
+
+const QString kConformanceDir = QStringLiteral(OUTCROP_SOURCE_DIR "/tests/conformance");
+const QString kSimExecutable = QStringLiteral(OUTCROP_SIM_EXECUTABLE);
+constexpr int kStartTimeoutMs = 30000;
+constexpr int kNodeTimeoutMs = 240000;
+constexpr qint64 kClockOffsetSeconds = 3600;
+
+// A child that dies with the test, even when the test itself is killed (a ctest timeout):
+// QProcess's destructor covers every other way out.
+void dieWithParent(QProcess &process)
+{
+#ifdef Q_OS_LINUX
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#else
+    Q_UNUSED(process)
+#endif
+}
+
+QJsonObject key(const QString &accessKeyId, const QString &secretAccessKey, const QString &sessionToken = {})
+{
+    QJsonObject object{{QStringLiteral("accessKeyId"), accessKeyId}, {QStringLiteral("secretAccessKey"), secretAccessKey}};
+    if (!sessionToken.isEmpty()) {
+        object.insert(QStringLiteral("sessionToken"), sessionToken);
+    }
+    return object;
+}
+
+} // namespace
+
+class TestSimConformance : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString m_node;
+    QTemporaryDir m_dir;
+    QString m_dataFile;
+    std::vector<std::unique_ptr<QProcess>> m_simulators;
+
+    // Starts outcrop-sim on the data file and returns its URL from the first stdout line, or an
+    // empty string (with the test failed) when it does not come up.
+    QString startSimulator(const QString &name, QStringList arguments)
+    {
+        auto process = std::make_unique<QProcess>();
+        dieWithParent(*process);
+        // stderr to a file: a pipe nobody reads while node runs could fill up and stall it.
+        process->setStandardErrorFile(m_dir.filePath(name + QStringLiteral(".stderr")));
+        arguments << QStringLiteral("--port") << QStringLiteral("0") << QStringLiteral("--data") << m_dataFile;
+        process->start(kSimExecutable, arguments);
+        QProcess *started = process.get();
+        m_simulators.push_back(std::move(process));
+        if (!started->waitForStarted(kStartTimeoutMs)) {
+            qWarning("outcrop-sim (%s) did not start: %s", qPrintable(name), qPrintable(started->errorString()));
+            return {};
+        }
+        if (!QTest::qWaitFor([started] { return started->canReadLine() || started->state() == QProcess::NotRunning; },
+                             kStartTimeoutMs)) {
+            qWarning("outcrop-sim (%s) printed no line in %d ms", qPrintable(name), kStartTimeoutMs);
+            return {};
+        }
+        const QString line = QString::fromUtf8(started->readLine()).trimmed();
+        const QRegularExpressionMatch match =
+            QRegularExpression(QStringLiteral("^listening (http://127\\.0\\.0\\.1:\\d+)$")).match(line);
+        if (!match.hasMatch()) {
+            qWarning("outcrop-sim (%s) said \"%s\"; stderr: %s", qPrintable(name), qPrintable(line),
+                     qPrintable(simulatorLog(name)));
+            return {};
+        }
+        return match.captured(1);
+    }
+
+    QString simulatorLog(const QString &name) const
+    {
+        QFile file(m_dir.filePath(name + QStringLiteral(".stderr")));
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    }
+
+    void stopSimulators()
+    {
+        for (const auto &process : m_simulators) {
+            process->kill();
+            process->waitForFinished(5000);
+        }
+        m_simulators.clear();
+    }
+
+    // Every modelled error of every operation, once each: the node script sends one request per
+    // entry, in this order, and expects the SDK's exception class for it.
+    static QJsonArray forcedErrors(QStringList &arguments)
+    {
+        QJsonArray forced;
+        for (const QString &operation : Operations::allNames()) {
+            for (const QString &errorType : Operations::modelledErrors(Operations::fromName(operation))) {
+                arguments << QStringLiteral("--error") << operation + u'=' + errorType + QStringLiteral(":1");
+                forced.append(QJsonArray{operation, errorType});
+            }
+        }
+        return forced;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!QFileInfo::exists(kConformanceDir + QStringLiteral("/node_modules/@aws-sdk/client-bedrock"))) {
+            QSKIP("tests/conformance/node_modules is missing (scripts/test installs it with npm ci)");
+        }
+        m_node = QStandardPaths::findExecutable(QStringLiteral("node"));
+        QVERIFY2(!m_node.isEmpty(), "node is not in PATH");
+        QVERIFY(m_dir.isValid());
+        m_dataFile = m_dir.filePath(QStringLiteral("data.json"));
+
+        QProcess writer;
+        dieWithParent(writer);
+        writer.start(kSimExecutable, {QStringLiteral("--write-data"), m_dataFile, QStringLiteral("--seed"),
+                                      QStringLiteral("7"), QStringLiteral("--count"), QStringLiteral("300")});
+        QVERIFY(writer.waitForFinished(kStartTimeoutMs));
+        QVERIFY2(writer.exitCode() == 0, writer.readAllStandardError().constData());
+        QVERIFY(QFileInfo(m_dataFile).size() > 0);
+    }
+
+    void cleanupTestCase() { stopSimulators(); }
+
+    void sdkDrivesTheSimulator()
+    {
+        const QString bearerToken = QStringLiteral("bedrock-api-key-conformance");
+        const QString readOnly = startSimulator(QStringLiteral("read-only"), {
+            QStringLiteral("--bearer-token"), bearerToken,
+            QStringLiteral("--credential"), QStringLiteral("AKIDLIMITED:limited-secret"),
+            QStringLiteral("--permission"), QStringLiteral("AKIDLIMITED=ListCustomModelDeployments"),
+            QStringLiteral("--credential"), QStringLiteral("ASIATEMPORARY:temporary-secret:temporary-token"),
+            QStringLiteral("--credential"), QStringLiteral("ASIAEXPIRED:expired-secret:expired-token:2020-01-01T00:00:00Z"),
+        });
+        QVERIFY(!readOnly.isEmpty());
+        // Long Creating/Deleting phases, so the states the script checks cannot move on meanwhile.
+        const QString mutations = startSimulator(QStringLiteral("mutations"), {
+            QStringLiteral("--creating-ms"), QStringLiteral("600000"),
+            QStringLiteral("--deleting-ms"), QStringLiteral("600000"),
+        });
+        QVERIFY(!mutations.isEmpty());
+        QStringList errorArguments;
+        const QJsonArray forced = forcedErrors(errorArguments);
+        const QString errors = startSimulator(QStringLiteral("errors"), errorArguments);
+        QVERIFY(!errors.isEmpty());
+        const QString ahead = startSimulator(QStringLiteral("ahead"),
+                                             {QStringLiteral("--clock-offset"), QString::number(kClockOffsetSeconds)});
+        QVERIFY(!ahead.isEmpty());
+        const QString behind = startSimulator(QStringLiteral("behind"),
+                                              {QStringLiteral("--clock-offset"), QString::number(-kClockOffsetSeconds)});
+        QVERIFY(!behind.isEmpty());
+
+        const QJsonObject setup{
+            {QStringLiteral("dataFile"), m_dataFile},
+            {QStringLiteral("readOnly"), readOnly},
+            {QStringLiteral("mutations"), mutations},
+            {QStringLiteral("errors"), QJsonObject{{QStringLiteral("url"), errors}, {QStringLiteral("forced"), forced}}},
+            {QStringLiteral("ahead"), QJsonObject{{QStringLiteral("url"), ahead}, {QStringLiteral("offsetSeconds"), kClockOffsetSeconds}}},
+            {QStringLiteral("behind"), QJsonObject{{QStringLiteral("url"), behind}, {QStringLiteral("offsetSeconds"), -kClockOffsetSeconds}}},
+            {QStringLiteral("bearerToken"), bearerToken},
+            {QStringLiteral("limitedKey"), QJsonObject{{QStringLiteral("accessKeyId"), QStringLiteral("AKIDLIMITED")},
+                                                       {QStringLiteral("secretAccessKey"), QStringLiteral("limited-secret")},
+                                                       {QStringLiteral("allowed"), QJsonArray{QStringLiteral("ListCustomModelDeployments")}}}},
+            {QStringLiteral("temporaryKey"), key(QStringLiteral("ASIATEMPORARY"), QStringLiteral("temporary-secret"), QStringLiteral("temporary-token"))},
+            {QStringLiteral("expiredKey"), key(QStringLiteral("ASIAEXPIRED"), QStringLiteral("expired-secret"), QStringLiteral("expired-token"))},
+        };
+
+        QProcess node;
+        dieWithParent(node);
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("PATH"), QFileInfo(m_node).absolutePath() + QStringLiteral(":/usr/bin:/bin"));
+        env.insert(QStringLiteral("HOME"), m_dir.path());
+        // No shared config, instance metadata or proxy of the machine may reach the SDK.
+        env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
+        env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_dir.filePath(QStringLiteral("no-config")));
+        env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), m_dir.filePath(QStringLiteral("no-credentials")));
+        env.insert(QStringLiteral("OUTCROP_SIM_SETUP"), QString::fromUtf8(QJsonDocument(setup).toJson(QJsonDocument::Compact)));
+        node.setProcessEnvironment(env);
+        node.setWorkingDirectory(kConformanceDir);
+        node.setProcessChannelMode(QProcess::MergedChannels);
+        QSignalSpy finished(&node, &QProcess::finished);
+        node.start(m_node, {QStringLiteral("--test"), QStringLiteral("--test-reporter=spec"),
+                            kConformanceDir + QStringLiteral("/sim-conformance.mjs")});
+        QVERIFY2(node.waitForStarted(kStartTimeoutMs), qPrintable(node.errorString()));
+        // The event loop runs while waiting, so node's output never stalls in its pipe.
+        const bool done = finished.wait(kNodeTimeoutMs);
+        if (!done) {
+            node.kill();
+            node.waitForFinished(5000);
+        }
+        const QString output = QString::fromUtf8(node.readAll());
+        if (!done || node.exitStatus() != QProcess::NormalExit || node.exitCode() != 0) {
+            QString logs;
+            for (const char *name : {"read-only", "mutations", "errors", "ahead", "behind"}) {
+                logs += QStringLiteral("--- outcrop-sim %1 stderr:\n%2").arg(QLatin1String(name), simulatorLog(QLatin1String(name)));
+            }
+            qWarning().noquote() << output << logs;
+            QFAIL(done ? "sim-conformance.mjs failed (its output is above)" : "sim-conformance.mjs timed out");
+        }
+        // The summary lines of node:test, for the log.
+        qInfo().noquote() << output.section(QStringLiteral("\n"), -9);
+        // node:test's own count, so a script that ran no case cannot pass.
+        const QRegularExpressionMatch passed =
+            QRegularExpression(QStringLiteral("^\\S+ pass (\\d+)$"), QRegularExpression::MultilineOption).match(output);
+        QVERIFY2(passed.hasMatch() && passed.captured(1).toInt() > 50, qPrintable(output.right(2000)));
+        QVERIFY(output.contains(QRegularExpression(QStringLiteral("^\\S+ fail 0$"), QRegularExpression::MultilineOption)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimConformance)
+#include "tst_simconformance.moc"
