@@ -26,14 +26,28 @@ private slots:
 
 void TestCustomModelNames::listsEveryPage()
 {
-    // 800 deployments give 100 custom models: more than one ListCustomModels page.
-    SimFixture sim(quietConfig(800));
+    // The client asks for pages of 1,000 models: 1,001 take two pages.
+    SimFixture sim(quietConfig(0));
+    sim::SimData data;
+    for (int i = 0; i < 1001; ++i) {
+        sim::CustomModel model;
+        model.arn = modelArn(QStringLiteral("model%1").arg(i));
+        model.name = QStringLiteral("name-%1").arg(i);
+        model.baseModelArn = QStringLiteral("arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0:128k");
+        model.baseModelName = QStringLiteral("Nova Micro");
+        model.customizationType = QStringLiteral("FINE_TUNING");
+        model.ownerAccountId = QStringLiteral("123456789012");
+        model.modelStatus = QStringLiteral("Active");
+        model.creationTime = utc(2025, 1, 1).addSecs(i);
+        data.customModels.append(model);
+    }
+    sim.simulator.store().load(data);
     CustomModelNames names;
     QSignalSpy changed(&names, &CustomModelNames::namesChanged);
     names.setClient(sim.client());
     QVERIFY(names.isListing());
     QTRY_VERIFY_WITH_TIMEOUT(!names.isListing(), 15000);
-    QVERIFY(changed.count() >= 2);
+    QCOMPARE(changed.count(), 2);
     for (const auto &model : sim.simulator.store().customModelsByCreation()) {
         QVERIFY(names.hasName(model->data.arn));
         QCOMPARE(names.displayName(model->data.arn), model->data.name);
