@@ -386,11 +386,19 @@ DeploymentTableModel::Row DeploymentTableModel::makeRow(const DeploymentSummary 
 
 void DeploymentTableModel::appendRows(const QList<DeploymentSummary> &rows)
 {
+    // The pager drops the ARNs it has seen; a row still shown as removed may come back, though.
+    QSet<QString> shownAsRemoved;
+    if (m_removedCount > 0) {
+        for (const Row &row : m_rows) {
+            if (row.change == Change::Removed) {
+                shownAsRemoved.insert(row.summary.arn);
+            }
+        }
+    }
     std::vector<Row> fresh;
     fresh.reserve(size_t(rows.size()));
     for (const DeploymentSummary &summary : rows) {
-        // The pager drops the ARNs it has seen; a row shown as removed may come back, though.
-        if (m_removedCount > 0 && rowOfArn(summary.arn) >= 0) {
+        if (shownAsRemoved.contains(summary.arn)) {
             continue;
         }
         fresh.push_back(makeRow(summary));

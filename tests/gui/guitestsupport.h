@@ -37,6 +37,17 @@ inline sim::SimConfig quietConfig(int count)
     return config;
 }
 
+// A quiet data set whose only key may call `allowedActions` (per-key permissions: anything else
+// is AccessDeniedException).
+inline sim::SimConfig configAllowing(int count, const QStringList &allowedActions)
+{
+    sim::SimConfig config = quietConfig(count);
+    sim::SimCredential credential = sim::SimConfig::documentationCredential();
+    credential.allowedActions = allowedActions;
+    config.credentials = {credential};
+    return config;
+}
+
 // A simulator on loopback and a session talking to it.
 class SimFixture
 {

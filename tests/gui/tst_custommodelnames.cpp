@@ -61,10 +61,7 @@ void TestCustomModelNames::listsEveryPage()
 
 void TestCustomModelNames::getsWhenListIsDenied()
 {
-    sim::SimConfig config = quietConfig(20);
-    sim::SimCredential credential = sim::SimConfig::documentationCredential();
-    credential.allowedActions = {QStringLiteral("GetCustomModel")};
-    config.credentials = {credential};
+    const sim::SimConfig config = configAllowing(20, {QStringLiteral("GetCustomModel")});
     SimFixture sim(config);
     CustomModelNames names;
     QSignalSpy changed(&names, &CustomModelNames::namesChanged);
@@ -79,10 +76,7 @@ void TestCustomModelNames::getsWhenListIsDenied()
 
 void TestCustomModelNames::shortNameWhenNothingIsAllowed()
 {
-    sim::SimConfig config = quietConfig(20);
-    sim::SimCredential credential = sim::SimConfig::documentationCredential();
-    credential.allowedActions = {QStringLiteral("ListCustomModelDeployments")};
-    config.credentials = {credential};
+    const sim::SimConfig config = configAllowing(20, {QStringLiteral("ListCustomModelDeployments")});
     SimFixture sim(config);
     CustomModelNames names;
     QSignalSpy changed(&names, &CustomModelNames::namesChanged);

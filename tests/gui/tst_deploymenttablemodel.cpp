@@ -388,10 +388,7 @@ void TestDeploymentTableModel::customModelNamesReplaceShortNames()
 
 void TestDeploymentTableModel::customModelNamesFallBackWhenDenied()
 {
-    sim::SimConfig config = quietConfig(20);
-    sim::SimCredential credential = sim::SimConfig::documentationCredential();
-    credential.allowedActions = {QStringLiteral("ListCustomModelDeployments")};
-    config.credentials = {credential};
+    const sim::SimConfig config = configAllowing(20, {QStringLiteral("ListCustomModelDeployments")});
     SimFixture sim(config);
     bedrock::CustomModelNames names;
     names.setClient(sim.client());
@@ -421,10 +418,7 @@ void TestDeploymentTableModel::customModelNamesFallBackWhenDenied()
 
 void TestDeploymentTableModel::listFailureIsReported()
 {
-    sim::SimConfig config = quietConfig(20);
-    sim::SimCredential credential = sim::SimConfig::documentationCredential();
-    credential.allowedActions = {QStringLiteral("GetCustomModelDeployment")};
-    config.credentials = {credential};
+    const sim::SimConfig config = configAllowing(20, {QStringLiteral("GetCustomModelDeployment")});
     SimFixture sim(config);
     CheckedModel checked;
     Model &model = checked.model;
