@@ -1,0 +1,764 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "deploymenttablemodel.h"
+
+#include "statuspresentation.h"
+
+#include "aws/awsclient.h"
+#include "aws/awserror.h"
+#include "aws/logging.h"
+#include "bedrock/bedrockclient.h"
+#include "bedrock/custommodelnames.h"
+#include "bedrock/deploymentpager.h"
+
+#include <QColor>
+#include <QHash>
+
+#include <algorithm>
+#include <limits>
+
+namespace outcrop::gui {
+
+using bedrock::DeploymentPager;
+using bedrock::DeploymentStatus;
+using bedrock::DeploymentSummary;
+
+DeploymentTableModel::DeploymentTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    for (const DeploymentStatus status : {DeploymentStatus::Creating, DeploymentStatus::Active, DeploymentStatus::Failed}) {
+        m_statusLabels.at(size_t(status)) = StatusPresentation::label(bedrock::deploymentStatusWireValue(status));
+    }
+    m_clock.start();
+    m_highlightTimer.setSingleShot(true);
+    connect(&m_highlightTimer, &QTimer::timeout, this, &DeploymentTableModel::expireHighlights);
+}
+
+DeploymentTableModel::~DeploymentTableModel()
+{
+    ++m_generation;
+    discardRequests();
+}
+
+void DeploymentTableModel::setClient(bedrock::BedrockClient *client)
+{
+    m_client = client;
+    reload();
+}
+
+void DeploymentTableModel::setModelNames(bedrock::CustomModelNames *names)
+{
+    if (m_names) {
+        disconnect(m_names, nullptr, this, nullptr);
+    }
+    m_names = names;
+    if (m_names) {
+        connect(m_names, &bedrock::CustomModelNames::namesChanged, this, &DeploymentTableModel::onModelNamesChanged);
+    }
+    // Names of the rows already loaded: as the new source knows them.
+    QStringList arns;
+    for (const Row &row : m_rows) {
+        arns.append(row.summary.modelArn);
+    }
+    onModelNamesChanged(arns);
+}
+
+void DeploymentTableModel::setQuery(const bedrock::DeploymentQuery &query)
+{
+    m_query = query;
+    reload();
+}
+
+void DeploymentTableModel::reload()
+{
+    ++m_generation;
+    discardRequests();
+    beginResetModel();
+    m_rows.clear();
+    m_removedCount = 0;
+    m_interned.clear();
+    m_highlightTimer.stop();
+    endResetModel();
+    if (m_client) {
+        m_pager = makePager();
+        connectPager(m_pager);
+        m_pager->fetchNext();
+    }
+    emitStateChanges();
+}
+
+// Cancels every request of the current generation. The pagers are deleted later, since this may
+// run inside one of their signals.
+void DeploymentTableModel::discardRequests()
+{
+    for (DeploymentPager *pager : {m_pager, m_refreshPager}) {
+        if (pager) {
+            disconnect(pager, nullptr, this, nullptr);
+            pager->cancel();
+            pager->deleteLater();
+        }
+    }
+    const bool wasRefreshing = m_refreshPager != nullptr;
+    m_pager = nullptr;
+    m_refreshPager = nullptr;
+    m_refreshRows.clear();
+    m_loadingAll = false;
+    for (const QPointer<aws::AwsCall> &call : std::as_const(m_transitionalCalls)) {
+        if (call) {
+            call->cancel();
+        }
+    }
+    m_transitionalCalls.clear();
+    m_transitionalInFlight.clear();
+    if (wasRefreshing) {
+        emit refreshingChanged(false);
+    }
+}
+
+DeploymentPager *DeploymentTableModel::makePager()
+{
+    bedrock::DeploymentQuery query = m_query;
+    if (query.maxResults == 0) {
+        query.maxResults = m_pageSize;
+    }
+    return new DeploymentPager(m_client, query, this);
+}
+
+void DeploymentTableModel::connectPager(DeploymentPager *pager)
+{
+    const quint64 generation = m_generation;
+    connect(pager, &DeploymentPager::pageArrived, this, [this, generation](const QList<DeploymentSummary> &rows) {
+        if (generation == m_generation) {
+            appendRows(rows);
+        }
+    });
+    connect(pager, &DeploymentPager::finished, this, [this, generation] {
+        if (generation == m_generation) {
+            m_loadingAll = false;
+            emitStateChanges();
+        }
+    });
+    connect(pager, &DeploymentPager::failed, this, [this, generation](const aws::AwsError &failure) {
+        if (generation == m_generation) {
+            m_loadingAll = false;
+            emitStateChanges();
+            emit error(failure);
+        }
+    });
+}
+
+int DeploymentTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int DeploymentTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.parent().isValid() || index.row() >= int(m_rows.size())
+        || index.column() >= ColumnCount) {
+        return {};
+    }
+    const Row &row = m_rows[size_t(index.row())];
+    const DeploymentSummary &summary = row.summary;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return summary.name;
+        case StatusColumn:
+            return summary.status == DeploymentStatus::Unknown ? summary.statusText
+                                                               : m_statusLabels.at(size_t(summary.status));
+        case ModelColumn:
+            return row.modelName;
+        case CreatedColumn:
+            return row.createdText;
+        case LastUpdatedColumn:
+            return row.lastUpdatedText;
+        case FailureMessageColumn:
+            return summary.failureMessage;
+        case ArnColumn:
+            return summary.arn;
+        }
+        break;
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case StatusColumn:
+            if (summary.status == DeploymentStatus::Unknown) {
+                return tr("“%1” is a status this version of Outcrop does not know; it is shown as the service sent it.")
+                    .arg(summary.statusText);
+            }
+            break;
+        case ModelColumn:
+            return summary.modelArn;
+        case CreatedColumn:
+        case LastUpdatedColumn: {
+            // On hover only, so computing the age here costs nothing per paint.
+            const QDateTime &time = index.column() == CreatedColumn ? summary.createdAt : summary.lastUpdatedAt;
+            if (!time.isValid()) {
+                return {};
+            }
+            return tr("%1 (%2)", "relative age (full local time)")
+                .arg(LocalTimeFormatter::relativeAge(time, QDateTime::currentDateTimeUtc()),
+                     LocalTimeFormatter::formatLong(time));
+        }
+        case NameColumn:
+        case FailureMessageColumn:
+        case ArnColumn:
+            return data(index, Qt::DisplayRole);
+        }
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == StatusColumn) {
+            return StatusPresentation::icon(summary.status);
+        }
+        break;
+    case Qt::BackgroundRole:
+        // Translucent, so the tint works on light and dark palettes alike.
+        switch (row.change) {
+        case Change::Added:
+            return QColor(0x43, 0xa0, 0x47, 60);
+        case Change::Changed:
+            return QColor(0xfb, 0xc0, 0x2d, 60);
+        case Change::Removed:
+            return QColor(0xe5, 0x39, 0x35, 60);
+        case Change::None:
+            break;
+        }
+        break;
+    case RawValueRole:
+        switch (index.column()) {
+        case NameColumn:
+            return summary.name;
+        case StatusColumn:
+            return int(summary.status);
+        case ModelColumn:
+            return row.modelName;
+        case CreatedColumn:
+            return summary.createdAt;
+        case LastUpdatedColumn:
+            return summary.lastUpdatedAt;
+        case FailureMessageColumn:
+            return summary.failureMessage;
+        case ArnColumn:
+            return summary.arn;
+        }
+        break;
+    case ArnRole:
+        return summary.arn;
+    case StatusRole:
+        return StatusPresentation::key(summary.statusText);
+    case ChangeHighlightRole:
+        return int(row.change);
+    case CreatedAtRole:
+        return summary.createdAt;
+    case ModelArnRole:
+        return summary.modelArn;
+    }
+    return {};
+}
+
+QVariant DeploymentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case NameColumn:
+            return tr("Name", "column");
+        case StatusColumn:
+            return tr("Status", "column");
+        case ModelColumn:
+            return tr("Model", "column");
+        case CreatedColumn:
+            return tr("Created", "column");
+        case LastUpdatedColumn:
+            return tr("Last updated", "column");
+        case FailureMessageColumn:
+            return tr("Failure message", "column");
+        case ArnColumn:
+            return tr("Deployment ARN", "column");
+        }
+    } else if (role == Qt::ToolTipRole) {
+        if (isServerSorted(section)) {
+            return tr("Sorting by this column is done by the service, across all pages.");
+        }
+        return tr("Sorting by this column sorts the rows loaded so far.");
+    }
+    return {};
+}
+
+bool DeploymentTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_pager && m_pager->hasMore() && !isLoading() && !isRefreshing();
+}
+
+void DeploymentTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent)) {
+        return;
+    }
+    m_pager->fetchNext();
+    emitStateChanges();
+}
+
+void DeploymentTableModel::loadAll()
+{
+    if (!m_pager || !m_pager->hasMore() || isRefreshing()) {
+        return;
+    }
+    m_loadingAll = true;
+    m_pager->fetchAll();
+    emitStateChanges();
+}
+
+bool DeploymentTableModel::isLoading() const
+{
+    // While loading all, the pager is idle for a moment between a page and the next request.
+    return m_pager && (m_pager->isLoading() || (m_loadingAll && m_pager->hasMore()));
+}
+
+bool DeploymentTableModel::hasMore() const
+{
+    return m_pager && m_pager->hasMore();
+}
+
+int DeploymentTableModel::rowOfArn(const QString &arn) const
+{
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].summary.arn == arn) {
+            return int(i);
+        }
+    }
+    return -1;
+}
+
+void DeploymentTableModel::emitStateChanges()
+{
+    const bool loading = isLoading();
+    if (loading != m_lastLoading) {
+        m_lastLoading = loading;
+        emit loadingChanged(loading);
+    }
+    const bool more = hasMore();
+    if (more != m_lastHasMore) {
+        m_lastHasMore = more;
+        emit hasMoreChanged(more);
+    }
+}
+
+// --- rows -------------------------------------------------------------------------------------
+
+void DeploymentTableModel::intern(QString &text)
+{
+    const auto found = m_interned.constFind(text);
+    if (found != m_interned.cend()) {
+        text = *found;
+    } else {
+        m_interned.insert(text);
+    }
+}
+
+void DeploymentTableModel::format(Row &row)
+{
+    row.modelName = m_names ? m_names->displayName(row.summary.modelArn) : bedrock::shortNameFromArn(row.summary.modelArn);
+    row.createdText = m_timeFormatter.format(row.summary.createdAt);
+    row.lastUpdatedText = m_timeFormatter.format(row.summary.lastUpdatedAt);
+}
+
+DeploymentTableModel::Row DeploymentTableModel::makeRow(const DeploymentSummary &summary)
+{
+    Row row;
+    row.summary = summary;
+    // Many rows share a model and a status: one string each instead of one per row.
+    intern(row.summary.modelArn);
+    intern(row.summary.statusText);
+    if (m_names && !m_names->hasName(row.summary.modelArn)) {
+        m_names->resolve(row.summary.modelArn);
+    }
+    format(row);
+    return row;
+}
+
+void DeploymentTableModel::appendRows(const QList<DeploymentSummary> &rows)
+{
+    // The pager drops the ARNs it has seen; a row still shown as removed may come back, though.
+    QSet<QString> shownAsRemoved;
+    if (m_removedCount > 0) {
+        for (const Row &row : m_rows) {
+            if (row.change == Change::Removed) {
+                shownAsRemoved.insert(row.summary.arn);
+            }
+        }
+    }
+    std::vector<Row> fresh;
+    fresh.reserve(size_t(rows.size()));
+    for (const DeploymentSummary &summary : rows) {
+        if (shownAsRemoved.contains(summary.arn)) {
+            continue;
+        }
+        fresh.push_back(makeRow(summary));
+    }
+    if (!fresh.empty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(fresh.size()) - 1);
+        m_rows.insert(m_rows.end(), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
+        endInsertRows();
+    }
+    emitStateChanges();
+    emit rowsLoaded(int(fresh.size()));
+}
+
+bool DeploymentTableModel::sameContent(const DeploymentSummary &a, const DeploymentSummary &b)
+{
+    return a.statusText == b.statusText && a.name == b.name && a.modelArn == b.modelArn
+        && a.lastUpdatedAt == b.lastUpdatedAt && a.failureMessage == b.failureMessage && a.createdAt == b.createdAt;
+}
+
+void DeploymentTableModel::updateRow(int rowIndex, const DeploymentSummary &summary)
+{
+    Row &row = m_rows[size_t(rowIndex)];
+    const Change change = row.change;
+    const bool updating = row.updating;
+    const qint64 until = row.highlightUntilMs;
+    row = makeRow(summary);
+    row.change = change;
+    row.updating = updating;
+    row.highlightUntilMs = until;
+    highlight(row, Change::Changed);
+}
+
+void DeploymentTableModel::highlight(Row &row, Change change)
+{
+    // A row added by this refresh and changed again before its highlight ends stays "added".
+    if (!(row.change == Change::Added && change == Change::Changed)) {
+        row.change = change;
+    }
+    row.highlightUntilMs = m_clock.elapsed() + m_highlightMs;
+}
+
+void DeploymentTableModel::markRemoved(int rowIndex)
+{
+    Row &row = m_rows[size_t(rowIndex)];
+    if (row.change != Change::Removed) {
+        ++m_removedCount;
+    }
+    row.change = Change::Removed;
+    row.highlightUntilMs = m_clock.elapsed() + m_highlightMs;
+}
+
+void DeploymentTableModel::removeRows(const QList<int> &rowsAscending)
+{
+    // Back to front, one contiguous range at a time, so earlier indexes stay valid.
+    qsizetype end = rowsAscending.size();
+    while (end > 0) {
+        qsizetype start = end - 1;
+        while (start > 0 && rowsAscending.at(start - 1) == rowsAscending.at(start) - 1) {
+            --start;
+        }
+        const int first = rowsAscending.at(start);
+        const int last = rowsAscending.at(end - 1);
+        beginRemoveRows({}, first, last);
+        for (int i = first; i <= last; ++i) {
+            if (m_rows[size_t(i)].change == Change::Removed) {
+                --m_removedCount;
+            }
+        }
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        endRemoveRows();
+        end = start;
+    }
+}
+
+void DeploymentTableModel::onModelNamesChanged(const QStringList &modelArns)
+{
+    const QSet<QString> changed(modelArns.cbegin(), modelArns.cend());
+    int first = -1;
+    int last = -1;
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        Row &row = m_rows[i];
+        if (!changed.contains(row.summary.modelArn)) {
+            continue;
+        }
+        const QString name = m_names ? m_names->displayName(row.summary.modelArn)
+                                     : bedrock::shortNameFromArn(row.summary.modelArn);
+        if (name != row.modelName) {
+            row.modelName = name;
+            first = first < 0 ? int(i) : first;
+            last = int(i);
+        }
+    }
+    // One signal for the span: the view repaints only what is visible of it.
+    if (first >= 0) {
+        emit dataChanged(index(first, ModelColumn), index(last, ModelColumn));
+    }
+}
+
+// --- refresh ----------------------------------------------------------------------------------
+
+bool DeploymentTableModel::refresh()
+{
+    if (!m_client || isLoading() || isRefreshing()) {
+        return false;
+    }
+    // At least one page, so that an empty list shows deployments created since.
+    m_refreshTarget = std::max(loadedCount(), 1);
+    m_refreshRows.clear();
+    m_refreshPager = makePager();
+    const quint64 generation = m_generation;
+    connect(m_refreshPager, &DeploymentPager::pageArrived, this,
+            [this, generation](const QList<DeploymentSummary> &rows) {
+                if (generation == m_generation) {
+                    onRefreshPage(rows);
+                }
+            });
+    connect(m_refreshPager, &DeploymentPager::failed, this, [this, generation](const aws::AwsError &failure) {
+        if (generation != m_generation || !m_refreshPager) {
+            return;
+        }
+        // The rows stay as they are; the next refresh tries again.
+        disconnect(m_refreshPager, nullptr, this, nullptr);
+        m_refreshPager->deleteLater();
+        m_refreshPager = nullptr;
+        m_refreshRows.clear();
+        emit refreshingChanged(false);
+        emitStateChanges();
+        emit error(failure);
+    });
+    m_refreshPager->fetchNext();
+    emit refreshingChanged(true);
+    emitStateChanges();
+    return true;
+}
+
+void DeploymentTableModel::onRefreshPage(const QList<DeploymentSummary> &rows)
+{
+    m_refreshRows.append(rows);
+    if (m_refreshRows.size() < m_refreshTarget && m_refreshPager->hasMore()) {
+        m_refreshPager->fetchNext();
+        return;
+    }
+    mergeRefresh();
+    // The refresh pager knows where the new window ends: it carries on from there.
+    DeploymentPager *previous = m_pager;
+    if (previous) {
+        disconnect(previous, nullptr, this, nullptr);
+        previous->cancel();
+        previous->deleteLater();
+    }
+    m_pager = m_refreshPager;
+    m_refreshPager = nullptr;
+    disconnect(m_pager, nullptr, this, nullptr);
+    connectPager(m_pager);
+    m_refreshRows.clear();
+    emit refreshingChanged(false);
+    emitStateChanges();
+    emit refreshed();
+}
+
+void DeploymentTableModel::mergeRefresh()
+{
+    const QList<DeploymentSummary> &fresh = m_refreshRows;
+    const bool listComplete = !m_refreshPager->hasMore();
+    QHash<QString, int> freshPosition;
+    freshPosition.reserve(fresh.size());
+    for (qsizetype i = 0; i < fresh.size(); ++i) {
+        freshPosition.insert(fresh.at(i).arn, int(i));
+    }
+
+    // 1. Which rows stay. A live row stays when the new list has it after the rows kept before it
+    //    (the list order is by creation time, which never changes, so this is the normal case).
+    //    A row shown as removed that came back, or a row out of order, goes and is inserted again.
+    std::vector<int> position(m_rows.size(), -1);
+    int lastKeptRow = -1;
+    int lastPosition = -1;
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        const int at = freshPosition.value(m_rows[i].summary.arn, -1);
+        position[i] = at;
+        if (at > lastPosition && m_rows[i].change != Change::Removed) {
+            lastPosition = at;
+            lastKeptRow = int(i);
+        } else if (at >= 0) {
+            position[i] = -2;   // present, but must be re-inserted
+        }
+    }
+    QList<int> dropNow;
+    int removedFirst = -1;
+    int removedLast = -1;
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        if (position[i] == -2) {
+            dropNow.append(int(i));
+        } else if (position[i] == -1 && m_rows[i].change != Change::Removed) {
+            if (!listComplete && int(i) > lastKeptRow) {
+                // Beyond the re-listed window (rows created since pushed it down): not deleted,
+                // so it goes quietly and comes back when the user scrolls to it.
+                dropNow.append(int(i));
+            } else {
+                markRemoved(int(i));
+                removedFirst = removedFirst < 0 ? int(i) : removedFirst;
+                removedLast = int(i);
+            }
+        }
+    }
+    if (removedFirst >= 0) {
+        emit dataChanged(index(removedFirst, 0), index(removedLast, ColumnCount - 1));
+    }
+    removeRows(dropNow);
+
+    // 2. Walk the new list against the rows: the live rows are now a subsequence of it in the
+    //    same order, so each new row is either the next live row (update it) or new (insert it).
+    size_t cursor = 0;
+    int changedFirst = -1;
+    int changedLast = -1;
+    const auto flushChanged = [&] {
+        if (changedFirst >= 0) {
+            emit dataChanged(index(changedFirst, 0), index(changedLast, ColumnCount - 1));
+            changedFirst = changedLast = -1;
+        }
+    };
+    qsizetype next = 0;
+    while (next < fresh.size()) {
+        while (cursor < m_rows.size() && m_rows[cursor].change == Change::Removed) {
+            ++cursor;
+        }
+        if (cursor < m_rows.size() && m_rows[cursor].summary.arn == fresh.at(next).arn) {
+            if (!sameContent(m_rows[cursor].summary, fresh.at(next))) {
+                updateRow(int(cursor), fresh.at(next));
+                if (changedFirst >= 0 && changedLast != int(cursor) - 1) {
+                    flushChanged();
+                }
+                changedFirst = changedFirst < 0 ? int(cursor) : changedFirst;
+                changedLast = int(cursor);
+            }
+            ++cursor;
+            ++next;
+            continue;
+        }
+        const QString nextLiveArn = cursor < m_rows.size() ? m_rows[cursor].summary.arn : QString();
+        qsizetype end = next;
+        while (end < fresh.size() && fresh.at(end).arn != nextLiveArn) {
+            ++end;
+        }
+        std::vector<Row> inserted;
+        inserted.reserve(size_t(end - next));
+        for (qsizetype i = next; i < end; ++i) {
+            inserted.push_back(makeRow(fresh.at(i)));
+            highlight(inserted.back(), Change::Added);
+        }
+        flushChanged();
+        beginInsertRows({}, int(cursor), int(cursor) + int(inserted.size()) - 1);
+        m_rows.insert(m_rows.begin() + qsizetype(cursor), std::make_move_iterator(inserted.begin()),
+                      std::make_move_iterator(inserted.end()));
+        endInsertRows();
+        cursor += inserted.size();
+        next = end;
+    }
+    flushChanged();
+    scheduleHighlightExpiry();
+}
+
+void DeploymentTableModel::refreshTransitional()
+{
+    if (!m_client) {
+        return;
+    }
+    const quint64 generation = m_generation;
+    int started = 0;
+    for (const Row &row : m_rows) {
+        if (started >= maxTransitionalGets) {
+            break;
+        }
+        const QString &arn = row.summary.arn;
+        if (row.change == Change::Removed || m_transitionalInFlight.contains(arn)
+            || !(bedrock::isTransitional(row.summary.statusText) || row.updating)) {
+            continue;
+        }
+        m_transitionalInFlight.insert(arn);
+        ++started;
+        m_transitionalCalls.append(m_client->getDeployment(
+            arn, this, [this, generation, arn](const bedrock::DeploymentDetail &detail, const aws::AwsError &failure) {
+                if (generation == m_generation) {   // else a reply for an older query
+                    onTransitionalReply(arn, detail, failure);
+                }
+            }));
+    }
+    m_transitionalCalls.removeAll(QPointer<aws::AwsCall>());
+}
+
+void DeploymentTableModel::onTransitionalReply(const QString &arn, const bedrock::DeploymentDetail &detail,
+                                               const aws::AwsError &failure)
+{
+    m_transitionalInFlight.remove(arn);
+    const int rowIndex = rowOfArn(arn);
+    if (rowIndex < 0 || m_rows[size_t(rowIndex)].change == Change::Removed) {
+        return;
+    }
+    if (failure.isError()) {
+        if (failure.kind == aws::AwsError::Kind::ResourceNotFound) {
+            // Deleting has finished.
+            markRemoved(rowIndex);
+            emit dataChanged(index(rowIndex, 0), index(rowIndex, ColumnCount - 1));
+            scheduleHighlightExpiry();
+        } else if (failure.kind != aws::AwsError::Kind::Cancelled) {
+            qCDebug(lcNet) << "GetCustomModelDeployment failed while polling:" << failure.code;
+        }
+        return;
+    }
+    Row &row = m_rows[size_t(rowIndex)];
+    row.updating = detail.hasUpdateDetails
+        && detail.updateDetails.updateStatus.compare(QLatin1String("Updating"), Qt::CaseInsensitive) == 0;
+    if (!sameContent(row.summary, detail.summary)) {
+        updateRow(rowIndex, detail.summary);
+        emit dataChanged(index(rowIndex, 0), index(rowIndex, ColumnCount - 1));
+        scheduleHighlightExpiry();
+    }
+}
+
+// --- highlights -------------------------------------------------------------------------------
+
+void DeploymentTableModel::scheduleHighlightExpiry()
+{
+    qint64 earliest = std::numeric_limits<qint64>::max();
+    for (const Row &row : m_rows) {
+        if (row.change != Change::None) {
+            earliest = std::min(earliest, row.highlightUntilMs);
+        }
+    }
+    if (earliest == std::numeric_limits<qint64>::max()) {
+        m_highlightTimer.stop();
+        return;
+    }
+    m_highlightTimer.start(int(std::clamp<qint64>(earliest - m_clock.elapsed(), 0, std::numeric_limits<int>::max())));
+}
+
+void DeploymentTableModel::expireHighlights()
+{
+    const qint64 now = m_clock.elapsed();
+    QList<int> gone;
+    int first = -1;
+    int last = -1;
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        Row &row = m_rows[i];
+        if (row.change == Change::None || row.highlightUntilMs > now) {
+            continue;
+        }
+        if (row.change == Change::Removed) {
+            gone.append(int(i));
+        } else {
+            row.change = Change::None;
+            first = first < 0 ? int(i) : first;
+            last = int(i);
+        }
+    }
+    if (first >= 0) {
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    }
+    removeRows(gone);
+    scheduleHighlightExpiry();
+}
+
+} // namespace outcrop::gui

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "localtimeformatter.h"
+
+#include "bedrock/deployment.h"
+#include "bedrock/deploymentquery.h"
+
+#include <QAbstractTableModel>
+#include <QElapsedTimer>
+#include <QList>
+#include <QPointer>
+#include <QSet>
+#include <QString>
+#include <QTimer>
+
+#include <array>
+#include <vector>
+
+namespace outcrop::aws {
+class AwsCall;
+struct AwsError;
+} // namespace outcrop::aws
+
+namespace outcrop::bedrock {
+struct DeploymentDetail;
+class BedrockClient;
+class CustomModelNames;
+class DeploymentPager;
+} // namespace outcrop::bedrock
+
+namespace outcrop::gui {
+
+// The deployments of one query, loaded page by page as the view scrolls (canFetchMore/fetchMore,
+// one request in flight) or all at once (loadAll), and kept live without a reset: refresh()
+// re-lists the loaded window and merges it by ARN, refreshTransitional() polls Get for the rows
+// that are changing. setQuery() is the only path that resets the model.
+//
+// Built for large lists: every display string is prepared once when a row is stored (or changes),
+// so data() only reads. A row is a plain struct (no QObject), with strings shared between rows
+// where they repeat (model ARNs, model names, statuses): about 700 bytes per row.
+class DeploymentTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeploymentTableModel)
+
+public:
+    enum Column {
+        NameColumn,
+        StatusColumn,
+        ModelColumn,
+        CreatedColumn,
+        LastUpdatedColumn,
+        FailureMessageColumn,
+        ArnColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        // The typed value a column sorts on (QString, QDateTime, or the DeploymentStatus as int);
+        // never sort or filter on display text.
+        RawValueRole = Qt::UserRole + 1,
+        ArnRole,              // the deployment ARN, on every column
+        StatusRole,           // StatusPresentation::key(): "Active", or an unknown status as sent
+        ChangeHighlightRole,  // Change as int, while the highlight lasts
+        CreatedAtRole,        // QDateTime (UTC), the proxy's secondary sort key
+        ModelArnRole,
+    };
+    Q_ENUM(Role)
+
+    // What a refresh did to a row, shown for highlightDuration(). A Removed row stays in the model,
+    // highlighted, until its highlight ends; then it is removed.
+    enum class Change { None, Added, Changed, Removed };
+    Q_ENUM(Change)
+
+    static constexpr int defaultPageSize = 100;
+    static constexpr int defaultHighlightMs = 5000;
+    // Get calls refreshTransitional() starts at most per call.
+    static constexpr int maxTransitionalGets = 32;
+
+    explicit DeploymentTableModel(QObject *parent = nullptr);
+    ~DeploymentTableModel() override;
+
+    // The client the rows come from (nullptr: none). Reloads the current query.
+    void setClient(bedrock::BedrockClient *client);
+    // Where Model column names come from (optional; without it the short name from the ARN).
+    void setModelNames(bedrock::CustomModelNames *names);
+    // A new query: cancels every request in flight, resets the model and loads the first page.
+    // A page size of 0 in the query means pageSize().
+    void setQuery(const bedrock::DeploymentQuery &query);
+    const bedrock::DeploymentQuery &query() const { return m_query; }
+    // Takes effect with the next setQuery() or refresh().
+    void setPageSize(int rows) { m_pageSize = rows; }
+    int pageSize() const { return m_pageSize; }
+    void setHighlightDuration(int ms) { m_highlightMs = ms; }
+    int highlightDuration() const { return m_highlightMs; }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // True while more pages remain and no request is in flight.
+    bool canFetchMore(const QModelIndex &parent) const override;
+    // Starts loading the next page and returns; the rows are inserted when it arrives.
+    void fetchMore(const QModelIndex &parent) override;
+
+    // Loads every remaining page, one after another.
+    void loadAll();
+    // Re-lists the loaded window (as many rows as are loaded, in pages of the current size) and
+    // merges it in by ARN: dataChanged, row insertion and removal, never a reset. Returns false
+    // (and does nothing) while pages are loading or a refresh is running.
+    bool refresh();
+    // GetCustomModelDeployment for the rows that are changing (Creating, an unknown status such
+    // as Deleting, an update in progress); dataChanged when one has changed.
+    void refreshTransitional();
+
+    bool isLoading() const;
+    bool isRefreshing() const { return m_refreshPager != nullptr; }
+    bool hasMore() const;
+    // The rows that are not waiting for removal (Change::Removed).
+    int loadedCount() const { return int(m_rows.size()) - m_removedCount; }
+
+    const bedrock::DeploymentSummary &deployment(int row) const { return m_rows.at(size_t(row)).summary; }
+    int rowOfArn(const QString &arn) const;   // -1 when not loaded
+
+    static bool isHiddenByDefault(int column) { return column == ArnColumn; }
+    // Created sorts through the service (DeploymentQuery::sortOrder) across every page; any other
+    // column sorts only the loaded rows.
+    static bool isServerSorted(int column) { return column == CreatedColumn; }
+
+signals:
+    void loadingChanged(bool loading);
+    void refreshingChanged(bool refreshing);
+    void hasMoreChanged(bool hasMore);
+    // A page arrived: `count` new rows were appended.
+    void rowsLoaded(int count);
+    // A refresh has been merged in.
+    void refreshed();
+    void error(const outcrop::aws::AwsError &error);
+
+private:
+    struct Row
+    {
+        bedrock::DeploymentSummary summary;
+        QString modelName;
+        QString createdText;
+        QString lastUpdatedText;
+        qint64 highlightUntilMs = 0;
+        Change change = Change::None;
+        bool updating = false;   // a Get reported updateDetails.updateStatus Updating
+    };
+
+    void reload();
+    void discardRequests();
+    bedrock::DeploymentPager *makePager();
+    void connectPager(bedrock::DeploymentPager *pager);
+    void appendRows(const QList<bedrock::DeploymentSummary> &rows);
+    void onRefreshPage(const QList<bedrock::DeploymentSummary> &rows);
+    void mergeRefresh();
+    void onTransitionalReply(const QString &arn, const bedrock::DeploymentDetail &detail,
+                             const aws::AwsError &failure);
+    void removeRows(const QList<int> &rowsAscending);
+    void markRemoved(int row);
+    void updateRow(int row, const bedrock::DeploymentSummary &summary);
+    Row makeRow(const bedrock::DeploymentSummary &summary);
+    void format(Row &row);
+    void intern(QString &text);
+    void highlight(Row &row, Change change);
+    void scheduleHighlightExpiry();
+    void expireHighlights();
+    void onModelNamesChanged(const QStringList &modelArns);
+    void emitStateChanges();
+    static bool sameContent(const bedrock::DeploymentSummary &a, const bedrock::DeploymentSummary &b);
+
+    QPointer<bedrock::BedrockClient> m_client;
+    QPointer<bedrock::CustomModelNames> m_names;
+    bedrock::DeploymentQuery m_query;
+    int m_pageSize = defaultPageSize;
+    int m_highlightMs = defaultHighlightMs;
+    quint64 m_generation = 0;   // bumped by every reset; replies of an older one are dropped
+
+    std::vector<Row> m_rows;
+    int m_removedCount = 0;
+    QSet<QString> m_interned;
+
+    bedrock::DeploymentPager *m_pager = nullptr;
+    bool m_loadingAll = false;
+    bedrock::DeploymentPager *m_refreshPager = nullptr;
+    QList<bedrock::DeploymentSummary> m_refreshRows;
+    int m_refreshTarget = 0;
+    QSet<QString> m_transitionalInFlight;
+    QList<QPointer<aws::AwsCall>> m_transitionalCalls;
+
+    LocalTimeFormatter m_timeFormatter;
+    std::array<QString, 4> m_statusLabels;   // per DeploymentStatus, translated once
+    QElapsedTimer m_clock;
+    QTimer m_highlightTimer;
+
+    bool m_lastLoading = false;
+    bool m_lastHasMore = false;
+};
+
+} // namespace outcrop::gui

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "localtimeformatter.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <climits>
+
+namespace outcrop::gui {
+
+namespace {
+constexpr qint64 quarterHourMs = 15 * 60 * 1000;
+constexpr int maxCachedOffsets = 8192;   // a bound for lists that span decades
+
+void writeDigits(QChar *out, int value, int width)
+{
+    for (int i = width - 1; i >= 0; --i) {
+        out[i] = QChar(u'0' + value % 10);
+        value /= 10;
+    }
+}
+} // namespace
+
+int LocalTimeFormatter::offsetSeconds(const QDateTime &utc)
+{
+    const qint64 bucket = utc.toMSecsSinceEpoch() / quarterHourMs;
+    auto found = m_offsetByQuarterHour.constFind(bucket);
+    if (found != m_offsetByQuarterHour.cend()) {
+        return *found;
+    }
+    if (m_offsetByQuarterHour.size() >= maxCachedOffsets) {
+        m_offsetByQuarterHour.clear();
+    }
+    const int offset = QDateTime::fromMSecsSinceEpoch(bucket * quarterHourMs, Qt::LocalTime).offsetFromUtc();
+    m_offsetByQuarterHour.insert(bucket, offset);
+    return offset;
+}
+
+QString LocalTimeFormatter::format(const QDateTime &utc)
+{
+    if (!utc.isValid()) {
+        return {};
+    }
+    const qint64 localMs = utc.toMSecsSinceEpoch() + qint64(offsetSeconds(utc)) * 1000;
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(localMs, Qt::UTC);
+    const QDate date = local.date();
+    const QTime time = local.time();
+    if (date.year() < 0 || date.year() > 9999) {
+        return local.toString(Qt::ISODate);
+    }
+    QString text(16, Qt::Uninitialized);
+    QChar *out = text.data();
+    writeDigits(out, date.year(), 4);
+    out[4] = u'-';
+    writeDigits(out + 5, date.month(), 2);
+    out[7] = u'-';
+    writeDigits(out + 8, date.day(), 2);
+    out[10] = u' ';
+    writeDigits(out + 11, time.hour(), 2);
+    out[13] = u':';
+    writeDigits(out + 14, time.minute(), 2);
+    return text;
+}
+
+QString LocalTimeFormatter::formatLong(const QDateTime &utc)
+{
+    if (!utc.isValid()) {
+        return {};
+    }
+    return QLocale().toString(utc.toLocalTime(), QLocale::LongFormat);
+}
+
+QString LocalTimeFormatter::relativeAge(const QDateTime &time, const QDateTime &now)
+{
+    if (!time.isValid() || !now.isValid()) {
+        return {};
+    }
+    const qint64 seconds = time.secsTo(now);
+    const bool future = seconds < 0;
+    const qint64 magnitude = future ? -seconds : seconds;
+    // Written out call by call so that lupdate sees every plural form.
+    const int n = int(qMin<qint64>(magnitude, INT_MAX));
+    QString amount;
+    if (magnitude < 60) {
+        return QCoreApplication::translate("LocalTimeFormatter", "just now");
+    } else if (magnitude < 3600) {
+        amount = QCoreApplication::translate("LocalTimeFormatter", "%n minute(s)", nullptr, n / 60);
+    } else if (magnitude < 86400) {
+        amount = QCoreApplication::translate("LocalTimeFormatter", "%n hour(s)", nullptr, n / 3600);
+    } else if (magnitude < 86400 * 60) {
+        amount = QCoreApplication::translate("LocalTimeFormatter", "%n day(s)", nullptr, n / 86400);
+    } else if (magnitude < 86400 * 730) {
+        amount = QCoreApplication::translate("LocalTimeFormatter", "%n month(s)", nullptr, n / (86400 * 30));
+    } else {
+        amount = QCoreApplication::translate("LocalTimeFormatter", "%n year(s)", nullptr, n / (86400 * 365));
+    }
+    return future ? QCoreApplication::translate("LocalTimeFormatter", "in %1", "relative time in the future").arg(amount)
+                  : QCoreApplication::translate("LocalTimeFormatter", "%1 ago", "relative age").arg(amount);
+}
+
+} // namespace outcrop::gui
