@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "commandline.h"
+#include "dashboardconnection.h"
 #include "demomode.h"
+#include "bedrock/bedrocksession.h"
 #include "headlessexport.h"
 #include "mainwindow.h"
 
@@ -57,9 +59,20 @@ int main(int argc, char *argv[])
         }
     }
     outcrop::gui::MainWindow window;
+    std::unique_ptr<outcrop::app::DashboardConnection> connection;
     if (demo) {
-        window.setWindowTitle(QApplication::translate("main", "Outcrop — Demo"));
+        window.setSession(demo->session(), outcrop::gui::ConnectionLabel { {}, demo->session()->region(), true });
+    } else {
+        outcrop::aws::AwsClientOptions options;
+        options.profile = commandLine.exportOptions.connection.profile;
+        options.region = commandLine.exportOptions.connection.region;
+        options.endpointUrl = commandLine.exportOptions.connection.endpointUrl;
+        connection = std::make_unique<outcrop::app::DashboardConnection>(&window, options);
+        connection->connectWindow();
     }
     window.show();
-    return QApplication::exec();
+    const int exitCode = QApplication::exec();
+    // The window lets go of the session before the session (and the demo simulator) go away.
+    window.setSession(nullptr, {});
+    return exitCode;
 }

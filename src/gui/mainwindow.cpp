@@ -1,18 +1,537 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mainwindow.h"
 
+#include "aws/awserror.h"
+#include "bedrock/bedrockclient.h"
+#include "bedrock/bedrocksession.h"
+#include "bedrock/custommodelnames.h"
+#include "deploymentfilterproxy.h"
+#include "deploymenttablemodel.h"
+#include "exportdialog.h"
+#include "liverefresh.h"
+#include "statuscounts.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <QWindowStateChangeEvent>
 
 namespace outcrop::gui {
+
+namespace {
+// Bumped when the table's columns change, so a saved header layout that no longer fits is
+// dropped for the defaults instead of hiding the wrong columns.
+constexpr int kHeaderStateVersion = 1;
+constexpr int kDefaultAutoRefreshSeconds = 30;
+
+const char *const kGeometryKey = "window/geometry";
+const char *const kWindowStateKey = "window/state";
+const char *const kHeaderKey = "table/header";
+const char *const kHeaderVersionKey = "table/headerVersion";
+const char *const kAutoRefreshKey = "live/autoRefreshSeconds";
+
+QString settingsKey(const char *key)
+{
+    return QString::fromLatin1(key);
+}
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
-    setWindowTitle(tr("Outcrop"));
-    auto *placeholder = new QLabel(tr("Custom model deployments will be listed here."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    resize(1100, 700);
+    setObjectName(QStringLiteral("MainWindow"));
+    m_model = new DeploymentTableModel(this);
+    m_proxy = new DeploymentFilterProxy(this);
+    m_proxy->setSourceModel(m_model);
+    m_counts = new StatusCounts(this);
+    m_counts->setModel(m_model);
+    m_modelNames = new bedrock::CustomModelNames(this);
+    m_model->setModelNames(m_modelNames);
+    m_live = new LiveRefresh(this);
+
+    createActions();
+    createCentralWidget();
+    createMenus();
+    createStatusBar();
+
+    connect(m_model, &DeploymentTableModel::loadingChanged, this, &MainWindow::updateStatus);
+    connect(m_model, &DeploymentTableModel::hasMoreChanged, this, &MainWindow::updateStatus);
+    connect(m_model, &DeploymentTableModel::rowsLoaded, this, [this] {
+        if (!m_lastRefreshed.isValid()) {
+            m_lastRefreshed = QDateTime::currentDateTime();
+        }
+        updateStatus();
+    });
+    connect(m_model, &DeploymentTableModel::refreshed, this, [this] {
+        m_lastRefreshed = QDateTime::currentDateTime();
+        updateStatus();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyState);
+    connect(m_model, &DeploymentTableModel::error, this, &MainWindow::onModelError);
+    connect(m_live, &LiveRefresh::refreshDue, this, [this] { m_model->refresh(); });
+    connect(m_live, &LiveRefresh::transitionalPollDue, m_model, &DeploymentTableModel::refreshTransitional);
+
+    restoreWindowState();
+    updateWindowTitle();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+ExportDialog *MainWindow::exportDialog() const
+{
+    return m_exportDialog;
+}
+
+void MainWindow::createActions()
+{
+    m_exportAction = new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("&Export to CSV…"), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setStatusTip(tr("Write the deployments to a CSV file"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::openExportDialog);
+
+    m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_refreshAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"), this);
+    m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_refreshAction->setStatusTip(tr("Check the loaded deployments for changes now"));
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+
+    m_loadAllAction = new QAction(tr("Load &All"), this);
+    m_loadAllAction->setStatusTip(tr("Load every remaining page of deployments"));
+    connect(m_loadAllAction, &QAction::triggered, m_model, &DeploymentTableModel::loadAll);
+
+    m_filterAction = new QAction(tr("&Filter Loaded Rows"), this);
+    m_filterAction->setShortcut(QKeySequence::Find);
+    addAction(m_filterAction);
+
+    m_autoRefreshGroup = new QActionGroup(this);
+    for (const int seconds : { 0, 15, 30, 60 }) {
+        auto *action = new QAction(seconds == 0 ? tr("Off") : tr("Every %n second(s)", nullptr, seconds), m_autoRefreshGroup);
+        action->setCheckable(true);
+        action->setData(seconds);
+        connect(action, &QAction::triggered, this, [this, seconds] { setAutoRefresh(seconds); });
+    }
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_exportAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_refreshAction);
+    view->addAction(m_loadAllAction);
+    QMenu *autoRefresh = view->addMenu(tr("A&uto-Refresh"));
+    autoRefresh->addActions(m_autoRefreshGroup->actions());
+    view->addSeparator();
+    view->addAction(m_filterAction);
+    QMenu *columns = view->addMenu(tr("&Columns"));
+    connect(columns, &QMenu::aboutToShow, this, [this, columns] { populateColumnMenu(columns); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Outcrop"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("About Outcrop"),
+                                    tr("<b>Outcrop %1</b><br>A dashboard for Amazon Bedrock custom model deployments.<br>"
+                                       "Licensed under the Apache License 2.0.")
+                                        .arg(QApplication::applicationVersion()),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->addAction(m_refreshAction);
+    toolbar->addAction(m_loadAllAction);
+    toolbar->addAction(m_exportAction);
+    toolbar->addSeparator();
+    toolbar->addWidget(m_localFilter);
+}
+
+void MainWindow::createCentralWidget()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_errorLabel = new QLabel(central);
+    m_errorLabel->setObjectName(QStringLiteral("errorBanner"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_errorLabel->setMargin(8);
+    m_errorLabel->hide();
+    layout->addWidget(m_errorLabel);
+
+    m_localFilter = new QLineEdit(this);
+    m_localFilter->setPlaceholderText(tr("Filter loaded rows (Ctrl+F)"));
+    m_localFilter->setAccessibleName(tr("Filter loaded rows"));
+    m_localFilter->setClearButtonEnabled(true);
+    m_localFilter->setMaximumWidth(320);
+    connect(m_localFilter, &QLineEdit::textChanged, m_proxy, &DeploymentFilterProxy::setTextFilter);
+    connect(m_localFilter, &QLineEdit::textChanged, this, &MainWindow::updateEmptyState);
+    connect(m_filterAction, &QAction::triggered, this, [this] {
+        m_localFilter->setFocus(Qt::ShortcutFocusReason);
+        m_localFilter->selectAll();
+    });
+
+    m_view = new QTableView(central);
+    m_view->setObjectName(QStringLiteral("deploymentTable"));
+    m_view->setAccessibleName(tr("Deployments"));
+    m_view->setModel(m_proxy);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setWordWrap(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Large lists: a fixed row height lets the view skip measuring rows.
+    QHeaderView *rows = m_view->verticalHeader();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
+    rows->hide();
+    QHeaderView *columnsHeader = m_view->horizontalHeader();
+    columnsHeader->setSectionsMovable(true);
+    columnsHeader->setHighlightSections(false);
+    columnsHeader->setStretchLastSection(true);
+    columnsHeader->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(columnsHeader, &QHeaderView::customContextMenuRequested, this, &MainWindow::showColumnMenu);
+    connect(columnsHeader, &QHeaderView::sectionMoved, this, [this] { saveWindowState(); });
+    connect(columnsHeader, &QHeaderView::sectionResized, this, [this] {
+        if (!m_restoringColumns) {
+            saveWindowState();
+        }
+    });
+    m_view->setSortingEnabled(true);
+    connect(columnsHeader, &QHeaderView::sortIndicatorChanged, this, &MainWindow::onSortIndicatorChanged);
+    layout->addWidget(m_view, 1);
+
+    m_emptyState = new QLabel(m_view->viewport());
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setWordWrap(true);
+    m_emptyState->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyState->hide();
+
+    setCentralWidget(central);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_rowsLabel = new QLabel(this);
+    m_sortNote = new QLabel(this);
+    m_refreshedLabel = new QLabel(this);
+    m_connectionLabel = new QLabel(this);
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(90);
+    m_busy->setMaximumHeight(m_rowsLabel->fontMetrics().height());
+    m_busy->setTextVisible(false);
+    m_busy->setAccessibleName(tr("Loading"));
+    m_busy->hide();
+    statusBar()->addWidget(m_busy);
+    statusBar()->addWidget(m_rowsLabel);
+    statusBar()->addWidget(m_sortNote);
+    statusBar()->addPermanentWidget(m_refreshedLabel);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+}
+
+void MainWindow::setSession(bedrock::BedrockSession *session, const ConnectionLabel &label)
+{
+    m_session = session;
+    m_label = label;
+    m_lastRefreshed = {};
+    bedrock::BedrockClient *client = session ? session->client() : nullptr;
+    m_modelNames->setClient(client);
+    m_model->setClient(client);
+    updateWindowTitle();
+    updateStatus();
+}
+
+void MainWindow::showConnectionProblem(const QString &message)
+{
+    m_errorLabel->setText(message);
+    m_errorLabel->show();
+}
+
+void MainWindow::applyQuery(const bedrock::DeploymentQuery &query)
+{
+    bedrock::DeploymentQuery next = query;
+    // The Created column's sort is the service's; keep it across filter changes.
+    next.sortByCreationTime = m_model->query().sortByCreationTime;
+    next.sortOrder = m_model->query().sortOrder;
+    m_lastRefreshed = {};
+    m_errorLabel->hide();
+    m_model->setQuery(next);
+}
+
+void MainWindow::refresh()
+{
+    m_errorLabel->hide();
+    if (!m_model->refresh()) {
+        // A page is loading: that request brings fresh rows anyway.
+        return;
+    }
+    m_model->refreshTransitional();
+}
+
+void MainWindow::openExportDialog()
+{
+    if (m_exportDialog) {
+        m_exportDialog->raise();
+        m_exportDialog->activateWindow();
+        return;
+    }
+    ShownRows shown;
+    const QHeaderView *header = m_view->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int column = header->logicalIndex(visual);
+        if (!m_view->isColumnHidden(column)) {
+            shown.columns.append(static_cast<exporting::TableColumn>(column));
+        }
+    }
+    shown.rows.reserve(m_proxy->rowCount());
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const int sourceRow = m_proxy->mapToSource(m_proxy->index(row, 0)).row();
+        shown.rows.append(m_model->deployment(sourceRow));
+    }
+    m_exportDialog = new ExportDialog(m_session ? m_session->client() : nullptr, m_model->query(), std::move(shown), this);
+    m_exportDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_exportDialog, &ExportDialog::exported, this, [this](const QString &path, int rows) {
+        statusBar()->showMessage(tr("Exported %n deployment(s) to %1", nullptr, rows).arg(path), 8000);
+    });
+    m_exportDialog->open();
+}
+
+void MainWindow::onSortIndicatorChanged(int column, Qt::SortOrder order)
+{
+    if (column == DeploymentTableModel::CreatedColumn) {
+        // Created sorts through the service, across every page: a new query.
+        const bedrock::SortOrder wanted = order == Qt::AscendingOrder ? bedrock::SortOrder::Ascending
+                                                                       : bedrock::SortOrder::Descending;
+        bedrock::DeploymentQuery query = m_model->query();
+        const bool unchanged = query.sortOrder == wanted
+            || (query.sortOrder == bedrock::SortOrder::Default && wanted == bedrock::SortOrder::Descending);
+        if (!unchanged && m_session) {
+            query.sortByCreationTime = true;
+            query.sortOrder = wanted;
+            m_model->setQuery(query);
+        }
+    }
+    updateStatus();
+    saveWindowState();
+}
+
+void MainWindow::onModelError(const aws::AwsError &error)
+{
+    m_errorLabel->setText(error.userMessage());
+    m_errorLabel->show();
+    updateStatus();
+}
+
+void MainWindow::setAutoRefresh(int seconds)
+{
+    m_live->setIntervalSeconds(seconds);
+    for (QAction *action : m_autoRefreshGroup->actions()) {
+        action->setChecked(action->data().toInt() == seconds);
+    }
+    QSettings().setValue(settingsKey(kAutoRefreshKey), seconds);
+}
+
+QString MainWindow::emptyStateText() const
+{
+    if (!m_session) {
+        return tr("Not connected to AWS.");
+    }
+    if (m_model->isLoading() || m_proxy->rowCount() > 0) {
+        return {};
+    }
+    if (m_model->rowCount() > 0) {
+        return tr("No loaded deployment matches the local filter.");
+    }
+    const bedrock::DeploymentQuery &query = m_model->query();
+    const bool filtered = query.createdAfter.isValid() || query.createdBefore.isValid() || !query.nameContains.isEmpty()
+        || !query.statusEquals.isEmpty() || !query.modelArnEquals.isEmpty();
+    return filtered ? tr("No deployments match these filters.")
+                    : tr("No deployments in %1.").arg(m_session->region());
+}
+
+void MainWindow::updateEmptyState()
+{
+    const QString text = emptyStateText();
+    m_emptyState->setText(text);
+    m_emptyState->setVisible(!text.isEmpty());
+    m_emptyState->setGeometry(m_view->viewport()->rect());
+}
+
+void MainWindow::updateStatus()
+{
+    const int loaded = m_model->loadedCount();
+    QString rows = tr("%n deployment(s) loaded", nullptr, loaded);
+    if (m_model->hasMore()) {
+        rows += QStringLiteral(" · ") + tr("more available");
+    }
+    m_rowsLabel->setText(rows);
+    m_busy->setVisible(m_model->isLoading());
+    m_loadAllAction->setEnabled(m_model->hasMore());
+    const int sortColumn = m_view->horizontalHeader()->sortIndicatorSection();
+    const bool localSort = sortColumn >= 0 && !DeploymentTableModel::isServerSorted(sortColumn);
+    m_sortNote->setText(localSort && m_model->hasMore()
+                            ? tr("Sorted over the loaded rows only; load all to sort every deployment.")
+                            : QString());
+    m_refreshedLabel->setText(m_lastRefreshed.isValid()
+                                  ? tr("Updated %1").arg(QLocale().toString(m_lastRefreshed.time(), QLocale::ShortFormat))
+                                  : QString());
+    QString connection;
+    if (m_label.demo) {
+        connection = tr("Demo · %1").arg(m_label.region);
+    } else if (m_session) {
+        connection = tr("Profile: %1 · Region: %2").arg(m_label.profile, m_label.region);
+    }
+    m_connectionLabel->setText(connection);
+    updateEmptyState();
+}
+
+void MainWindow::updateWindowTitle()
+{
+    if (m_label.demo) {
+        setWindowTitle(tr("Outcrop — Demo"));
+    } else if (m_session) {
+        setWindowTitle(tr("Outcrop — %1 — %2").arg(m_label.profile, m_label.region));
+    } else {
+        setWindowTitle(tr("Outcrop"));
+    }
+}
+
+void MainWindow::populateColumnMenu(QMenu *menu)
+{
+    menu->clear();
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        QAction *toggle = menu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        toggle->setCheckable(true);
+        toggle->setChecked(!m_view->isColumnHidden(column));
+        connect(toggle, &QAction::toggled, this, [this, column](bool visible) {
+            m_view->setColumnHidden(column, !visible);
+            saveWindowState();
+        });
+    }
+}
+
+void MainWindow::showColumnMenu(const QPoint &position)
+{
+    // popup() returns at once: no event loop of ours waits on the menu.
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    populateColumnMenu(menu);
+    menu->popup(m_view->horizontalHeader()->mapToGlobal(position));
+}
+
+void MainWindow::restoreColumns()
+{
+    m_restoringColumns = true;
+    QSettings settings;
+    QHeaderView *header = m_view->horizontalHeader();
+    const bool restored = settings.value(settingsKey(kHeaderVersionKey)).toInt() == kHeaderStateVersion
+        && header->restoreState(settings.value(settingsKey(kHeaderKey)).toByteArray())
+        && header->count() == DeploymentTableModel::ColumnCount;
+    if (!restored) {
+        // The curated default: every column but the long deployment ARN, newest first, each wide
+        // enough for a typical value (measured, so it holds at any font size or scale).
+        const QFontMetrics metrics = m_view->fontMetrics();
+        const int padding = metrics.height() * 2;
+        const QString samples[] = {
+            QStringLiteral("translator-marketing-staging"), QStringLiteral("Creating…"),
+            QStringLiteral("support-summarizer-ft-v12"), QStringLiteral("2026-11-28 19:34"),
+            QStringLiteral("2026-11-28 19:34"), QStringLiteral("Deployment failed: insufficient capacity"),
+            QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:custom-model-deployment/abcdef123456"),
+        };
+        for (int column = 0; column < DeploymentTableModel::ColumnCount; ++column) {
+            m_view->setColumnHidden(column, DeploymentTableModel::isHiddenByDefault(column));
+            header->resizeSection(column, metrics.horizontalAdvance(samples[column]) + padding);
+        }
+        header->setSortIndicator(DeploymentTableModel::CreatedColumn, Qt::DescendingOrder);
+    }
+    m_restoringColumns = false;
+}
+
+void MainWindow::restoreWindowState()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(settingsKey(kGeometryKey)).toByteArray())) {
+        resize(1200, 760);
+    }
+    restoreState(settings.value(settingsKey(kWindowStateKey)).toByteArray());
+    restoreColumns();
+    setAutoRefresh(settings.value(settingsKey(kAutoRefreshKey), kDefaultAutoRefreshSeconds).toInt());
+}
+
+void MainWindow::saveWindowState() const
+{
+    if (m_restoringColumns) {
+        return;
+    }
+    QSettings settings;
+    settings.setValue(settingsKey(kGeometryKey), saveGeometry());
+    settings.setValue(settingsKey(kWindowStateKey), saveState());
+    settings.setValue(settingsKey(kHeaderKey), m_view->horizontalHeader()->saveState());
+    settings.setValue(settingsKey(kHeaderVersionKey), kHeaderStateVersion);
+}
+
+void MainWindow::updateLiveActivity()
+{
+    m_live->setActive(isVisible() && !isMinimized());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange) {
+        updateLiveActivity();
+    }
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    updateLiveActivity();
+    updateEmptyState();
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    QMainWindow::hideEvent(event);
+    updateLiveActivity();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    m_live->setActive(false);
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace outcrop::gui

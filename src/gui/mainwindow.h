@@ -1,10 +1,46 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "bedrock/deploymentquery.h"
+
+#include <QDateTime>
 #include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QProgressBar;
+class QTableView;
+
+namespace outcrop::bedrock {
+class BedrockSession;
+class CustomModelNames;
+} // namespace outcrop::bedrock
+namespace outcrop::aws {
+struct AwsError;
+}
 
 namespace outcrop::gui {
 
+class DeploymentFilterProxy;
+class DeploymentTableModel;
+class ExportDialog;
+class LiveRefresh;
+class StatusCounts;
+
+// What the window shows in its title and status bar about where it is connected.
+struct ConnectionLabel
+{
+    QString profile;
+    QString region;
+    bool demo = false;
+};
+
+// The dashboard: the deployments of one account and region, live, with filters, details and
+// CSV export. Owns no network state itself: everything goes through the session's client.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -12,6 +48,78 @@ class MainWindow final : public QMainWindow
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // The session the table lists from (not owned); nullptr shows the empty, unconnected state.
+    void setSession(bedrock::BedrockSession *session, const ConnectionLabel &label);
+
+    // Shown when there is no session because the connection could not be set up.
+    void showConnectionProblem(const QString &message);
+
+    // For tests and automation.
+    DeploymentTableModel *tableModel() const { return m_model; }
+    DeploymentFilterProxy *proxyModel() const { return m_proxy; }
+    QTableView *tableView() const { return m_view; }
+    LiveRefresh *liveRefresh() const { return m_live; }
+    QAction *exportAction() const { return m_exportAction; }
+    QAction *refreshAction() const { return m_refreshAction; }
+    QString emptyStateText() const;
+    ExportDialog *exportDialog() const;
+
+public slots:
+    void refresh();
+    void openExportDialog();
+    void applyQuery(const outcrop::bedrock::DeploymentQuery &query);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createCentralWidget();
+    void createStatusBar();
+    void restoreWindowState();
+    void saveWindowState() const;
+    void restoreColumns();
+    void showColumnMenu(const QPoint &position);
+    void populateColumnMenu(QMenu *menu);
+    void setAutoRefresh(int seconds);
+    void updateStatus();
+    void updateEmptyState();
+    void updateWindowTitle();
+    void updateLiveActivity();
+    void onSortIndicatorChanged(int column, Qt::SortOrder order);
+    void onModelError(const outcrop::aws::AwsError &error);
+
+    bedrock::BedrockSession *m_session = nullptr;
+    ConnectionLabel m_label;
+    bedrock::CustomModelNames *m_modelNames = nullptr;
+    DeploymentTableModel *m_model = nullptr;
+    DeploymentFilterProxy *m_proxy = nullptr;
+    StatusCounts *m_counts = nullptr;
+    LiveRefresh *m_live = nullptr;
+    QTableView *m_view = nullptr;
+    QLabel *m_emptyState = nullptr;
+    QLineEdit *m_localFilter = nullptr;
+    QLabel *m_rowsLabel = nullptr;
+    QLabel *m_sortNote = nullptr;
+    QLabel *m_refreshedLabel = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+    QLabel *m_errorLabel = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_loadAllAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_filterAction = nullptr;
+    QActionGroup *m_autoRefreshGroup = nullptr;
+    QPointer<ExportDialog> m_exportDialog;
+    QDateTime m_lastRefreshed;
+    bool m_restoringColumns = false;
 };
 
 } // namespace outcrop::gui

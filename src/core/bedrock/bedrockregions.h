@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QStringList>
+
+namespace outcrop::bedrock {
+
+// The regions botocore's endpoints.json lists for `bedrock` (../shared/docs/bedrock-api.md §1.1;
+// the only region list there is). Offered for choosing; any other name may still be typed, and
+// the service decides.
+inline QStringList bedrockRegions()
+{
+    return {
+        QStringLiteral("us-east-1"),      QStringLiteral("us-east-2"),      QStringLiteral("us-west-1"),
+        QStringLiteral("us-west-2"),      QStringLiteral("ca-central-1"),   QStringLiteral("ca-west-1"),
+        QStringLiteral("mx-central-1"),   QStringLiteral("sa-east-1"),      QStringLiteral("eu-central-1"),
+        QStringLiteral("eu-central-2"),   QStringLiteral("eu-north-1"),     QStringLiteral("eu-south-1"),
+        QStringLiteral("eu-south-2"),     QStringLiteral("eu-west-1"),      QStringLiteral("eu-west-2"),
+        QStringLiteral("eu-west-3"),      QStringLiteral("il-central-1"),   QStringLiteral("me-central-1"),
+        QStringLiteral("me-south-1"),     QStringLiteral("af-south-1"),     QStringLiteral("ap-east-2"),
+        QStringLiteral("ap-northeast-1"), QStringLiteral("ap-northeast-2"), QStringLiteral("ap-northeast-3"),
+        QStringLiteral("ap-south-1"),     QStringLiteral("ap-south-2"),     QStringLiteral("ap-southeast-1"),
+        QStringLiteral("ap-southeast-2"), QStringLiteral("ap-southeast-3"), QStringLiteral("ap-southeast-4"),
+        QStringLiteral("ap-southeast-5"), QStringLiteral("ap-southeast-6"), QStringLiteral("ap-southeast-7"),
+        QStringLiteral("us-gov-east-1"),  QStringLiteral("us-gov-west-1"),
+    };
+}
+
+} // namespace outcrop::bedrock
