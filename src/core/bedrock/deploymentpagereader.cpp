@@ -3,6 +3,8 @@
 
 #include "bedrock/rfc3339.h"
 
+#include <QByteArrayView>
+#include <QList>
 #include <QString>
 
 #include <cstring>
@@ -192,7 +194,11 @@ public:
         }
         const char *begin = m_at;
         bool plain = true;
-        while (m_at < m_end) {
+        for (;;) {
+            skipOrdinaryBytes();
+            if (m_at == m_end) {
+                return false;
+            }
             const auto c = static_cast<unsigned char>(*m_at);
             if (c == '"') {
                 *raw = RawString{begin, m_at - begin, plain};
@@ -213,7 +219,6 @@ public:
             plain = plain && c < 0x80;
             ++m_at;
         }
-        return false;
     }
 
     // Skips a value of a field this reader does not use, checking it as a JSON parser would.
@@ -265,6 +270,25 @@ public:
     }
 
 private:
+    // Skips eight bytes at a time while none of them is a quote, a backslash, a control or a
+    // non-ASCII byte (the bit tricks of "Bit Twiddling Hacks", "determine if a word has a byte
+    // less than n"): most of a page is plain ASCII inside strings.
+    void skipOrdinaryBytes()
+    {
+        constexpr quint64 ones = 0x0101010101010101ULL;
+        constexpr quint64 highBits = 0x8080808080808080ULL;
+        const auto hasByteBelow = [](quint64 word, unsigned n) { return (word - ones * n) & ~word & highBits; };
+        while (m_end - m_at >= 8) {
+            quint64 word;
+            std::memcpy(&word, m_at, sizeof word);
+            if (hasByteBelow(word ^ (ones * '"'), 1) | hasByteBelow(word ^ (ones * '\\'), 1) | hasByteBelow(word, 0x20)
+                | (word & highBits)) {
+                return;
+            }
+            m_at += 8;
+        }
+    }
+
     // JSON's white space (RFC 8259 §2), the same four QJsonDocument skips.
     void skipWhiteSpace()
     {
@@ -305,6 +329,43 @@ int fieldOf(const RawString &key)
     return -1;
 }
 
+// Statuses take a handful of values: rows share one QString per value instead of each holding
+// its own copy (an allocation per row less, and less memory for a long list).
+class StatusStrings
+{
+public:
+    bool read(const RawString &raw, QString *text)
+    {
+        if (raw.plain) {
+            const QByteArrayView bytes(raw.begin, raw.size);
+            for (const Entry &entry : m_entries) {
+                if (entry.bytes == bytes) {
+                    *text = entry.text;
+                    return true;
+                }
+            }
+        }
+        std::optional<QString> value = decode(raw);
+        if (!value) {
+            return false;
+        }
+        if (raw.plain && m_entries.size() < maximumEntries) {
+            m_entries.append({QByteArray(raw.begin, raw.size), *value});
+        }
+        *text = std::move(*value);
+        return true;
+    }
+
+private:
+    static constexpr qsizetype maximumEntries = 8;
+    struct Entry
+    {
+        QByteArray bytes;
+        QString text;
+    };
+    QList<Entry> m_entries;
+};
+
 bool readText(const RawString &raw, QString *text)
 {
     std::optional<QString> value = decode(raw);
@@ -335,7 +396,7 @@ bool readTime(const RawString &raw, QDateTime *time)
     return time->isValid();
 }
 
-bool readRow(Cursor &cursor, DeploymentSummary *row)
+bool readRow(Cursor &cursor, StatusStrings &statuses, DeploymentSummary *row)
 {
     if (!cursor.consume('{')) {
         return false;
@@ -379,7 +440,7 @@ bool readRow(Cursor &cursor, DeploymentSummary *row)
         }
     }
     if (!readText(values[Arn], &row->arn) || !readText(values[Name], &row->name)
-        || !readText(values[ModelArn], &row->modelArn) || !readText(values[Status], &row->statusText)
+        || !readText(values[ModelArn], &row->modelArn) || !statuses.read(values[Status], &row->statusText)
         || !readTime(values[CreatedAt], &row->createdAt)) {
         return false;
     }
@@ -402,9 +463,10 @@ bool readRows(Cursor &cursor, QList<DeploymentSummary> *rows)
     if (cursor.consume(']')) {
         return true;
     }
+    StatusStrings statuses;
     do {
         DeploymentSummary row;
-        if (!readRow(cursor, &row)) {
+        if (!readRow(cursor, statuses, &row)) {
             return false;
         }
         rows->append(std::move(row));
