@@ -22,10 +22,9 @@ struct RawString
     qsizetype size = 0;
     bool plain = true;
 
-    template <qsizetype N>
-    bool is(const char (&name)[N]) const
+    bool is(QLatin1String name) const
     {
-        return plain && size == N - 1 && std::memcmp(begin, name, N - 1) == 0;
+        return plain && size == name.size() && std::memcmp(begin, name.data(), size_t(size)) == 0;
     }
 };
 
@@ -303,28 +302,18 @@ private:
 
 enum Field { Arn, Name, ModelArn, CreatedAt, Status, LastUpdatedAt, FailureMessage, FieldCount };
 
+// The wire names of the fields, in the order of Field.
+constexpr QLatin1String fieldNames[FieldCount] = {
+    QLatin1String("customModelDeploymentArn"), QLatin1String("customModelDeploymentName"), QLatin1String("modelArn"),
+    QLatin1String("createdAt"), QLatin1String("status"), QLatin1String("lastUpdatedAt"), QLatin1String("failureMessage"),
+};
+
 int fieldOf(const RawString &key)
 {
-    if (key.is("customModelDeploymentArn")) {
-        return Arn;
-    }
-    if (key.is("customModelDeploymentName")) {
-        return Name;
-    }
-    if (key.is("modelArn")) {
-        return ModelArn;
-    }
-    if (key.is("createdAt")) {
-        return CreatedAt;
-    }
-    if (key.is("status")) {
-        return Status;
-    }
-    if (key.is("lastUpdatedAt")) {
-        return LastUpdatedAt;
-    }
-    if (key.is("failureMessage")) {
-        return FailureMessage;
+    for (int field = 0; field < FieldCount; ++field) {
+        if (key.is(fieldNames[field])) {
+            return field;
+        }
     }
     return -1;
 }
@@ -491,12 +480,12 @@ bool readDeploymentPageFast(const QByteArray &json, DeploymentPage *page)
             if (!cursor.readString(&key) || !key.plain || !cursor.consume(':')) {
                 return false;
             }
-            if (key.is("modelDeploymentSummaries")) {
+            if (key.is(QLatin1String("modelDeploymentSummaries"))) {
                 if (seenRows || !readRows(cursor, &result.deployments)) {
                     return false;
                 }
                 seenRows = true;
-            } else if (key.is("nextToken")) {
+            } else if (key.is(QLatin1String("nextToken"))) {
                 RawString token;
                 if (seenToken
                     || (!cursor.consumeNull() && (!cursor.readString(&token) || !readText(token, &result.nextToken)))) {
