@@ -117,6 +117,20 @@ private slots:
         QTest::newRow("bad month") << QStringLiteral("2025-13-01") << QDateTime();
         QTest::newRow("words") << QStringLiteral("yesterday") << QDateTime();
         QTest::newRow("bad offset") << QStringLiteral("2025-07-01T10:11:12+25:00") << QDateTime();
+        // The fast path (rfc3339.h) and the full parser must agree at their edges.
+        QTest::newRow("space separator") << QStringLiteral("2025-07-01 10:11:12") << utc(2025, 7, 1, 10, 11, 12);
+        QTest::newRow("padded") << QStringLiteral(" 2025-07-01T10:11:12Z ") << utc(2025, 7, 1, 10, 11, 12);
+        QTest::newRow("fraction cut, not rounded") << QStringLiteral("2025-07-01T10:11:12.9999Z") << utc(2025, 7, 1, 10, 11, 12, 999);
+        QTest::newRow("one fraction digit") << QStringLiteral("2025-07-01T10:11:12.5Z") << utc(2025, 7, 1, 10, 11, 12, 500);
+        QTest::newRow("offset across midnight") << QStringLiteral("2025-07-01T01:00:00+02:00") << utc(2025, 6, 30, 23, 0, 0);
+        QTest::newRow("leap day") << QStringLiteral("2024-02-29T12:00:00Z") << utc(2024, 2, 29, 12, 0, 0);
+        QTest::newRow("no leap day") << QStringLiteral("2025-02-29T12:00:00Z") << QDateTime();
+        QTest::newRow("second 60") << QStringLiteral("2025-07-01T10:11:60Z") << QDateTime();
+        QTest::newRow("ten fraction digits") << QStringLiteral("2025-07-01T10:11:12.1234567890Z") << QDateTime();
+        QTest::newRow("empty fraction") << QStringLiteral("2025-07-01T10:11:12.Z") << QDateTime();
+        QTest::newRow("offset minutes 60") << QStringLiteral("2025-07-01T10:11:12+02:60") << QDateTime();
+        QTest::newRow("year zero") << QStringLiteral("0000-01-01T00:00:00Z") << QDateTime();
+        QTest::newRow("trailing text") << QStringLiteral("2025-07-01T10:11:12Zx") << QDateTime();
     }
 
     void userTimes()

@@ -5,6 +5,7 @@
 
 #include <QBuffer>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QTimeZone>
 
@@ -235,6 +236,34 @@ private slots:
         deployment.createdAt = time;
         const QByteArray csv = writeDeployments({deployment});
         QVERIFY2(csv.contains(QByteArray(",Active," + expected.toLatin1() + ",2025-07-20T10:20:00.000Z,")), csv.constData());
+    }
+
+    // The hand-made formatting against Qt's own, over the whole range it handles and across its
+    // edges (before 1970, leap days, year 1, year 9999, beyond).
+    void timesMatchQtIsoFormatting()
+    {
+        const auto check = [](qint64 msecs) {
+            const QDateTime time = QDateTime::fromMSecsSinceEpoch(msecs, QTimeZone::utc());
+            const QString formatted = formatCsvTime(time);
+            const QString expected = time.toUTC().toString(Qt::ISODateWithMs);
+            if (formatted != expected) {
+                qWarning() << "msecs" << msecs << formatted << "!=" << expected;
+            }
+            return formatted == expected;
+        };
+        const qint64 year1 = QDateTime(QDate(1, 1, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        const qint64 year10000 = QDateTime(QDate(10000, 1, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        for (const qint64 msecs : {qint64(0), qint64(-1), qint64(-86400000), qint64(951782400000) /* 2000-02-29 */,
+                                   qint64(4107542399999) /* 2100-02-28T23:59:59.999 */, year1, year1 - 1, year10000,
+                                   year10000 - 1}) {
+            QVERIFY(check(msecs));
+        }
+        QRandomGenerator random(1729);
+        for (int i = 0; i < 20000; ++i) {
+            QVERIFY(check(year1 + qint64(random.bounded(double(year10000 - year1)))));
+        }
+        QCOMPARE(formatCsvTime(QDateTime(QDate(2025, 1, 1), QTime(1, 0, 0, 7), QTimeZone(2 * 3600))),
+                 QStringLiteral("2024-12-31T23:00:00.007Z"));
     }
 
     void accountFromArnRegionFromSource()

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "bedrock/bedrockjson.h"
 
+#include "bedrock/deploymentpagereader.h"
 #include "bedrock/deploymentquery.h"
+#include "bedrock/rfc3339.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -136,6 +138,9 @@ QString readNextToken(const QJsonObject &object, QString *error, bool *ok)
 
 QDateTime BedrockJson::parseTimestamp(const QString &text)
 {
+    if (const std::optional<QDateTime> time = parseRfc3339Fast(text.utf16(), text.size(), Rfc3339Shape::Reply)) {
+        return *time;
+    }
     // parseUserTime also accepts a time without a zone; a reply must carry one (the JS SDK
     // rejects such a value as well).
     const QChar last = text.isEmpty() ? QChar() : text.back();
@@ -149,6 +154,10 @@ QDateTime BedrockJson::parseTimestamp(const QString &text)
 
 bool BedrockJson::parseDeploymentPage(const QByteArray &json, DeploymentPage *page, QString *error)
 {
+    // Well-formed pages take the fast path; anything else comes here, to be decided and worded.
+    if (readDeploymentPageFast(json, page)) {
+        return true;
+    }
     QJsonObject object;
     if (!parseObject(json, &object, error)) {
         return false;

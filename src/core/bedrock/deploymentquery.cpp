@@ -3,6 +3,7 @@
 
 #include "aws/awsurl.h"
 #include "aws/utctime.h"
+#include "bedrock/rfc3339.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -48,6 +49,9 @@ bool parseSortOrder(const QString &text, SortOrder *order)
 
 QDateTime parseUserTime(const QString &text)
 {
+    if (const std::optional<QDateTime> time = parseRfc3339Fast(text.utf16(), text.size(), Rfc3339Shape::UserInput)) {
+        return *time;
+    }
     const QString value = text.trimmed();
     static const QRegularExpression datePattern(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
     if (datePattern.match(value).hasMatch()) {

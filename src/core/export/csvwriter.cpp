@@ -65,41 +65,80 @@ char *putDigits(char *out, int value, int width)
 }
 
 // ISO 8601 UTC with milliseconds, formatted by hand: QDateTime::toString builds the string
-// through its format parser for every call, which shows on a 25,000-row export.
+// through its format parser for every call, and toUTC(), date() and time() each convert through
+// the calendar; both showed on a 25,000-row export (docs/benchmarks.md). The civil date comes
+// from the milliseconds since the epoch (H. Hinnant, "chrono-Compatible Low-Level Date
+// Algorithms", civil_from_days).
 void appendCsvTime(QByteArray &out, const QDateTime &time)
 {
     if (!time.isValid()) {
         return;
     }
-    const QDateTime utc = time.toUTC();
-    const QDate date = utc.date();
-    const QTime clock = utc.time();
-    if (date.year() < 0 || date.year() > 9999) {
-        out += utc.toString(Qt::ISODateWithMs).toLatin1();
+    constexpr qint64 msecsPerDay = 86400000;
+    const qint64 msecs = time.toMSecsSinceEpoch();
+    const qint64 days = msecs / msecsPerDay - (msecs % msecsPerDay < 0 ? 1 : 0);
+    const int msecOfDay = int(msecs - days * msecsPerDay);
+    const qint64 shifted = days + 719468;   // days since 0000-03-01
+    const qint64 era = (shifted >= 0 ? shifted : shifted - 146096) / 146097;
+    const qint64 dayOfEra = shifted - era * 146097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 monthIndex = (5 * dayOfYear + 2) / 153;   // March = 0
+    const int day = int(dayOfYear - (153 * monthIndex + 2) / 5 + 1);
+    const int month = int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
+    const qint64 year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 1 || year > 9999) {
+        // Qt has no year 0 and counts years BCE from -1: it writes those (and far futures) itself.
+        out += time.toUTC().toString(Qt::ISODateWithMs).toLatin1();
         return;
     }
     char text[24];
-    char *p = putDigits(text, date.year(), 4);
+    char *p = putDigits(text, int(year), 4);
     *p++ = '-';
-    p = putDigits(p, date.month(), 2);
+    p = putDigits(p, month, 2);
     *p++ = '-';
-    p = putDigits(p, date.day(), 2);
+    p = putDigits(p, day, 2);
     *p++ = 'T';
-    p = putDigits(p, clock.hour(), 2);
+    p = putDigits(p, msecOfDay / 3600000, 2);
     *p++ = ':';
-    p = putDigits(p, clock.minute(), 2);
+    p = putDigits(p, msecOfDay / 60000 % 60, 2);
     *p++ = ':';
-    p = putDigits(p, clock.second(), 2);
+    p = putDigits(p, msecOfDay / 1000 % 60, 2);
     *p++ = '.';
-    p = putDigits(p, clock.msec(), 3);
+    p = putDigits(p, msecOfDay % 1000, 3);
     *p++ = 'Z';
     out.append(text, p - text);
+}
+
+// The common cell: ASCII with nothing to quote or escape, copied with one resize and no
+// encoder. False (and `out` as it was) for any other cell.
+bool appendPlainAsciiCell(QByteArray &out, QStringView cell, bool formulaEscape)
+{
+    if (formulaEscape && looksLikeFormula(cell)) {
+        return false;
+    }
+    const qsizetype oldSize = out.size();
+    out.resize(oldSize + cell.size());
+    char *to = out.data() + oldSize;
+    const char16_t *from = cell.utf16();
+    for (qsizetype i = 0; i < cell.size(); ++i) {
+        const char16_t u = from[i];
+        if (u >= 0x80 || u == u',' || u == u'"' || u == u'\r' || u == u'\n') {
+            out.resize(oldSize);
+            return false;
+        }
+        to[i] = char(u);
+    }
+    return true;
 }
 
 } // namespace
 
 void appendCsvCell(QByteArray &out, QStringView cell, bool formulaEscape)
 {
+    if (appendPlainAsciiCell(out, cell, formulaEscape)) {
+        return;
+    }
     const bool quoted = needsQuotes(cell);
     if (quoted) {
         out += '"';

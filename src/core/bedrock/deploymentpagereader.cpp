@@ -1,0 +1,510 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "bedrock/deploymentpagereader.h"
+
+#include "bedrock/rfc3339.h"
+
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+
+#include <cstring>
+#include <optional>
+
+namespace outcrop::bedrock {
+
+namespace {
+
+// A string token as it stands in the JSON text: the bytes between the quotes. `plain` when they
+// are printable ASCII without escapes, that is when they are the value itself.
+struct RawString
+{
+    const char *begin = nullptr;
+    qsizetype size = 0;
+    bool plain = true;
+
+    bool is(QLatin1String name) const
+    {
+        return plain && size == name.size() && std::memcmp(begin, name.data(), size_t(size)) == 0;
+    }
+};
+
+// Characters the fast path leaves to QJsonDocument, which may treat them its own way: controls
+// written as \u escapes, the byte order mark and the Unicode non-characters.
+bool isOrdinaryCharacter(char32_t code)
+{
+    return code >= 0x20 && code != 0xFEFF && (code & 0xFFFE) != 0xFFFE && (code < 0xFDD0 || code > 0xFDEF);
+}
+
+// Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. -1 when invalid.
+int decodeUtf8(const unsigned char *&at, const unsigned char *end)
+{
+    const unsigned char lead = *at;
+    int continuation = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        continuation = 1;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        continuation = 2;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        continuation = 3;
+    } else {
+        return -1;
+    }
+    static constexpr char32_t leadBits[] = {0, 0x1F, 0x0F, 0x07};
+    static constexpr char32_t smallestCode[] = {0, 0x80, 0x800, 0x10000};   // shorter forms are overlong
+    char32_t code = lead & leadBits[continuation];
+    const char32_t smallest = smallestCode[continuation];
+    if (end - at <= continuation) {
+        return -1;
+    }
+    for (int i = 1; i <= continuation; ++i) {
+        if ((at[i] & 0xC0) != 0x80) {
+            return -1;
+        }
+        code = (code << 6) | (at[i] & 0x3F);
+    }
+    if (code < smallest || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+        return -1;
+    }
+    at += continuation + 1;
+    return int(code);
+}
+
+int hexDigit(unsigned char c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
+        return (c | 0x20) - 'a' + 10;
+    }
+    return -1;
+}
+
+// The value of a string token; nullopt for escapes and characters left to QJsonDocument.
+std::optional<QString> decode(const RawString &raw)
+{
+    if (raw.plain) {
+        return QString::fromLatin1(raw.begin, raw.size);
+    }
+    QString text;
+    text.reserve(raw.size);
+    const auto *at = reinterpret_cast<const unsigned char *>(raw.begin);
+    const auto *end = at + raw.size;
+    while (at < end) {
+        const unsigned char c = *at;
+        if (c < 0x80 && c != '\\') {
+            text += QLatin1Char(char(c));
+            ++at;
+            continue;
+        }
+        if (c >= 0x80) {
+            const int code = decodeUtf8(at, end);
+            if (code < 0 || !isOrdinaryCharacter(char32_t(code))) {
+                return std::nullopt;
+            }
+            if (QChar::requiresSurrogates(char32_t(code))) {
+                text += QChar(QChar::highSurrogate(char32_t(code)));
+                text += QChar(QChar::lowSurrogate(char32_t(code)));
+            } else {
+                text += QChar(char16_t(code));
+            }
+            continue;
+        }
+        ++at;   // the tokenizer saw to it that a character follows a backslash
+        switch (*at++) {
+        case '"': text += QLatin1Char('"'); break;
+        case '\\': text += QLatin1Char('\\'); break;
+        case '/': text += QLatin1Char('/'); break;
+        case 'b': text += QLatin1Char('\b'); break;
+        case 'f': text += QLatin1Char('\f'); break;
+        case 'n': text += QLatin1Char('\n'); break;
+        case 'r': text += QLatin1Char('\r'); break;
+        case 't': text += QLatin1Char('\t'); break;
+        case 'u': {
+            if (end - at < 4) {
+                return std::nullopt;
+            }
+            int code = 0;
+            for (int i = 0; i < 4; ++i) {
+                const int digit = hexDigit(at[i]);
+                if (digit < 0) {
+                    return std::nullopt;
+                }
+                code = code * 16 + digit;
+            }
+            at += 4;
+            if (QChar::isSurrogate(char32_t(code)) || !isOrdinaryCharacter(char32_t(code))) {
+                return std::nullopt;
+            }
+            text += QChar(char16_t(code));
+            break;
+        }
+        default:
+            return std::nullopt;
+        }
+    }
+    return text;
+}
+
+// A forward-only tokenizer over the page's bytes. Every method returns false on what it does not
+// expect; the reader then gives the page up to QJsonDocument.
+class Cursor
+{
+public:
+    Cursor(const char *begin, const char *end)
+        : m_at(begin)
+        , m_end(end)
+    {
+    }
+
+    bool atEnd()
+    {
+        skipWhiteSpace();
+        return m_at == m_end;
+    }
+
+    bool consume(char c)
+    {
+        skipWhiteSpace();
+        if (m_at < m_end && *m_at == c) {
+            ++m_at;
+            return true;
+        }
+        return false;
+    }
+
+    bool consumeWord(const char *word, qsizetype size)
+    {
+        skipWhiteSpace();
+        if (m_end - m_at >= size && std::memcmp(m_at, word, size) == 0) {
+            m_at += size;
+            return true;
+        }
+        return false;
+    }
+
+    // A null where a string may be stands for an absent field, as QJsonValue::isNull in the checked path.
+    bool consumeNull() { return consumeWord("null", 4); }
+
+    bool readString(RawString *raw)
+    {
+        if (!consume('"')) {
+            return false;
+        }
+        const char *begin = m_at;
+        bool plain = true;
+        for (;;) {
+            skipOrdinaryBytes();
+            if (m_at == m_end) {
+                return false;
+            }
+            const auto c = static_cast<unsigned char>(*m_at);
+            if (c == '"') {
+                *raw = RawString{begin, m_at - begin, plain};
+                ++m_at;
+                return true;
+            }
+            if (c == '\\') {
+                if (m_end - m_at < 2) {
+                    return false;
+                }
+                plain = false;
+                m_at += 2;
+                continue;
+            }
+            if (c < 0x20) {
+                return false;
+            }
+            plain = plain && c < 0x80;
+            ++m_at;
+        }
+    }
+
+    // Skips a value of a field this reader does not use, checking it as a JSON parser would.
+    // Numbers are left to QJsonDocument (its range and precision rules are its own).
+    bool skipValue(int depth = 0)
+    {
+        constexpr int maximumDepth = 32;
+        skipWhiteSpace();
+        if (m_at == m_end || depth > maximumDepth) {
+            return false;
+        }
+        switch (*m_at) {
+        case '"': {
+            RawString raw;
+            return readString(&raw) && decode(raw).has_value();
+        }
+        case '{':
+            ++m_at;
+            if (consume('}')) {
+                return true;
+            }
+            do {
+                RawString key;
+                if (!readString(&key) || !decode(key) || !consume(':') || !skipValue(depth + 1)) {
+                    return false;
+                }
+            } while (consume(','));
+            return consume('}');
+        case '[':
+            ++m_at;
+            if (consume(']')) {
+                return true;
+            }
+            do {
+                if (!skipValue(depth + 1)) {
+                    return false;
+                }
+            } while (consume(','));
+            return consume(']');
+        case 't':
+            return consumeWord("true", 4);
+        case 'f':
+            return consumeWord("false", 5);
+        case 'n':
+            return consumeNull();
+        default:
+            return false;
+        }
+    }
+
+private:
+    // Skips eight bytes at a time while none of them is a quote, a backslash, a control or a
+    // non-ASCII byte (the bit tricks of "Bit Twiddling Hacks", "determine if a word has a byte
+    // less than n"): most of a page is plain ASCII inside strings.
+    void skipOrdinaryBytes()
+    {
+        constexpr quint64 ones = 0x0101010101010101ULL;
+        constexpr quint64 highBits = 0x8080808080808080ULL;
+        const auto hasByteBelow = [](quint64 word, unsigned n) { return (word - ones * n) & ~word & highBits; };
+        while (m_end - m_at >= 8) {
+            quint64 word;
+            std::memcpy(&word, m_at, sizeof word);
+            if (hasByteBelow(word ^ (ones * '"'), 1) | hasByteBelow(word ^ (ones * '\\'), 1) | hasByteBelow(word, 0x20)
+                | (word & highBits)) {
+                return;
+            }
+            m_at += 8;
+        }
+    }
+
+    // JSON's white space (RFC 8259 §2), the same four QJsonDocument skips.
+    void skipWhiteSpace()
+    {
+        while (m_at < m_end && (*m_at == ' ' || *m_at == '\n' || *m_at == '\r' || *m_at == '\t')) {
+            ++m_at;
+        }
+    }
+
+    const char *m_at;
+    const char *m_end;
+};
+
+enum Field { Arn, Name, ModelArn, CreatedAt, Status, LastUpdatedAt, FailureMessage, FieldCount };
+
+// The wire names of the fields, in the order of Field.
+constexpr QLatin1String fieldNames[FieldCount] = {
+    QLatin1String("customModelDeploymentArn"), QLatin1String("customModelDeploymentName"), QLatin1String("modelArn"),
+    QLatin1String("createdAt"), QLatin1String("status"), QLatin1String("lastUpdatedAt"), QLatin1String("failureMessage"),
+};
+
+int fieldOf(const RawString &key)
+{
+    for (int field = 0; field < FieldCount; ++field) {
+        if (key.is(fieldNames[field])) {
+            return field;
+        }
+    }
+    return -1;
+}
+
+// Statuses take a handful of values: rows share one QString per value instead of each holding
+// its own copy (an allocation per row less, and less memory for a long list).
+class StatusStrings
+{
+public:
+    bool read(const RawString &raw, QString *text)
+    {
+        if (raw.plain) {
+            const QByteArrayView bytes(raw.begin, raw.size);
+            for (const Entry &entry : m_entries) {
+                if (entry.bytes == bytes) {
+                    *text = entry.text;
+                    return true;
+                }
+            }
+        }
+        std::optional<QString> value = decode(raw);
+        if (!value) {
+            return false;
+        }
+        if (raw.plain && m_entries.size() < maximumEntries) {
+            m_entries.append({QByteArray(raw.begin, raw.size), *value});
+        }
+        *text = std::move(*value);
+        return true;
+    }
+
+private:
+    static constexpr qsizetype maximumEntries = 8;
+    struct Entry
+    {
+        QByteArray bytes;
+        QString text;
+    };
+    QList<Entry> m_entries;
+};
+
+bool readText(const RawString &raw, QString *text)
+{
+    std::optional<QString> value = decode(raw);
+    if (!value) {
+        return false;
+    }
+    *text = std::move(*value);
+    return true;
+}
+
+// As the checked path: an empty string is no time (and no error), anything else must be RFC 3339.
+bool readTime(const RawString &raw, QDateTime *time)
+{
+    if (raw.size == 0) {
+        return true;
+    }
+    if (raw.plain) {
+        if (const std::optional<QDateTime> parsed = parseRfc3339Fast(raw.begin, raw.size, Rfc3339Shape::Reply)) {
+            *time = *parsed;
+            return true;
+        }
+    }
+    const std::optional<QString> text = decode(raw);
+    if (!text) {
+        return false;
+    }
+    *time = BedrockJson::parseTimestamp(*text);
+    return time->isValid();
+}
+
+bool readRow(Cursor &cursor, StatusStrings &statuses, DeploymentSummary *row)
+{
+    if (!cursor.consume('{')) {
+        return false;
+    }
+    RawString values[FieldCount];
+    bool seen[FieldCount] = {};
+    bool present[FieldCount] = {};
+    if (!cursor.consume('}')) {
+        do {
+            RawString key;
+            if (!cursor.readString(&key) || !key.plain || !cursor.consume(':')) {
+                return false;
+            }
+            const int field = fieldOf(key);
+            if (field < 0) {
+                if (!cursor.skipValue()) {
+                    return false;
+                }
+                continue;
+            }
+            // Which of two equal keys QJsonDocument keeps is its business.
+            if (seen[field]) {
+                return false;
+            }
+            seen[field] = true;
+            if (cursor.consumeNull()) {
+                continue;
+            }
+            if (!cursor.readString(&values[field])) {
+                return false;   // a number, list or object where a string belongs
+            }
+            present[field] = true;
+        } while (cursor.consume(','));
+        if (!cursor.consume('}')) {
+            return false;
+        }
+    }
+    for (const Field required : {Arn, Name, ModelArn, CreatedAt, Status}) {
+        if (!present[required]) {
+            return false;
+        }
+    }
+    if (!readText(values[Arn], &row->arn) || !readText(values[Name], &row->name)
+        || !readText(values[ModelArn], &row->modelArn) || !statuses.read(values[Status], &row->statusText)
+        || !readTime(values[CreatedAt], &row->createdAt)) {
+        return false;
+    }
+    if ((present[LastUpdatedAt] && !readTime(values[LastUpdatedAt], &row->lastUpdatedAt))
+        || (present[FailureMessage] && !readText(values[FailureMessage], &row->failureMessage))) {
+        return false;
+    }
+    row->status = deploymentStatusFromText(row->statusText);
+    return true;
+}
+
+bool readRows(Cursor &cursor, QList<DeploymentSummary> *rows)
+{
+    if (cursor.consumeNull()) {
+        return true;
+    }
+    if (!cursor.consume('[')) {
+        return false;
+    }
+    if (cursor.consume(']')) {
+        return true;
+    }
+    StatusStrings statuses;
+    do {
+        DeploymentSummary row;
+        if (!readRow(cursor, statuses, &row)) {
+            return false;
+        }
+        rows->append(std::move(row));
+    } while (cursor.consume(','));
+    return cursor.consume(']');
+}
+
+} // namespace
+
+bool readDeploymentPageFast(const QByteArray &json, DeploymentPage *page)
+{
+    Cursor cursor(json.constData(), json.constData() + json.size());
+    if (!cursor.consume('{')) {
+        return false;
+    }
+    DeploymentPage result;
+    bool seenRows = false;
+    bool seenToken = false;
+    if (!cursor.consume('}')) {
+        do {
+            RawString key;
+            if (!cursor.readString(&key) || !key.plain || !cursor.consume(':')) {
+                return false;
+            }
+            if (key.is(QLatin1String("modelDeploymentSummaries"))) {
+                if (seenRows || !readRows(cursor, &result.deployments)) {
+                    return false;
+                }
+                seenRows = true;
+            } else if (key.is(QLatin1String("nextToken"))) {
+                RawString token;
+                if (seenToken
+                    || (!cursor.consumeNull() && (!cursor.readString(&token) || !readText(token, &result.nextToken)))) {
+                    return false;
+                }
+                seenToken = true;
+            } else if (!cursor.skipValue()) {
+                return false;
+            }
+        } while (cursor.consume(','));
+        if (!cursor.consume('}')) {
+            return false;
+        }
+    }
+    if (!cursor.atEnd()) {
+        return false;   // QJsonDocument's "garbage at the end of the document"
+    }
+    *page = std::move(result);
+    return true;
+}
+
+} // namespace outcrop::bedrock
