@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: Apache-2.0
+// The dashboard window on the offscreen platform against the simulator in this process.
+#include "guitestsupport.h"
+
+#include "deploymentfilterproxy.h"
+#include "deploymenttablemodel.h"
+#include "exportdialog.h"
+#include "liverefresh.h"
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QAbstractButton>
+#include <QApplication>
+#include <QPushButton>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace outcrop;
+using namespace outcrop::gui;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("OutcropTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    }
+
+    void init()
+    {
+        QSettings().clear();
+    }
+
+    void rowsArriveAndTheStatusBarSaysSo()
+    {
+        test::SimFixture fixture(test::quietConfig(150));
+        MainWindow window;
+        window.setSession(fixture.session.get(), ConnectionLabel { QStringLiteral("prod"), QStringLiteral("us-east-1"), false });
+        window.show();
+        QTRY_COMPARE(window.tableModel()->loadedCount(), 100);   // the first page of the default size
+        QVERIFY(window.tableModel()->hasMore());
+        QCOMPARE(window.windowTitle(), QStringLiteral("Outcrop — prod — us-east-1"));
+        QVERIFY(window.emptyStateText().isEmpty());
+        QVERIFY(window.tableView()->isColumnHidden(DeploymentTableModel::ArnColumn));
+        window.setSession(nullptr, {});
+    }
+
+    void emptyStatesExplainThemselves()
+    {
+        test::SimFixture fixture(test::quietConfig(0));
+        MainWindow window;
+        window.setSession(fixture.session.get(), ConnectionLabel { QStringLiteral("default"), QStringLiteral("us-east-1"), false });
+        QTRY_COMPARE(window.emptyStateText(), QStringLiteral("No deployments in us-east-1."));
+        bedrock::DeploymentQuery query;
+        query.statusEquals = QStringLiteral("Failed");
+        window.applyQuery(query);
+        QTRY_COMPARE(window.emptyStateText(), QStringLiteral("No deployments match these filters."));
+        window.setSession(nullptr, {});
+        QCOMPARE(window.emptyStateText(), QStringLiteral("Not connected to AWS."));
+    }
+
+    void refreshNeverResetsTheModel()
+    {
+        test::SimFixture fixture(test::quietConfig(60));
+        MainWindow window;
+        window.setSession(fixture.session.get(), ConnectionLabel { QStringLiteral("p"), QStringLiteral("us-east-1"), false });
+        QTRY_COMPARE(window.tableModel()->loadedCount(), 60);
+        window.tableView()->selectRow(5);
+        const QString selectedArn = window.tableView()->currentIndex().data(DeploymentTableModel::ArnRole).toString();
+        QSignalSpy resets(window.tableModel(), &QAbstractItemModel::modelAboutToBeReset);
+        QSignalSpy refreshed(window.tableModel(), &DeploymentTableModel::refreshed);
+        window.refreshAction()->trigger();
+        QTRY_COMPARE(refreshed.size(), 1);
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(window.tableView()->currentIndex().data(DeploymentTableModel::ArnRole).toString(), selectedArn);
+        window.setSession(nullptr, {});
+    }
+
+    void exportDialogIsNonModalAndWritesTheShownRows()
+    {
+        test::SimFixture fixture(test::quietConfig(30));
+        MainWindow window;
+        window.setSession(fixture.session.get(), ConnectionLabel { QStringLiteral("p"), QStringLiteral("us-east-1"), false });
+        window.show();
+        QTRY_COMPARE(window.tableModel()->loadedCount(), 30);
+        window.findChild<QLineEdit *>()->setText(QStringLiteral("zzz-no-such-name"));   // the local filter
+        QTRY_COMPARE(window.proxyModel()->rowCount(), 0);
+        window.findChild<QLineEdit *>()->clear();
+        window.exportAction()->trigger();   // Ctrl+E
+        ExportDialog *dialog = window.exportDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(window.isEnabled());   // nothing waits on the dialog
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("shown.csv"));
+        dialog->setFilePath(path);
+        dialog->findChild<QAbstractButton *>(QStringLiteral("shownRowsButton"))->click();
+        QSignalSpy exported(dialog, &ExportDialog::exported);
+        const auto buttons = dialog->findChildren<QPushButton *>();
+        for (QPushButton *button : buttons) {
+            if (button->text() == QLatin1String("&Export")) {
+                button->click();
+            }
+        }
+        QTRY_COMPARE(exported.size(), 1);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines.first(), QByteArrayLiteral("name,status,modelArn,createdAt,lastUpdatedAt,failureMessage,account,region\r"));
+        window.setSession(nullptr, {});
+    }
+
+    void exportAllMatchingFetchesEveryPage()
+    {
+        test::SimFixture fixture(test::quietConfig(230));
+        MainWindow window;
+        window.setSession(fixture.session.get(), ConnectionLabel { QStringLiteral("p"), QStringLiteral("us-east-1"), false });
+        QTRY_COMPARE(window.tableModel()->loadedCount(), 100);
+        window.openExportDialog();
+        ExportDialog *dialog = window.exportDialog();
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("all.csv"));
+        dialog->setFilePath(path);
+        QSignalSpy exported(dialog, &ExportDialog::exported);
+        for (QPushButton *button : dialog->findChildren<QPushButton *>()) {
+            if (button->text() == QLatin1String("&Export")) {
+                button->click();
+            }
+        }
+        QTRY_COMPARE(exported.size(), 1);
+        QCOMPARE(exported.first().at(1).toInt(), 230);
+        window.setSession(nullptr, {});
+    }
+
+    void columnsAndAutoRefreshAreRemembered()
+    {
+        {
+            MainWindow window;
+            window.tableView()->setColumnHidden(DeploymentTableModel::ModelColumn, true);
+            window.tableView()->setColumnHidden(DeploymentTableModel::ArnColumn, false);
+            window.tableView()->horizontalHeader()->moveSection(DeploymentTableModel::StatusColumn, 0);
+            const auto actions = window.findChildren<QAction *>();
+            for (QAction *action : actions) {
+                if (action->isCheckable() && action->data().toInt() == 60) {
+                    action->trigger();
+                }
+            }
+            window.close();
+        }
+        MainWindow restored;
+        QVERIFY(restored.tableView()->isColumnHidden(DeploymentTableModel::ModelColumn));
+        QVERIFY(!restored.tableView()->isColumnHidden(DeploymentTableModel::ArnColumn));
+        QCOMPARE(restored.tableView()->horizontalHeader()->visualIndex(DeploymentTableModel::StatusColumn), 0);
+        QCOMPARE(restored.liveRefresh()->intervalSeconds(), 60);
+    }
+
+    void aSavedLayoutThatNoLongerFitsFallsBackToDefaults()
+    {
+        QSettings().setValue(QStringLiteral("table/header"), QByteArrayLiteral("garbage"));
+        QSettings().setValue(QStringLiteral("table/headerVersion"), 1);
+        MainWindow window;
+        QVERIFY(window.tableView()->isColumnHidden(DeploymentTableModel::ArnColumn));
+        QVERIFY(!window.tableView()->isColumnHidden(DeploymentTableModel::NameColumn));
+    }
+
+    void pollingPausesWhileMinimised()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.liveRefresh()->isActive());
+        window.hide();
+        QVERIFY(!window.liveRefresh()->isActive());
+        window.show();
+        QVERIFY(window.liveRefresh()->isActive());
+    }
+
+    void quittingMidLoadIsClean()
+    {
+        sim::SimConfig config = test::quietConfig(500);
+        config.faults.latencyMs = 400;
+        auto fixture = std::make_unique<test::SimFixture>(config);
+        auto window = std::make_unique<MainWindow>();
+        window->setSession(fixture->session.get(), ConnectionLabel { QStringLiteral("p"), QStringLiteral("us-east-1"), false });
+        window->show();
+        QTRY_VERIFY(window->tableModel()->isLoading());
+        window->close();
+        window.reset();     // the window goes with a page in flight
+        fixture.reset();    // then the session and the server
+        QTest::qWait(500);  // late events, if any, find nothing to crash on
+    }
+
+    void ctrlFFocusesTheLocalFilter()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(window.findChild<QLineEdit *>()->hasFocus());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
