@@ -42,14 +42,14 @@ QColor errorColor(const QPalette &palette)
     return isDarkPalette(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e);
 }
 
-// Status colours with at least 4.5:1 contrast on the usual light (white) and dark (#2b2b2b)
-// window backgrounds; the text itself always names the state, the colour only helps.
+// Status colours with at least 4.5:1 contrast (WCAG AA) on light windows (white to #e0e0e0) and
+// dark ones (#1e1e1e to #353535); the text itself always names the state, the colour only helps.
 QColor statusColor(const QString &statusText, const QPalette &palette)
 {
     const bool dark = isDarkPalette(palette);
     if (statusText.compare(QLatin1String("Active"), Qt::CaseInsensitive) == 0
         || statusText.compare(QLatin1String("UpdateCompleted"), Qt::CaseInsensitive) == 0) {
-        return dark ? QColor(0x6f, 0xdc, 0x8c) : QColor(0x1b, 0x7f, 0x3b);
+        return dark ? QColor(0x6f, 0xdc, 0x8c) : QColor(0x17, 0x69, 0x2f);
     }
     if (statusText.compare(QLatin1String("Failed"), Qt::CaseInsensitive) == 0
         || statusText.compare(QLatin1String("UpdateFailed"), Qt::CaseInsensitive) == 0) {
@@ -59,7 +59,7 @@ QColor statusColor(const QString &statusText, const QPalette &palette)
         return palette.color(QPalette::Text);
     }
     // Creating, Updating, Deleting and anything the API model does not list: in progress.
-    return dark ? QColor(0xff, 0xc6, 0x6d) : QColor(0x8a, 0x5a, 0x00);
+    return dark ? QColor(0xff, 0xc6, 0x6d) : QColor(0x7a, 0x4f, 0x00);
 }
 
 QString localTimeText(const QDateTime &utc)
@@ -441,8 +441,8 @@ void DeploymentDetailPane::showDetailFields()
     if (hasUpdate) {
         const QString target = m_detail.updateDetails.modelArn;
         setValue(m_updateStatusField, m_detail.updateDetails.updateStatus);
-        setValue(m_updateModelField, target.isEmpty() ? QString() : modelDisplayName(target) + QLatin1String(" — ") + target,
-                 target);
+        const QString targetText = target.isEmpty() ? QString() : modelDisplayName(target) + QStringLiteral(" \u2014 ") + target;
+        setValue(m_updateModelField, targetText, target);
     }
     applyStatusColors();
 }

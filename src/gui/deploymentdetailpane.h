@@ -66,7 +66,7 @@ public:
     QString errorText() const;
 
 public slots:
-    void showDeployment(const bedrock::DeploymentSummary &deployment);
+    void showDeployment(const outcrop::bedrock::DeploymentSummary &deployment);
     // Fetches the shown deployment again.
     void refresh();
     // Back to the empty state; a fetch in flight is cancelled.
@@ -74,8 +74,8 @@ public slots:
 
 signals:
     // A Get for the shown deployment arrived (the list can update its row from it).
-    void detailLoaded(const bedrock::DeploymentDetail &detail);
-    void loadFailed(const aws::AwsError &error);
+    void detailLoaded(const outcrop::bedrock::DeploymentDetail &detail);
+    void loadFailed(const outcrop::aws::AwsError &error);
     void loadingChanged(bool loading);
 
 protected:
