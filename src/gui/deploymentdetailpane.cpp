@@ -8,8 +8,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
-#include <QFormLayout>
 #include <QFrame>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -79,6 +79,19 @@ void setValue(QLineEdit *field, const QString &text, const QString &toolTip = {}
     field->setToolTip(toolTip.isEmpty() ? text : toolTip);
 }
 
+// A read-only line edit without a frame: selectable with mouse and keyboard, in the tab order,
+// Ctrl+C and its own context menu, and a long ARN scrolls instead of widening the pane.
+QLineEdit *makeValueField()
+{
+    auto *field = new QLineEdit;
+    field->setReadOnly(true);
+    field->setFrame(false);
+    QPalette palette = field->palette();
+    palette.setBrush(QPalette::Base, Qt::transparent);   // reads as text, not as an input box
+    field->setPalette(palette);
+    return field;
+}
+
 void setTextColor(QWidget *widget, const QColor &color)
 {
     QPalette palette = widget->palette();
@@ -99,11 +112,11 @@ DeploymentDetailPane::DeploymentDetailPane(QWidget *parent)
     , m_errorFrame(new QFrame)
     , m_errorIcon(new QLabel)
     , m_errorLabel(new QLabel)
-    , m_form(new QFormLayout)
+    , m_grid(new QGridLayout)
     , m_descriptionField(new QLabel)
     , m_failureField(new QPlainTextEdit)
     , m_requestIdRow(new QWidget)
-    , m_requestIdField(new QLineEdit)
+    , m_requestIdField(makeValueField())
     , m_copyRequestIdButton(new QToolButton)
 {
     setAccessibleName(tr("Deployment details"));
@@ -153,13 +166,15 @@ DeploymentDetailPane::DeploymentDetailPane(QWidget *parent)
     m_errorFrame->hide();
 
     // The fields. Labels have no mnemonics: the pane lives in a window whose menus own Alt+letter.
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
-    m_form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // A grid rather than a QFormLayout: in Qt 6.4 a QFormLayout with a word-wrapped label
+    // (height-for-width) squeezes a row to zero height after QFormLayout::setRowVisible().
+    m_grid->setColumnStretch(1, 1);
     m_nameField = addValueRow(tr("Name:"), tr("Name"));
     m_statusField = addValueRow(tr("Status:"), tr("Status"));
     m_arnField = addValueRow(tr("ARN:"), tr("Deployment ARN"));
     m_descriptionField->setWordWrap(true);
+    // Lines its text up with the line edits', which sit 2 px in (QLineEdit's horizontal margin).
+    m_descriptionField->setContentsMargins(2, 0, 0, 0);
     m_descriptionField->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     addRow(tr("Description:"), m_descriptionField, tr("Description"));
     m_modelField = addValueRow(tr("Model:"), tr("Model name"));
@@ -180,8 +195,6 @@ DeploymentDetailPane::DeploymentDetailPane(QWidget *parent)
 
     auto *requestIdLayout = new QHBoxLayout(m_requestIdRow);
     requestIdLayout->setContentsMargins(0, 0, 0, 0);
-    m_requestIdField->setReadOnly(true);
-    m_requestIdField->setFrame(false);
     requestIdLayout->addWidget(m_requestIdField, 1);
     m_copyRequestIdButton->setText(tr("Copy"));
     m_copyRequestIdButton->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
@@ -192,15 +205,15 @@ DeploymentDetailPane::DeploymentDetailPane(QWidget *parent)
             [this] { QApplication::clipboard()->setText(m_lastRequestId); });
     requestIdLayout->addWidget(m_copyRequestIdButton);
     addRow(tr("Request id:"), m_requestIdRow, tr("Request id of the last call"));
-    m_form->labelForField(m_requestIdRow)->setToolTip(tr("The x-amzn-RequestId of the last call, for AWS Support"));
-    qobject_cast<QLabel *>(m_form->labelForField(m_requestIdRow))->setBuddy(m_requestIdField);
+    m_rowLabels.value(m_requestIdRow)->setToolTip(tr("The x-amzn-RequestId of the last call, for AWS Support"));
+    m_rowLabels.value(m_requestIdRow)->setBuddy(m_requestIdField);
     m_requestIdField->setAccessibleName(tr("Request id of the last call"));
 
     auto *content = new QWidget;
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->addLayout(header);
     contentLayout->addWidget(m_errorFrame);
-    contentLayout->addLayout(m_form);
+    contentLayout->addLayout(m_grid);
     contentLayout->addStretch(1);
     auto *scroll = new QScrollArea;
     scroll->setWidget(content);
@@ -226,19 +239,24 @@ void DeploymentDetailPane::addRow(const QString &label, QWidget *field, const QS
     auto *labelWidget = new QLabel(label);
     labelWidget->setBuddy(field);
     field->setAccessibleName(accessibleName);
-    m_form->addRow(labelWidget, field);
+    // Labels of multi-line values sit at the top, the others level with their value.
+    const bool multiLine = qobject_cast<QPlainTextEdit *>(field) || qobject_cast<QLabel *>(field);
+    const int row = m_grid->rowCount();
+    m_grid->addWidget(labelWidget, row, 0, Qt::AlignLeft | (multiLine ? Qt::AlignTop : Qt::AlignVCenter));
+    m_grid->addWidget(field, row, 1);
+    m_rowLabels.insert(field, labelWidget);
+}
+
+void DeploymentDetailPane::setRowVisible(QWidget *field, bool visible)
+{
+    // QGridLayout leaves out rows whose widgets are all hidden, spacing included.
+    field->setVisible(visible);
+    m_rowLabels.value(field)->setVisible(visible);
 }
 
 QLineEdit *DeploymentDetailPane::addValueRow(const QString &label, const QString &accessibleName)
 {
-    // A read-only line edit without a frame: selectable with mouse and keyboard, in the tab
-    // order, Ctrl+C and its own context menu, and a long ARN scrolls instead of widening the pane.
-    auto *field = new QLineEdit;
-    field->setReadOnly(true);
-    field->setFrame(false);
-    QPalette palette = field->palette();
-    palette.setBrush(QPalette::Base, Qt::transparent);   // reads as text, not as an input box
-    field->setPalette(palette);
+    QLineEdit *field = makeValueField();
     addRow(label, field, accessibleName);
     return field;
 }
@@ -414,19 +432,19 @@ void DeploymentDetailPane::showSummaryFields()
     setValue(m_modelArnField, m_summary.modelArn);
     setValue(m_createdField, localTimeText(m_summary.createdAt), utcTimeText(m_summary.createdAt));
     setValue(m_lastUpdatedField, localTimeText(m_summary.lastUpdatedAt), utcTimeText(m_summary.lastUpdatedAt));
-    m_form->setRowVisible(m_lastUpdatedField, m_summary.lastUpdatedAt.isValid());
+    setRowVisible(m_lastUpdatedField, m_summary.lastUpdatedAt.isValid());
     setValue(m_accountField, m_summary.accountId());
     setValue(m_regionField, m_summary.region());
     // The list already carries the failure message; Get repeats it.
     m_failureField->setPlainText(m_summary.failureMessage);
-    m_form->setRowVisible(m_failureField, !m_summary.failureMessage.isEmpty());
+    setRowVisible(m_failureField, !m_summary.failureMessage.isEmpty());
     applyStatusColors();
 }
 
 void DeploymentDetailPane::showDetailFields()
 {
     // Description and update details exist only in Get's reply.
-    m_form->setRowVisible(m_descriptionField, m_hasDetail);
+    setRowVisible(m_descriptionField, m_hasDetail);
     if (m_detail.description.isEmpty()) {
         m_descriptionField->setText(tr("No description"));
         m_descriptionField->setForegroundRole(QPalette::PlaceholderText);
@@ -436,8 +454,8 @@ void DeploymentDetailPane::showDetailFields()
     }
     m_descriptionField->setTextFormat(Qt::PlainText);
     const bool hasUpdate = m_hasDetail && m_detail.hasUpdateDetails;
-    m_form->setRowVisible(m_updateStatusField, hasUpdate);
-    m_form->setRowVisible(m_updateModelField, hasUpdate);
+    setRowVisible(m_updateStatusField, hasUpdate);
+    setRowVisible(m_updateModelField, hasUpdate);
     if (hasUpdate) {
         const QString target = m_detail.updateDetails.modelArn;
         setValue(m_updateStatusField, m_detail.updateDetails.updateStatus);
@@ -467,7 +485,7 @@ void DeploymentDetailPane::showRequestId()
 {
     setValue(m_requestIdField, m_lastRequestId);
     m_copyRequestIdButton->setEnabled(!m_lastRequestId.isEmpty());
-    m_form->setRowVisible(m_requestIdRow, !m_lastRequestId.isEmpty());
+    setRowVisible(m_requestIdRow, !m_lastRequestId.isEmpty());
 }
 
 void DeploymentDetailPane::applyStatusColors()

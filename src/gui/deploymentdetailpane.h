@@ -10,8 +10,8 @@
 
 #include <functional>
 
-class QFormLayout;
 class QFrame;
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -84,6 +84,7 @@ protected:
 private:
     QLineEdit *addValueRow(const QString &label, const QString &accessibleName);
     void addRow(const QString &label, QWidget *field, const QString &accessibleName);
+    void setRowVisible(QWidget *field, bool visible);
     void fetch();
     void cancelFetch();
     void onReply(const bedrock::DeploymentDetail &detail, const aws::AwsError &error, const QString &requestId);
@@ -116,7 +117,8 @@ private:
     QFrame *m_errorFrame;
     QLabel *m_errorIcon;
     QLabel *m_errorLabel;
-    QFormLayout *m_form;
+    QGridLayout *m_grid;
+    QHash<QWidget *, QLabel *> m_rowLabels;   // field -> its label
     QLineEdit *m_nameField;
     QLineEdit *m_statusField;
     QLineEdit *m_arnField;

@@ -5,6 +5,7 @@
 #include "clientharness.h"
 
 #include "aws/utctime.h"
+#include "deploymentactions.h"
 #include "deploymentdetailpane.h"
 
 #include <QApplication>
@@ -198,6 +199,7 @@ void saveScreenshot(QWidget &widget, const QString &name)
     const QString dir = qEnvironmentVariable("OUTCROP_SCREENSHOT_DIR");
     if (!dir.isEmpty()) {
         QDir().mkpath(dir);
+        QCoreApplication::processEvents();   // pending layout requests
         widget.grab().save(dir + QLatin1Char('/') + name + QLatin1String(".png"));
     }
 }
@@ -424,6 +426,20 @@ private slots:
         QCOMPARE(fixture.text(QStringLiteral("Request id of the last call")), QStringLiteral("<hidden>"));
     }
 
+    void contextMenuOffersTheDeploymentActions()
+    {
+        PaneFixture fixture;
+        gui::DeploymentActions actions;
+        fixture.pane.setContextActions(actions.actions());
+        QVERIFY(fixture.showAndWait(kFailedArn));
+        auto *stack = fixture.pane.findChild<QStackedWidget *>();
+        QWidget *details = stack->currentWidget();
+        QCOMPARE(details->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QCOMPARE(details->actions(), actions.actions());
+        fixture.pane.setContextActions({});
+        QVERIFY(details->actions().isEmpty());
+    }
+
     void readableInLightAndDarkPalettes_data()
     {
         QTest::addColumn<bool>("dark");
@@ -454,6 +470,13 @@ private slots:
         QVERIFY(fixture.showAndWait(kActiveArn));
         checkContrast(fixture.field(QStringLiteral("Status")), QPalette::Text);
         checkContrast(fixture.field(QStringLiteral("Update status")), QPalette::Text);
+        // Every shown value gets the height of its text (a layout bug once squeezed one to nothing).
+        QCoreApplication::processEvents();
+        for (QLineEdit *field : fixture.pane.findChildren<QLineEdit *>()) {
+            if (field->isVisibleTo(&fixture.pane)) {
+                QVERIFY2(field->height() >= field->fontMetrics().height(), qPrintable(field->accessibleName()));
+            }
+        }
         saveScreenshot(fixture.pane, QStringLiteral("updating-") + suffix);
 
         QVERIFY(fixture.harness.simulator.faults()
