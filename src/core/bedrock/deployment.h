@@ -70,3 +70,4 @@ QString arnField(const QString &arn, int index);
 } // namespace outcrop::bedrock
 
 Q_DECLARE_METATYPE(outcrop::bedrock::DeploymentSummary)
+Q_DECLARE_METATYPE(outcrop::bedrock::DeploymentDetail)
