@@ -72,7 +72,7 @@ QString redactSecrets(const QString &text)
     static thread_local const QRegularExpression namedSecret(
         QStringLiteral("(aws_secret_access_key|secret_access_key|secretaccesskey|aws_session_token|session_token|"
                        "sessiontoken|security_token|x-amz-security-token|x-amz-signature|x-amz-credential|"
-                       "bearer_token|password)")
+                       "bearer_token\\w*|password)")
             + QLatin1String(separator)
             // JSON may escape '/' as "\/", which must not end the value early.
             + QStringLiteral("((?:\\\\/|[^\\s\"'&,;\\\\<])+)"),
