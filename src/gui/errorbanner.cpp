@@ -5,11 +5,13 @@
 #include <QClipboard>
 #include <QEvent>
 #include <QGuiApplication>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QStyle>
 #include <QTimer>
 #include <QToolButton>
@@ -21,6 +23,8 @@ using aws::AwsError;
 namespace {
 
 constexpr int iconSize = 22;
+// Below this width the message gets too narrow to read beside the buttons, which then go under it.
+constexpr int minimumTextWidth = 420;
 constexpr int copiedFeedbackMs = 2000;
 // How much of the level's colour tints the window background: enough to tell the levels apart,
 // little enough that WindowText keeps its contrast in light and dark palettes.
@@ -31,6 +35,18 @@ QColor blended(const QColor &base, const QColor &tint, qreal amount)
     return QColor::fromRgbF(base.redF() + (tint.redF() - base.redF()) * amount,
                             base.greenF() + (tint.greenF() - base.greenF()) * amount,
                             base.blueF() + (tint.blueF() - base.blueF()) * amount);
+}
+
+// Messages from the network layer and the service often lack the final full stop, which makes
+// the sentence appended after them run on.
+QString asSentence(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty() || trimmed.endsWith(QLatin1Char('.')) || trimmed.endsWith(QLatin1Char('!'))
+        || trimmed.endsWith(QLatin1Char('?'))) {
+        return trimmed;
+    }
+    return trimmed + QLatin1Char('.');
 }
 
 bool isOffline(AwsError::Kind kind)
@@ -48,6 +64,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     , m_copyRequestIdButton(new QPushButton(tr("Copy request id"), this))
     , m_retryButton(new QPushButton(tr("Retry"), this))
     , m_closeButton(new QToolButton(this))
+    , m_buttonBox(new QWidget(this))
+    , m_layout(new QGridLayout(this))
     , m_copiedFeedbackTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("errorBanner"));
@@ -59,6 +77,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
 
     m_iconLabel->setFixedSize(iconSize, iconSize);
     m_textLabel->setWordWrap(true);
+    m_textLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_textLabel->setTextFormat(Qt::RichText);
     // Selectable, so a message can be pasted into a support case even without the buttons.
     m_textLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -70,15 +89,20 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     m_closeButton->setToolTip(tr("Close this message"));
     m_closeButton->setAccessibleName(tr("Close message"));
 
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(10, 6, 6, 6);
-    layout->setSpacing(8);
-    layout->addWidget(m_iconLabel, 0, Qt::AlignTop);
-    layout->addWidget(m_textLabel, 1);
-    layout->addWidget(m_copyIamActionButton, 0, Qt::AlignVCenter);
-    layout->addWidget(m_copyRequestIdButton, 0, Qt::AlignVCenter);
-    layout->addWidget(m_retryButton, 0, Qt::AlignVCenter);
-    layout->addWidget(m_closeButton, 0, Qt::AlignTop);
+    auto *buttonLayout = new QHBoxLayout(m_buttonBox);
+    buttonLayout->setContentsMargins(0, 0, 0, 0);
+    buttonLayout->addWidget(m_copyIamActionButton);
+    buttonLayout->addWidget(m_copyRequestIdButton);
+    buttonLayout->addWidget(m_retryButton);
+
+    m_layout->setContentsMargins(10, 6, 6, 6);
+    m_layout->setHorizontalSpacing(8);
+    m_layout->setVerticalSpacing(4);
+    m_layout->addWidget(m_iconLabel, 0, 0, Qt::AlignTop);
+    m_layout->addWidget(m_textLabel, 0, 1);
+    m_layout->addWidget(m_closeButton, 0, 3, Qt::AlignTop);
+    m_layout->setColumnStretch(1, 1);
+    placeButtons();
 
     m_copiedFeedbackTimer->setSingleShot(true);
     m_copiedFeedbackTimer->setInterval(copiedFeedbackMs);
@@ -110,7 +134,10 @@ QString ErrorBanner::identityOf(const AwsError &error)
 ErrorBanner::Content ErrorBanner::contentFor(const AwsError &error)
 {
     Content content;
-    const QString userMessage = error.userMessage();
+    // The request id goes last, after what to do (updateText), so it is left out here.
+    AwsError withoutRequestId = error;
+    withoutRequestId.requestId.clear();
+    const QString userMessage = asSentence(withoutRequestId.userMessage());
     switch (error.kind) {
     case AwsError::Kind::AccessDenied:
         content.headline = error.operation.isEmpty()
@@ -120,7 +147,7 @@ ErrorBanner::Content ErrorBanner::contentFor(const AwsError &error)
         break;
     case AwsError::Kind::ExpiredToken:
         content.headline = tr("Your AWS credentials have expired");
-        content.details = userMessage + QLatin1Char(' ') + tr("Then press Retry.");
+        content.details = userMessage;
         content.offersRetry = true;
         content.hidesOnSuccess = true;
         break;
@@ -187,6 +214,8 @@ void ErrorBanner::showError(const AwsError &error)
         const Content content = contentFor(error);
         m_details = content.details;
         m_copyRequestIdButton->setVisible(!m_requestId.isEmpty());
+        m_buttonBox->setVisible(!m_iamAction.isEmpty() || !m_requestId.isEmpty() || !m_retryButton->isHidden());
+        placeButtons();
         updateText();
         return;
     }
@@ -232,6 +261,8 @@ void ErrorBanner::present(const Content &content)
     m_copiedFeedbackTimer->stop();
     m_copyIamActionButton->setText(tr("Copy IAM action"));
     m_copyRequestIdButton->setText(tr("Copy request id"));
+    m_buttonBox->setVisible(!m_iamAction.isEmpty() || !m_requestId.isEmpty() || content.offersRetry);
+    placeButtons();
     if (levelChanged) {
         updateIcon();
     }
@@ -243,6 +274,29 @@ void ErrorBanner::present(const Content &content)
     QAccessible::updateAccessibility(&alert);
 }
 
+void ErrorBanner::placeButtons()
+{
+    const int besideTextWidth = width() - m_buttonBox->sizeHint().width() - iconSize - m_closeButton->sizeHint().width()
+        - 4 * m_layout->horizontalSpacing() - 16;
+    const bool beside = besideTextWidth >= minimumTextWidth;
+    if (m_layout->indexOf(m_buttonBox) >= 0 && beside == m_buttonsBesideText) {
+        return;
+    }
+    m_buttonsBesideText = beside;
+    m_layout->removeWidget(m_buttonBox);
+    if (beside) {
+        m_layout->addWidget(m_buttonBox, 0, 2, Qt::AlignVCenter);
+    } else {
+        m_layout->addWidget(m_buttonBox, 1, 1, Qt::AlignLeft);
+    }
+}
+
+void ErrorBanner::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    placeButtons();
+}
+
 void ErrorBanner::updateText()
 {
     QString headline = m_headline;
@@ -252,9 +306,18 @@ void ErrorBanner::updateText()
     }
     QString rich = QStringLiteral("<b>") + headline.toHtmlEscaped() + QStringLiteral("</b>");
     m_plainText = headline;
-    if (!m_details.isEmpty()) {
+    if (!m_details.isEmpty() || !m_requestId.isEmpty()) {
         rich += QStringLiteral("<br>") + m_details.toHtmlEscaped();
         m_plainText += QLatin1Char('\n') + m_details;
+    }
+    if (!m_requestId.isEmpty()) {
+        const QString separator = m_details.isEmpty() ? QString() : QStringLiteral(" ");
+        // Kept on one line: a request id broken at its hyphens is hard to read out to support.
+        rich += separator
+            + tr("Request id: %1")
+                  .arg(QStringLiteral("<span style=\"white-space:nowrap\">") + m_requestId.toHtmlEscaped()
+                       + QStringLiteral("</span>"));
+        m_plainText += separator + tr("Request id: %1").arg(m_requestId);
     }
     m_textLabel->setText(rich);
     switch (m_level) {
@@ -291,8 +354,13 @@ void ErrorBanner::updateIcon()
     }
     const QIcon icon = QIcon::fromTheme(themeName, style()->standardIcon(fallback, nullptr, this));
     m_iconLabel->setPixmap(icon.pixmap(iconSize, iconSize));
-    m_closeButton->setIcon(
-        QIcon::fromTheme(QStringLiteral("window-close"), style()->standardIcon(QStyle::SP_TitleBarCloseButton)));
+    // The styles' own close icons are tiny grey boxes that vanish on a dark tint: without an icon
+    // theme, a cross drawn in the button's text colour reads on every palette.
+    if (QIcon::hasThemeIcon(QStringLiteral("window-close"))) {
+        m_closeButton->setIcon(QIcon::fromTheme(QStringLiteral("window-close")));
+    } else {
+        m_closeButton->setText(QString(QChar(0x2715)));  // ✕
+    }
 }
 
 void ErrorBanner::copyToClipboard(QPushButton *button, const QString &text)

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QWidget>
 
+class QGridLayout;
 class QLabel;
 class QPushButton;
 class QTimer;
@@ -56,6 +57,7 @@ signals:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     struct Content
@@ -71,6 +73,8 @@ private:
 
     void present(const Content &content);
     void updateText();
+    // Beside the text when there is room, under it otherwise.
+    void placeButtons();
     void updateIcon();
     void copyToClipboard(QPushButton *button, const QString &text);
     QColor accentColor() const;
@@ -81,6 +85,9 @@ private:
     QPushButton *m_copyRequestIdButton;
     QPushButton *m_retryButton;
     QToolButton *m_closeButton;
+    QWidget *m_buttonBox;
+    QGridLayout *m_layout;
+    bool m_buttonsBesideText = true;
     QTimer *m_copiedFeedbackTimer;
 
     Level m_level = Level::Information;

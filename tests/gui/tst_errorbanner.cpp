@@ -247,6 +247,22 @@ private slots:
         QVERIFY(!banner.isHidden());
     }
 
+    void buttonsGoUnderTheTextWhenNarrow()
+    {
+        ErrorBanner banner;
+        banner.showError(accessDenied());
+        banner.resize(1000, 80);
+        banner.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&banner));
+        QLabel *label = banner.findChild<QLabel *>(QStringLiteral("messageLabel"));
+        QPushButton *copy = button(banner, "copyRequestIdButton");
+        QTRY_VERIFY(copy->mapTo(&banner, QPoint()).x() > label->geometry().right());
+
+        banner.resize(500, 200);
+        QTRY_VERIFY(copy->mapTo(&banner, QPoint()).y() > label->geometry().bottom());
+        QVERIFY(copy->mapTo(&banner, QPoint()).x() < label->geometry().right());
+    }
+
     void textIsEscaped()
     {
         ErrorBanner banner;
