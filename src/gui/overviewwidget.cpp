@@ -57,7 +57,7 @@ QColor statusColor(const QString &key)
 
 OverviewWidget::OverviewWidget(QWidget *parent)
     : QWidget(parent)
-    , m_counts(new StatusCounts(this))
+    , m_ownCounts(new StatusCounts(this))
     , m_histogram(new CreationHistogram(this))
 {
     setAccessibleName(tr("Deployments overview"));
@@ -68,7 +68,7 @@ OverviewWidget::OverviewWidget(QWidget *parent)
     m_updateTimer.setSingleShot(true);
     m_updateTimer.setInterval(updateIntervalMs);
     connect(&m_updateTimer, &QTimer::timeout, this, &OverviewWidget::applyUpdate);
-    connect(m_counts, &StatusCounts::countsChanged, this, &OverviewWidget::scheduleUpdate);
+    connect(m_ownCounts, &StatusCounts::countsChanged, this, &OverviewWidget::scheduleUpdate);
     connect(m_histogram, &CreationHistogram::changed, this, &OverviewWidget::scheduleUpdate);
     applyUpdate();
 }
@@ -76,9 +76,27 @@ OverviewWidget::OverviewWidget(QWidget *parent)
 void OverviewWidget::setModel(DeploymentTableModel *model)
 {
     m_model = model;
-    m_counts->setModel(model);
+    m_ownCounts->setModel(m_sharedCounts ? nullptr : model);
     m_histogram->setModel(model);
     flushPendingUpdate();
+}
+
+void OverviewWidget::setStatusCounts(StatusCounts *counts)
+{
+    if (m_sharedCounts) {
+        disconnect(m_sharedCounts, nullptr, this, nullptr);
+    }
+    m_sharedCounts = counts;
+    if (m_sharedCounts) {
+        connect(m_sharedCounts, &StatusCounts::countsChanged, this, &OverviewWidget::scheduleUpdate);
+    }
+    m_ownCounts->setModel(m_sharedCounts ? nullptr : m_model.data());
+    flushPendingUpdate();
+}
+
+const StatusCounts &OverviewWidget::counts() const
+{
+    return m_sharedCounts ? *m_sharedCounts : *m_ownCounts;
 }
 
 void OverviewWidget::setActiveStatus(const QString &statusKey)
@@ -125,7 +143,7 @@ void OverviewWidget::applyUpdate()
 
 QStringList OverviewWidget::chipKeys() const
 {
-    QStringList keys = m_counts->statusKeys();
+    QStringList keys = counts().statusKeys();
     if (!m_activeStatus.isEmpty() && !keys.contains(m_activeStatus)) {
         keys.append(m_activeStatus);
     }
@@ -144,8 +162,8 @@ QRect OverviewWidget::chipRect(const QString &statusKey) const
 
 QString OverviewWidget::totalText() const
 {
-    const int total = m_counts->total();
-    if (m_counts->isPartial()) {
+    const int total = counts().total();
+    if (counts().isPartial()) {
         return tr("%1+ deployments (loaded so far)").arg(QLocale().toString(total));
     }
     // Not tr("%n deployment(s)"): without an English translation loaded that shows "(s)".
@@ -157,7 +175,7 @@ QString OverviewWidget::emptyStateText() const
     if (!m_buckets.isEmpty() && m_maxBucketTotal > 0) {
         return {};
     }
-    return m_counts->total() > 0 ? tr("No creation times in the loaded rows") : tr("No deployments loaded");
+    return counts().total() > 0 ? tr("No creation times in the loaded rows") : tr("No deployments loaded");
 }
 
 QString OverviewWidget::stripTitle() const
@@ -192,7 +210,7 @@ void OverviewWidget::layoutParts()
     const QFontMetrics fm = fontMetrics();
     const Metrics m(fm);
     const QRect content = rect().adjusted(m.margin, m.margin, -m.margin, -m.margin);
-    const bool partial = m_counts->isPartial();
+    const bool partial = counts().isPartial();
 
     QFont bold = font();
     bold.setBold(true);
@@ -204,7 +222,7 @@ void OverviewWidget::layoutParts()
         Chip chip;
         chip.key = key;
         chip.text = StatusPresentation::label(key);
-        const QString count = QLocale().toString(m_counts->count(key)) + (partial ? QStringLiteral("+") : QString());
+        const QString count = QLocale().toString(counts().count(key)) + (partial ? QStringLiteral("+") : QString());
         // dot, label, gap, count, with padding on both sides
         chipWidth = qMax(chipWidth, 3 * m.pad + m.line + fm.horizontalAdvance(chip.text) + m.line
                                          + fm.horizontalAdvance(count) + 2 * m.pad);
@@ -273,7 +291,7 @@ void OverviewWidget::paintChips(QPainter &painter)
 {
     const QPalette &pal = palette();
     const Metrics m(fontMetrics());
-    const bool partial = m_counts->isPartial();
+    const bool partial = counts().isPartial();
 
     QFont bold = font();
     bold.setBold(true);
@@ -309,7 +327,7 @@ void OverviewWidget::paintChips(QPainter &painter)
         const QColor textColor = pal.color(active ? QPalette::HighlightedText : QPalette::ButtonText);
         painter.setPen(textColor);
         const QRect textRect = chip.rect.adjusted(2 * m.pad + m.line, 0, -2 * m.pad, 0);
-        const QString count = QLocale().toString(m_counts->count(chip.key)) + (partial ? QStringLiteral("+") : QString());
+        const QString count = QLocale().toString(counts().count(chip.key)) + (partial ? QStringLiteral("+") : QString());
         painter.setFont(bold);
         painter.drawText(textRect, Qt::AlignRight | Qt::AlignVCenter, count);
         painter.setFont(font());
@@ -450,7 +468,7 @@ QString OverviewWidget::bucketTooltip(const CreationHistogram::Bucket &bucket) c
             lines.append(tr("%1: %2").arg(StatusPresentation::label(key), QLocale().toString(count)));
         }
     }
-    if (m_counts->isPartial()) {
+    if (counts().isPartial()) {
         lines.append(tr("Counted over the rows loaded so far"));
     }
     return lines.join(QLatin1Char('\n'));
@@ -460,7 +478,7 @@ void OverviewWidget::updateAccessibleDescription()
 {
     QStringList parts;
     for (const QString &key : std::as_const(m_stackKeys)) {
-        parts.append(tr("%1 %2").arg(StatusPresentation::label(key), QLocale().toString(m_counts->count(key))));
+        parts.append(tr("%1 %2").arg(StatusPresentation::label(key), QLocale().toString(counts().count(key))));
     }
     QString description = totalText() + QStringLiteral(": ") + parts.join(QStringLiteral(", ")) + QLatin1Char('.');
     if (const QString message = emptyStateText(); !message.isEmpty()) {
@@ -490,7 +508,7 @@ bool OverviewWidget::event(QEvent *event)
                                                          : tr("Click to show only these deployments");
             QToolTip::showText(help->globalPos(),
                                tr("%1: %2 loaded").arg(StatusPresentation::label(key),
-                                                       QLocale().toString(m_counts->count(key)))
+                                                       QLocale().toString(counts().count(key)))
                                    + QLatin1Char('\n') + action,
                                this, m_chips.at(chip).rect);
         } else if (const int bucket = bucketAt(help->pos()); bucket >= 0) {

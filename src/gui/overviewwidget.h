@@ -34,6 +34,9 @@ public:
     explicit OverviewWidget(QWidget *parent = nullptr);
 
     void setModel(DeploymentTableModel *model);
+    // Optional: the window's counts of the same model (as the sidebar shows), so the rows are
+    // counted once. Without them the widget counts the model itself.
+    void setStatusCounts(StatusCounts *counts);
     // The status the table is filtered by (empty: all), drawn as the pressed chip.
     void setActiveStatus(const QString &statusKey);
     QString activeStatus() const { return m_activeStatus; }
@@ -75,6 +78,7 @@ private:
         QRect rect;
     };
 
+    const StatusCounts &counts() const;
     void scheduleUpdate();
     void applyUpdate();
     void layoutParts();
@@ -89,7 +93,8 @@ private:
     void paintStrip(QPainter &painter);
 
     QPointer<DeploymentTableModel> m_model;
-    StatusCounts *m_counts = nullptr;
+    StatusCounts *m_ownCounts = nullptr;
+    QPointer<StatusCounts> m_sharedCounts;
     CreationHistogram *m_histogram = nullptr;
     QTimer m_updateTimer;
 

@@ -8,6 +8,7 @@
 #include "creationhistogram.h"
 #include "deploymenttablemodel.h"
 #include "overviewwidget.h"
+#include "statuscounts.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -78,6 +79,7 @@ private slots:
     void granularityFollowsTheSpan();
     void bucketsCountLoadedRowsPerMonth();
     void followsPagesChangesAndRemovalsIncrementally();
+    void sharedCountsAndPartialMarker();
     void chipsEmitStatusClicked();
     void paintsAtAnySizeAndWhenEmpty();
 
@@ -213,6 +215,27 @@ void TestOverview::followsPagesChangesAndRemovalsIncrementally()
     QCOMPARE(histogram.datedRows(), 1);
     QCOMPARE(histogram.granularity(), Granularity::Day);
     QCOMPARE(histogram.buckets().size(), 1);
+}
+
+void TestOverview::sharedCountsAndPartialMarker()
+{
+    StatusCounts counts;
+    counts.setModel(m_model.get());
+    OverviewWidget overview;
+    overview.setStatusCounts(&counts);
+    overview.setModel(m_model.get());
+    m_model->setPageSize(2);
+    m_model->setClient(m_sim->client());
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() == 2 && !m_model->isLoading(), 10000);
+    overview.flushPendingUpdate();
+    QVERIFY2(overview.accessibleDescription().startsWith(QStringLiteral("2+ deployments (loaded so far)")),
+             qPrintable(overview.accessibleDescription()));
+    m_model->loadAll();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_model->hasMore() && !m_model->isLoading() && m_model->rowCount() == 6, 10000);
+    // No flush: the coalescing timer catches up.
+    QTRY_VERIFY(overview.accessibleDescription().startsWith(QStringLiteral("6 deployments:")));
+    QVERIFY2(overview.accessibleDescription().contains(QStringLiteral("Active 3")), qPrintable(overview.accessibleDescription()));
+    QCOMPARE(overview.chipKeys(), counts.statusKeys());
 }
 
 void TestOverview::chipsEmitStatusClicked()
