@@ -5,7 +5,14 @@
 #include "bedrock/bedrockclient.h"
 #include "bedrock/bedrocksession.h"
 #include "bedrock/custommodelnames.h"
+#include "deploymentactions.h"
+#include "deploymentdetailpane.h"
 #include "deploymentfilterproxy.h"
+#include "deploymentnotifications.h"
+#include "desktopnotifier.h"
+#include "errorbanner.h"
+#include "overviewwidget.h"
+#include "statussidebar.h"
 #include "deploymenttablemodel.h"
 #include "exportdialog.h"
 #include "liverefresh.h"
@@ -15,6 +22,9 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
+#include <QSplitter>
+#include <QTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -62,6 +72,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_modelNames = new bedrock::CustomModelNames(this);
     m_model->setModelNames(m_modelNames);
     m_live = new LiveRefresh(this);
+    m_actions = new DeploymentActions(this);
+    m_notifier = new DesktopNotifier(this);
+    m_notifications = new DeploymentNotifications(m_notifier, this);
+    // Polls change rows one by one; their outcome is looked at as one batch, so that several
+    // deployments becoming Active at once make one notification.
+    m_observeTimer = new QTimer(this);
+    m_observeTimer->setSingleShot(true);
+    m_observeTimer->setInterval(400);
+    connect(m_observeTimer, &QTimer::timeout, this, &MainWindow::observeLoadedRows);
 
     createActions();
     createCentralWidget();
@@ -74,12 +93,17 @@ MainWindow::MainWindow(QWidget *parent)
         if (!m_lastRefreshed.isValid()) {
             m_lastRefreshed = QDateTime::currentDateTime();
         }
+        m_banner->callSucceeded();
+        m_observeTimer->start();
         updateStatus();
     });
     connect(m_model, &DeploymentTableModel::refreshed, this, [this] {
         m_lastRefreshed = QDateTime::currentDateTime();
+        m_banner->callSucceeded();
+        observeLoadedRows();
         updateStatus();
     });
+    connect(m_model, &QAbstractItemModel::dataChanged, m_observeTimer, qOverload<>(&QTimer::start));
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyState);
@@ -150,6 +174,12 @@ void MainWindow::createMenus()
     QMenu *columns = view->addMenu(tr("&Columns"));
     connect(columns, &QMenu::aboutToShow, this, [this, columns] { populateColumnMenu(columns); });
 
+    view->addSeparator();
+    view->addAction(m_detailsDock->toggleViewAction());
+
+    QMenu *deployment = menuBar()->addMenu(tr("&Deployment"));
+    m_actions->addTo(deployment);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Outcrop"));
     about->setMenuRole(QAction::AboutRole);
@@ -180,13 +210,21 @@ void MainWindow::createCentralWidget()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
 
-    m_errorLabel = new QLabel(central);
-    m_errorLabel->setObjectName(QStringLiteral("errorBanner"));
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorLabel->setMargin(8);
-    m_errorLabel->hide();
-    layout->addWidget(m_errorLabel);
+    m_banner = new ErrorBanner(central);
+    m_banner->setObjectName(QStringLiteral("errorBanner"));
+    connect(m_banner, &ErrorBanner::retryRequested, this, [this] {
+        if (m_model->rowCount() == 0) {
+            applyQuery(m_model->query());   // nothing loaded yet: start the query again
+        } else {
+            refresh();
+        }
+    });
+    layout->addWidget(m_banner);
+
+    m_overview = new OverviewWidget(central);
+    m_overview->setStatusCounts(m_counts);
+    m_overview->setModel(m_model);
+    layout->addWidget(m_overview);
 
     m_localFilter = new QLineEdit(this);
     m_localFilter->setPlaceholderText(tr("Filter loaded rows (Ctrl+F)"));
@@ -229,6 +267,9 @@ void MainWindow::createCentralWidget()
     });
     m_view->setSortingEnabled(true);
     connect(columnsHeader, &QHeaderView::sortIndicatorChanged, this, &MainWindow::onSortIndicatorChanged);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
     layout->addWidget(m_view, 1);
 
     m_emptyState = new QLabel(m_view->viewport());
@@ -237,7 +278,42 @@ void MainWindow::createCentralWidget()
     m_emptyState->setForegroundRole(QPalette::PlaceholderText);
     m_emptyState->hide();
 
-    setCentralWidget(central);
+    m_sidebar = new StatusSidebar(this);
+    m_sidebar->setStatusCounts(m_counts);
+    connect(m_sidebar, &StatusSidebar::statusFilterChanged, m_proxy, &DeploymentFilterProxy::setStatusFilter);
+    connect(m_sidebar, &StatusSidebar::statusFilterChanged, this, [this](const QSet<QString> &keys) {
+        m_overview->setActiveStatus(keys.isEmpty() ? QString() : *keys.begin());
+        updateEmptyState();
+    });
+    connect(m_overview, &OverviewWidget::statusClicked, m_sidebar, &StatusSidebar::selectStatus);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_sidebar);
+    splitter->addWidget(central);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setCollapsible(1, false);
+    splitter->setSizes({ m_view->fontMetrics().averageCharWidth() * 22, 1000 });
+    setCentralWidget(splitter);
+
+    m_detailPane = new DeploymentDetailPane(this);
+    m_detailPane->setContextActions(m_actions->actions());
+    m_detailPane->setModelNameLookup([this](const QString &arn) { return m_modelNames->displayName(arn); });
+    connect(m_modelNames, &bedrock::CustomModelNames::namesChanged, this, [this](const QStringList &arns) {
+        for (const QString &arn : arns) {
+            m_detailPane->setModelName(arn, m_modelNames->displayName(arn));
+        }
+    });
+    auto *dock = new QDockWidget(tr("Details"), this);
+    dock->setObjectName(QStringLiteral("detailsDock"));
+    dock->setWidget(m_detailPane);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    m_detailsDock = dock;
+    connect(m_actions, &DeploymentActions::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 5000);
+    });
 }
 
 void MainWindow::createStatusBar()
@@ -267,6 +343,17 @@ void MainWindow::setSession(bedrock::BedrockSession *session, const ConnectionLa
     m_lastRefreshed = {};
     bedrock::BedrockClient *client = session ? session->client() : nullptr;
     m_modelNames->setClient(client);
+    m_detailPane->setClient(client);
+    m_detailPane->clear();
+    m_actions->clearDeployment();
+    bedrock::CliOptions cli;
+    cli.region = label.region;
+    cli.profile = label.demo ? QString() : label.profile;
+    if (session && label.demo) {
+        cli.endpointUrl = session->endpoint().toString();
+    }
+    m_actions->setCliOptions(cli);
+    m_banner->clearError();
     m_model->setClient(client);
     updateWindowTitle();
     updateStatus();
@@ -274,8 +361,7 @@ void MainWindow::setSession(bedrock::BedrockSession *session, const ConnectionLa
 
 void MainWindow::showConnectionProblem(const QString &message)
 {
-    m_errorLabel->setText(message);
-    m_errorLabel->show();
+    m_banner->showError(aws::AwsError::make(aws::AwsError::Kind::Configuration, message));
 }
 
 void MainWindow::applyQuery(const bedrock::DeploymentQuery &query)
@@ -285,13 +371,13 @@ void MainWindow::applyQuery(const bedrock::DeploymentQuery &query)
     next.sortByCreationTime = m_model->query().sortByCreationTime;
     next.sortOrder = m_model->query().sortOrder;
     m_lastRefreshed = {};
-    m_errorLabel->hide();
+    m_actions->setQuery(next);
     m_model->setQuery(next);
 }
 
 void MainWindow::refresh()
 {
-    m_errorLabel->hide();
+    m_detailPane->refresh();
     if (!m_model->refresh()) {
         // A page is loading: that request brings fresh rows anyway.
         return;
@@ -348,9 +434,43 @@ void MainWindow::onSortIndicatorChanged(int column, Qt::SortOrder order)
 
 void MainWindow::onModelError(const aws::AwsError &error)
 {
-    m_errorLabel->setText(error.userMessage());
-    m_errorLabel->show();
+    // Inline, never a dialog, and the rows already shown stay.
+    m_banner->showError(error);
     updateStatus();
+}
+
+void MainWindow::onCurrentRowChanged()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()) {
+        m_detailPane->clear();
+        m_actions->clearDeployment();
+        return;
+    }
+    const bedrock::DeploymentSummary &deployment = m_model->deployment(m_proxy->mapToSource(current).row());
+    m_detailPane->showDeployment(deployment);
+    m_actions->setDeployment(deployment);
+}
+
+void MainWindow::observeLoadedRows()
+{
+    QList<bedrock::DeploymentSummary> rows;
+    rows.reserve(m_model->rowCount());
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        rows.append(m_model->deployment(row));
+    }
+    m_notifications->observe(rows);
+}
+
+void MainWindow::showTableContextMenu(const QPoint &position)
+{
+    if (!m_view->indexAt(position).isValid()) {
+        return;
+    }
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    m_actions->addTo(menu);
+    menu->popup(m_view->viewport()->mapToGlobal(position));
 }
 
 void MainWindow::setAutoRefresh(int seconds)

@@ -9,11 +9,13 @@
 
 class QAction;
 class QActionGroup;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QMenu;
 class QProgressBar;
 class QTableView;
+class QTimer;
 
 namespace outcrop::bedrock {
 class BedrockSession;
@@ -25,8 +27,15 @@ struct AwsError;
 
 namespace outcrop::gui {
 
+class DeploymentActions;
+class DeploymentDetailPane;
 class DeploymentFilterProxy;
+class DeploymentNotifications;
 class DeploymentTableModel;
+class DesktopNotifier;
+class ErrorBanner;
+class OverviewWidget;
+class StatusSidebar;
 class ExportDialog;
 class LiveRefresh;
 class StatusCounts;
@@ -64,6 +73,12 @@ public:
     QAction *exportAction() const { return m_exportAction; }
     QAction *refreshAction() const { return m_refreshAction; }
     QString emptyStateText() const;
+    ErrorBanner *errorBanner() const { return m_banner; }
+    DeploymentDetailPane *detailPane() const { return m_detailPane; }
+    DeploymentActions *deploymentActions() const { return m_actions; }
+    StatusSidebar *statusSidebar() const { return m_sidebar; }
+    OverviewWidget *overview() const { return m_overview; }
+    DesktopNotifier *desktopNotifier() const { return m_notifier; }
     ExportDialog *exportDialog() const;
 
 public slots:
@@ -94,6 +109,9 @@ private:
     void updateLiveActivity();
     void onSortIndicatorChanged(int column, Qt::SortOrder order);
     void onModelError(const outcrop::aws::AwsError &error);
+    void onCurrentRowChanged();
+    void observeLoadedRows();
+    void showTableContextMenu(const QPoint &position);
 
     bedrock::BedrockSession *m_session = nullptr;
     ConnectionLabel m_label;
@@ -109,7 +127,15 @@ private:
     QLabel *m_sortNote = nullptr;
     QLabel *m_refreshedLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
-    QLabel *m_errorLabel = nullptr;
+    ErrorBanner *m_banner = nullptr;
+    StatusSidebar *m_sidebar = nullptr;
+    OverviewWidget *m_overview = nullptr;
+    DeploymentDetailPane *m_detailPane = nullptr;
+    DeploymentActions *m_actions = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
+    DeploymentNotifications *m_notifications = nullptr;
+    QTimer *m_observeTimer = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
     QProgressBar *m_busy = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_refreshAction = nullptr;
