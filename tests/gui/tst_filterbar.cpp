@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -53,6 +54,28 @@ void waitPastDebounce()
     QTest::qWait(FilterBar::debounceMilliseconds * 2);
 }
 
+// The offscreen platform uses the Windows keyboard scheme, where QLineEdit leaves Ctrl+E alone.
+// Under the X11, KDE and GNOME schemes of a Linux desktop Ctrl+E is MoveToEndOfLine, and
+// QLineEdit accepts its ShortcutOverride, which keeps the window's shortcut from firing. This
+// filter does what that QLineEdit does, so the test shows the desktop behaviour.
+class LinuxDesktopCtrlE final : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::ShortcutOverride) {
+            auto *key = static_cast<QKeyEvent *>(event);
+            if (key->key() == Qt::Key_E && key->modifiers() == Qt::ControlModifier) {
+                key->accept();
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
+
 } // namespace
 
 class TestFilterBar : public QObject
@@ -80,6 +103,7 @@ private slots:
     void localFilterIsDebouncedAndSeparate();
     void windowShortcutWinsWhileAFieldHasFocus_data();
     void windowShortcutWinsWhileAFieldHasFocus();
+    void plainLineEditKeepsCtrlEOnLinuxDesktops();
     void editingShortcutsStayWithTheField();
     void ctrlFFocusesTheLocalFilter();
     void everyInputHasAnAccessibleName();
@@ -536,11 +560,35 @@ void TestFilterBar::windowShortcutWinsWhileAFieldHasFocus()
     if (lineEdit) {
         QTest::keyClicks(lineEdit, QStringLiteral("ab"));
     }
+    LinuxDesktopCtrlE desktopBindings;
+    QApplication::focusWidget()->installEventFilter(&desktopBindings);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_E, Qt::ControlModifier);
     QCOMPARE(exported.count(), 1);
     if (lineEdit) {
         QCOMPARE(lineEdit->text(), QStringLiteral("ab"));   // and no 'e' typed
     }
+}
+
+void TestFilterBar::plainLineEditKeepsCtrlEOnLinuxDesktops()
+{
+    // The control for the test above: without the bar's filter, a line edit with the desktop
+    // bindings takes Ctrl+E and the window's export never fires.
+    QMainWindow window;
+    auto *plainEdit = new QLineEdit;
+    window.setCentralWidget(plainEdit);
+    auto *exportAction = new QAction(QStringLiteral("Export"), &window);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    window.addAction(exportAction);
+    QSignalSpy exported(exportAction, &QAction::triggered);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    plainEdit->setFocus();
+    QTRY_VERIFY(plainEdit->hasFocus());
+    LinuxDesktopCtrlE desktopBindings;
+    plainEdit->installEventFilter(&desktopBindings);
+    QTest::keyClick(plainEdit, Qt::Key_E, Qt::ControlModifier);
+    QCOMPARE(exported.count(), 0);
 }
 
 void TestFilterBar::editingShortcutsStayWithTheField()
