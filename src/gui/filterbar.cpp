@@ -35,10 +35,11 @@ namespace {
 const QString localFilterKey = QStringLiteral("localFilter");
 const QString dateTimeDisplayFormat = QStringLiteral("yyyy-MM-dd HH:mm");
 
-// The largest name a field should fit without scrolling, in characters.
-constexpr int nameFieldCharacters = 18;
-constexpr int modelFieldCharacters = 26;
-constexpr int localFilterCharacters = 18;
+// Minimum field widths, in characters: small enough that the bar fits a 960 px wide window (a
+// 1920 px screen at 200%); the fields grow with the window.
+constexpr int nameFieldCharacters = 12;
+constexpr int modelFieldCharacters = 18;
+constexpr int localFilterCharacters = 12;
 
 QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
 {
@@ -463,7 +464,14 @@ void FilterBar::updateValidation()
     m_createdAfterValidity->setInvalidReason(rangeError);
     m_createdBeforeValidity->setInvalidReason(rangeError);
 
-    const QString error = firstError();
+    QString error = firstError();
+    const int invalidFields = int(m_nameValidity->isInvalid()) + int(m_modelValidity->isInvalid())
+        + int(m_createdAfterValidity->isInvalid());
+    if (invalidFields == 2) {
+        error = tr("%1 (one more field is invalid)").arg(error);
+    } else if (invalidFields > 2) {
+        error = tr("%1 (%2 more fields are invalid)").arg(error).arg(invalidFields - 1);
+    }
     m_messageText->setText(error);
     m_messageText->setVisible(!error.isEmpty());
     m_messageIcon->setVisible(!error.isEmpty());

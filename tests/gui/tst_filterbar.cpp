@@ -250,6 +250,13 @@ void TestFilterBar::freeModelArnIsValidated()
     waitPastDebounce();
     QCOMPARE(spy.count(), 0);
 
+    // With a second invalid field the message still names the first and counts the others.
+    QTest::keyClicks(bar.nameEdit(), QStringLiteral("a b"));
+    QVERIFY(bar.firstError().startsWith(QStringLiteral("Name contains:")));
+    QCOMPARE(bar.messageLabel()->text(), bar.firstError() + QStringLiteral(" (one more field is invalid)"));
+    bar.nameEdit()->clear();
+    QVERIFY(bar.firstError().startsWith(QStringLiteral("Model:")));
+
     // Text that is neither a known name nor an ARN.
     edit->clear();
     QTest::keyClicks(edit, QStringLiteral("no-such-model"));
