@@ -197,31 +197,28 @@ void FilterBar::buildLayout()
     m_nameEdit->setMinimumWidth(nameFieldCharacters * fieldCharacterWidth);
     m_localFilterEdit->setMinimumWidth(localFilterCharacters * fieldCharacterWidth);
 
-    // Two rows fit a 1100 px window: the query filters, then the time range, reset and the local
+    // Two rows fit the window: the query filters, then the time range, reset and the local
     // filter (set apart at the right end as it does not ask the service).
+    // A labelled field, set apart from the group before it by twice the layout spacing.
+    const int groupSpacing = 2 * style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing);
+    const auto addGroup = [groupSpacing](QHBoxLayout *row, QWidget *label, QWidget *field, int stretch) {
+        if (row->count() > 0) {
+            row->addSpacing(groupSpacing);
+        }
+        row->addWidget(label);
+        row->addWidget(field, stretch);
+    };
     auto *serverRow = new QHBoxLayout;
-    serverRow->addWidget(buddyLabel(tr("&Name contains:"), m_nameEdit, this));
-    serverRow->addWidget(m_nameEdit, 2);
-    serverRow->addSpacing(style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing) * 2);
-    serverRow->addWidget(buddyLabel(tr("&Status:"), m_statusCombo, this));
-    serverRow->addWidget(m_statusCombo);
-    serverRow->addSpacing(style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing) * 2);
-    serverRow->addWidget(buddyLabel(tr("&Model:"), m_modelCombo, this));
-    serverRow->addWidget(m_modelCombo, 3);
-    serverRow->addSpacing(style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing) * 2);
-    serverRow->addWidget(buddyLabel(tr("S&ort:"), m_sortCombo, this));
-    serverRow->addWidget(m_sortCombo);
-    serverRow->addSpacing(style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing) * 2);
-    serverRow->addWidget(buddyLabel(tr("&Page size:"), m_pageSizeCombo, this));
-    serverRow->addWidget(m_pageSizeCombo);
+    addGroup(serverRow, buddyLabel(tr("&Name contains:"), m_nameEdit, this), m_nameEdit, 2);
+    addGroup(serverRow, buddyLabel(tr("&Status:"), m_statusCombo, this), m_statusCombo, 0);
+    addGroup(serverRow, buddyLabel(tr("&Model:"), m_modelCombo, this), m_modelCombo, 3);
+    addGroup(serverRow, buddyLabel(tr("S&ort:"), m_sortCombo, this), m_sortCombo, 0);
+    addGroup(serverRow, buddyLabel(tr("&Page size:"), m_pageSizeCombo, this), m_pageSizeCombo, 0);
 
     auto *timeRow = new QHBoxLayout;
-    timeRow->addWidget(m_createdAfterCheck);
-    timeRow->addWidget(m_createdAfterEdit);
-    timeRow->addSpacing(style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing) * 2);
-    timeRow->addWidget(m_createdBeforeCheck);
-    timeRow->addWidget(m_createdBeforeEdit);
-    timeRow->addSpacing(style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing) * 2);
+    addGroup(timeRow, m_createdAfterCheck, m_createdAfterEdit, 0);
+    addGroup(timeRow, m_createdBeforeCheck, m_createdBeforeEdit, 0);
+    timeRow->addSpacing(groupSpacing);
     timeRow->addWidget(m_resetButton);
     timeRow->addStretch(1);
     timeRow->addWidget(buddyLabel(tr("Fi&lter loaded rows:"), m_localFilterEdit, this));

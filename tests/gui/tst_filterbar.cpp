@@ -48,6 +48,14 @@ DeploymentQuery lastQuery(const QSignalSpy &spy)
     return spy.last().at(0).value<DeploymentQuery>();
 }
 
+// Window shortcuts (Qt::WindowShortcut) only fire in the active window.
+bool showActive(QWidget &window)
+{
+    window.show();
+    window.activateWindow();
+    return QTest::qWaitForWindowActive(&window);
+}
+
 // Lets any pending debounce timer fire, so a test can show that nothing (more) was emitted.
 void waitPastDebounce()
 {
@@ -555,9 +563,7 @@ void TestFilterBar::windowShortcutWinsWhileAFieldHasFocus()
     window.addAction(exportAction);
     QSignalSpy exported(exportAction, &QAction::triggered);
     bar->createdAfterCheck()->setChecked(true);
-    window.show();
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(showActive(window));
 
     auto *target = bar->findChild<QWidget *>(field);
     QVERIFY(target);
@@ -587,9 +593,7 @@ void TestFilterBar::plainLineEditKeepsCtrlEOnLinuxDesktops()
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     window.addAction(exportAction);
     QSignalSpy exported(exportAction, &QAction::triggered);
-    window.show();
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(showActive(window));
     plainEdit->setFocus();
     QTRY_VERIFY(plainEdit->hasFocus());
     LinuxDesktopCtrlE desktopBindings;
@@ -608,9 +612,7 @@ void TestFilterBar::editingShortcutsStayWithTheField()
     copyAction->setShortcut(QKeySequence::Copy);
     window.addAction(copyAction);
     QSignalSpy copied(copyAction, &QAction::triggered);
-    window.show();
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(showActive(window));
 
     bar->nameEdit()->setFocus();
     QTRY_VERIFY(bar->nameEdit()->hasFocus());
@@ -630,9 +632,7 @@ void TestFilterBar::ctrlFFocusesTheLocalFilter()
     QMainWindow window;
     auto *bar = new FilterBar;
     window.setCentralWidget(bar);
-    window.show();
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(showActive(window));
     bar->localFilterEdit()->setText(QStringLiteral("old"));
     bar->nameEdit()->setFocus();
     QTRY_VERIFY(bar->nameEdit()->hasFocus());
