@@ -11,8 +11,10 @@
 #include "deploymentnotifications.h"
 #include "desktopnotifier.h"
 #include "errorbanner.h"
+#include "filterbar.h"
 #include "overviewwidget.h"
 #include "statussidebar.h"
+#include "windowshortcutpriority.h"
 #include "deploymenttablemodel.h"
 #include "exportdialog.h"
 #include "liverefresh.h"
@@ -23,6 +25,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QScreen>
 #include <QSplitter>
 #include <QTimer>
 #include <QHBoxLayout>
@@ -111,6 +114,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_live, &LiveRefresh::refreshDue, this, [this] { m_model->refresh(); });
     connect(m_live, &LiveRefresh::transitionalPollDue, m_model, &DeploymentTableModel::refreshTransitional);
 
+    // Window shortcuts such as Ctrl+E (export) win over the Emacs bindings of text fields.
+    WindowShortcutPriority::installOn(this);
     restoreWindowState();
     updateWindowTitle();
     updateStatus();
@@ -144,10 +149,6 @@ void MainWindow::createActions()
     m_loadAllAction->setStatusTip(tr("Load every remaining page of deployments"));
     connect(m_loadAllAction, &QAction::triggered, m_model, &DeploymentTableModel::loadAll);
 
-    m_filterAction = new QAction(tr("&Filter Loaded Rows"), this);
-    m_filterAction->setShortcut(QKeySequence::Find);
-    addAction(m_filterAction);
-
     m_autoRefreshGroup = new QActionGroup(this);
     for (const int seconds : { 0, 15, 30, 60 }) {
         auto *action = new QAction(seconds == 0 ? tr("Off") : tr("Every %n second(s)", nullptr, seconds), m_autoRefreshGroup);
@@ -170,7 +171,7 @@ void MainWindow::createMenus()
     QMenu *autoRefresh = view->addMenu(tr("A&uto-Refresh"));
     autoRefresh->addActions(m_autoRefreshGroup->actions());
     view->addSeparator();
-    view->addAction(m_filterAction);
+    view->addAction(m_filterBar->focusFilterAction());
     QMenu *columns = view->addMenu(tr("&Columns"));
     connect(columns, &QMenu::aboutToShow, this, [this, columns] { populateColumnMenu(columns); });
 
@@ -199,8 +200,6 @@ void MainWindow::createMenus()
     toolbar->addAction(m_refreshAction);
     toolbar->addAction(m_loadAllAction);
     toolbar->addAction(m_exportAction);
-    toolbar->addSeparator();
-    toolbar->addWidget(m_localFilter);
 }
 
 void MainWindow::createCentralWidget()
@@ -226,17 +225,16 @@ void MainWindow::createCentralWidget()
     m_overview->setModel(m_model);
     layout->addWidget(m_overview);
 
-    m_localFilter = new QLineEdit(this);
-    m_localFilter->setPlaceholderText(tr("Filter loaded rows (Ctrl+F)"));
-    m_localFilter->setAccessibleName(tr("Filter loaded rows"));
-    m_localFilter->setClearButtonEnabled(true);
-    m_localFilter->setMaximumWidth(320);
-    connect(m_localFilter, &QLineEdit::textChanged, m_proxy, &DeploymentFilterProxy::setTextFilter);
-    connect(m_localFilter, &QLineEdit::textChanged, this, &MainWindow::updateEmptyState);
-    connect(m_filterAction, &QAction::triggered, this, [this] {
-        m_localFilter->setFocus(Qt::ShortcutFocusReason);
-        m_localFilter->selectAll();
+    m_filterBar = new FilterBar(central);
+    m_filterBar->setObjectName(QStringLiteral("filterBar"));
+    connect(m_filterBar, &FilterBar::queryChanged, this, &MainWindow::applyQuery);
+    connect(m_filterBar, &FilterBar::localFilterChanged, this, [this](const QString &text) {
+        m_proxy->setTextFilter(text);
+        updateEmptyState();
     });
+    connect(m_modelNames, &bedrock::CustomModelNames::namesChanged, this,
+            [this] { m_filterBar->setCustomModels(m_modelNames->knownModels()); });
+    layout->addWidget(m_filterBar);
 
     m_view = new QTableView(central);
     m_view->setObjectName(QStringLiteral("deploymentTable"));
@@ -279,6 +277,7 @@ void MainWindow::createCentralWidget()
     m_emptyState->hide();
 
     m_sidebar = new StatusSidebar(this);
+    m_sidebar->setContentsMargins(6, 6, 0, 6);
     m_sidebar->setStatusCounts(m_counts);
     connect(m_sidebar, &StatusSidebar::statusFilterChanged, m_proxy, &DeploymentFilterProxy::setStatusFilter);
     connect(m_sidebar, &StatusSidebar::statusFilterChanged, this, [this](const QSet<QString> &keys) {
@@ -293,7 +292,9 @@ void MainWindow::createCentralWidget()
     splitter->addWidget(central);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
+    splitter->setCollapsible(0, false);
     splitter->setCollapsible(1, false);
+    m_sidebar->setMinimumWidth(m_sidebar->sizeHint().width());
     splitter->setSizes({ m_view->fontMetrics().averageCharWidth() * 22, 1000 });
     setCentralWidget(splitter);
 
@@ -310,6 +311,7 @@ void MainWindow::createCentralWidget()
     dock->setWidget(m_detailPane);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::RightDockWidgetArea, dock);
+    resizeDocks({ dock }, { m_view->fontMetrics().averageCharWidth() * 46 }, Qt::Horizontal);
     m_detailsDock = dock;
     connect(m_actions, &DeploymentActions::statusMessage, this, [this](const QString &message) {
         statusBar()->showMessage(message, 5000);
@@ -366,13 +368,21 @@ void MainWindow::showConnectionProblem(const QString &message)
 
 void MainWindow::applyQuery(const bedrock::DeploymentQuery &query)
 {
-    bedrock::DeploymentQuery next = query;
-    // The Created column's sort is the service's; keep it across filter changes.
-    next.sortByCreationTime = m_model->query().sortByCreationTime;
-    next.sortOrder = m_model->query().sortOrder;
     m_lastRefreshed = {};
-    m_actions->setQuery(next);
-    m_model->setQuery(next);
+    m_actions->setQuery(query);
+    if (query.maxResults > 0) {
+        m_model->setPageSize(query.maxResults);
+    }
+    m_model->setQuery(query);
+    // The Created column shows the service's order, whichever control chose it.
+    QHeaderView *header = m_view->horizontalHeader();
+    if (header->sortIndicatorSection() == DeploymentTableModel::CreatedColumn) {
+        const Qt::SortOrder order = query.sortOrder == bedrock::SortOrder::Ascending ? Qt::AscendingOrder
+                                                                                      : Qt::DescendingOrder;
+        if (header->sortIndicatorOrder() != order) {
+            m_view->sortByColumn(DeploymentTableModel::CreatedColumn, order);
+        }
+    }
 }
 
 void MainWindow::refresh()
@@ -419,13 +429,14 @@ void MainWindow::onSortIndicatorChanged(int column, Qt::SortOrder order)
         // Created sorts through the service, across every page: a new query.
         const bedrock::SortOrder wanted = order == Qt::AscendingOrder ? bedrock::SortOrder::Ascending
                                                                        : bedrock::SortOrder::Descending;
-        bedrock::DeploymentQuery query = m_model->query();
+        bedrock::DeploymentQuery query = m_filterBar->query();
         const bool unchanged = query.sortOrder == wanted
             || (query.sortOrder == bedrock::SortOrder::Default && wanted == bedrock::SortOrder::Descending);
-        if (!unchanged && m_session) {
+        if (!unchanged) {
             query.sortByCreationTime = true;
             query.sortOrder = wanted;
-            m_model->setQuery(query);
+            m_filterBar->setQuery(query);   // the bar's sort field follows; it does not emit
+            applyQuery(query);
         }
     }
     updateStatus();
@@ -601,11 +612,23 @@ void MainWindow::restoreColumns()
 void MainWindow::restoreWindowState()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(settingsKey(kGeometryKey)).toByteArray())) {
-        resize(1200, 760);
+    const bool restoredGeometry = restoreGeometry(settings.value(settingsKey(kGeometryKey)).toByteArray());
+    const bool restoredState = restoreState(settings.value(settingsKey(kWindowStateKey)).toByteArray());
+    if (!restoredGeometry) {
+        // First start: most of the screen, up to a size where the table, sidebar and details fit.
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+        resize(std::min(available.width() * 9 / 10, 1600), std::min(available.height() * 9 / 10, 1000));
     }
-    restoreState(settings.value(settingsKey(kWindowStateKey)).toByteArray());
+    if (!restoredState && width() < 1400) {
+        // Too narrow for the details beside the table: they open from View > Details.
+        m_detailsDock->hide();
+    }
     restoreColumns();
+    settings.beginGroup(QStringLiteral("filters"));
+    m_filterBar->restoreState(settings);
+    settings.endGroup();
+    m_proxy->setTextFilter(m_filterBar->localFilterText());
+    applyQuery(m_filterBar->query());   // no client yet: stored, loaded when a session arrives
     setAutoRefresh(settings.value(settingsKey(kAutoRefreshKey), kDefaultAutoRefreshSeconds).toInt());
 }
 
@@ -619,6 +642,9 @@ void MainWindow::saveWindowState() const
     settings.setValue(settingsKey(kWindowStateKey), saveState());
     settings.setValue(settingsKey(kHeaderKey), m_view->horizontalHeader()->saveState());
     settings.setValue(settingsKey(kHeaderVersionKey), kHeaderStateVersion);
+    settings.beginGroup(QStringLiteral("filters"));
+    m_filterBar->saveState(settings);
+    settings.endGroup();
 }
 
 void MainWindow::updateLiveActivity()

@@ -34,6 +34,7 @@ class DeploymentNotifications;
 class DeploymentTableModel;
 class DesktopNotifier;
 class ErrorBanner;
+class FilterBar;
 class OverviewWidget;
 class StatusSidebar;
 class ExportDialog;
@@ -74,6 +75,7 @@ public:
     QAction *refreshAction() const { return m_refreshAction; }
     QString emptyStateText() const;
     ErrorBanner *errorBanner() const { return m_banner; }
+    FilterBar *filterBar() const { return m_filterBar; }
     DeploymentDetailPane *detailPane() const { return m_detailPane; }
     DeploymentActions *deploymentActions() const { return m_actions; }
     StatusSidebar *statusSidebar() const { return m_sidebar; }
@@ -122,7 +124,7 @@ private:
     LiveRefresh *m_live = nullptr;
     QTableView *m_view = nullptr;
     QLabel *m_emptyState = nullptr;
-    QLineEdit *m_localFilter = nullptr;
+    FilterBar *m_filterBar = nullptr;
     QLabel *m_rowsLabel = nullptr;
     QLabel *m_sortNote = nullptr;
     QLabel *m_refreshedLabel = nullptr;
@@ -141,7 +143,6 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_loadAllAction = nullptr;
     QAction *m_quitAction = nullptr;
-    QAction *m_filterAction = nullptr;
     QActionGroup *m_autoRefreshGroup = nullptr;
     QPointer<ExportDialog> m_exportDialog;
     QDateTime m_lastRefreshed;

@@ -33,6 +33,19 @@ void DemoActivity::step()
     if (models.empty()) {
         return;
     }
+    // Half of the steps also finish the oldest deployment still Creating (one in five fails), so
+    // the generated data moves along as well as what the demo creates.
+    if (m_random.bounded(2) == 0) {
+        for (const auto &stored : deployments) {
+            if (stored->data.status == QLatin1String("Creating")) {
+                const bool failed = m_random.bounded(5) == 0;
+                m_store->completeCreation(stored->data.arn, failed,
+                                          tr("Deployment failed: insufficient capacity for the requested model units; "
+                                             "retry later or request a quota increase."));
+                break;
+            }
+        }
+    }
     // Two creations for each deletion, so the list grows slowly while it is watched.
     if (m_random.bounded(3) < 2 || deployments.empty()) {
         const QString base = QLatin1String(kDemoNames[m_random.bounded(int(std::size(kDemoNames)))]);

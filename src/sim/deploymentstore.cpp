@@ -141,6 +141,17 @@ QString DeploymentStore::createDeployment(const QString &name, const QString &mo
     return arn;
 }
 
+void DeploymentStore::completeCreation(const QString &arn, bool failed, const QString &failureMessage)
+{
+    StoredDeployment *stored = mutableDeployment(arn);
+    if (!stored || stored->data.status != QLatin1String("Creating")) {
+        return;
+    }
+    stored->data.status = failed ? QStringLiteral("Failed") : QStringLiteral("Active");
+    stored->data.failureMessage = failed ? failureMessage : QString();
+    touch(*stored);
+}
+
 void DeploymentStore::beginDelete(const QString &arn)
 {
     StoredDeployment *stored = mutableDeployment(arn);

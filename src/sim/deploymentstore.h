@@ -71,6 +71,8 @@ public:
     QString createDeployment(const QString &name, const QString &modelArn, const QString &description,
                              const QList<Tag> &tags, const QString &clientToken);
     void beginDelete(const QString &arn);
+    // Ends a deployment's Creating state now (the demo moves generated deployments along too).
+    void completeCreation(const QString &arn, bool failed, const QString &failureMessage);
     void beginUpdate(const QString &arn, const QString &modelArn);
     void setTags(const QString &arn, const QList<Tag> &tags);
     void removeTags(const QString &arn, const QStringList &keys);

@@ -5,12 +5,14 @@
 #include "deploymentfilterproxy.h"
 #include "deploymenttablemodel.h"
 #include "exportdialog.h"
+#include "filterbar.h"
 #include "liverefresh.h"
 #include "mainwindow.h"
 
 #include <QAction>
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QPushButton>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -93,9 +95,9 @@ private slots:
         window.setSession(fixture.session.get(), ConnectionLabel { QStringLiteral("p"), QStringLiteral("us-east-1"), false });
         window.show();
         QTRY_COMPARE(window.tableModel()->loadedCount(), 30);
-        window.findChild<QLineEdit *>()->setText(QStringLiteral("zzz-no-such-name"));   // the local filter
+        window.filterBar()->localFilterEdit()->setText(QStringLiteral("zzz-no-such-name"));   // the local filter
         QTRY_COMPARE(window.proxyModel()->rowCount(), 0);
-        window.findChild<QLineEdit *>()->clear();
+        window.filterBar()->localFilterEdit()->clear();
         window.exportAction()->trigger();   // Ctrl+E
         ExportDialog *dialog = window.exportDialog();
         QVERIFY(dialog);
@@ -199,13 +201,43 @@ private slots:
         QTest::qWait(500);  // late events, if any, find nothing to crash on
     }
 
+    void filterBarChangesReloadTheTable()
+    {
+        test::SimFixture fixture(test::quietConfig(80));
+        MainWindow window;
+        window.setSession(fixture.session.get(), ConnectionLabel { QStringLiteral("p"), QStringLiteral("us-east-1"), false });
+        QTRY_COMPARE(window.tableModel()->loadedCount(), 80);
+        QSignalSpy resets(window.tableModel(), &QAbstractItemModel::modelReset);
+        QComboBox *status = window.filterBar()->statusCombo();
+        status->setCurrentIndex(status->findText(QStringLiteral("Failed")));
+        window.filterBar()->applyNow();
+        QTRY_VERIFY(resets.size() >= 1);
+        QTRY_VERIFY(!window.tableModel()->isLoading());
+        QVERIFY(window.tableModel()->loadedCount() > 0);
+        for (int row = 0; row < window.tableModel()->rowCount(); ++row) {
+            QCOMPARE(window.tableModel()->deployment(row).statusText, QStringLiteral("Failed"));
+        }
+        window.setSession(nullptr, {});
+    }
+
+    void ctrlEExportsEvenFromATextField()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.filterBar()->nameEdit()->setFocus();
+        QSignalSpy triggered(window.exportAction(), &QAction::triggered);
+        QTest::keyClick(window.filterBar()->nameEdit(), Qt::Key_E, Qt::ControlModifier);
+        QCOMPARE(triggered.size(), 1);
+    }
+
     void ctrlFFocusesTheLocalFilter()
     {
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowActive(&window));
         QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
-        QTRY_VERIFY(window.findChild<QLineEdit *>()->hasFocus());
+        QTRY_VERIFY(window.filterBar()->localFilterEdit()->hasFocus());
     }
 };
 

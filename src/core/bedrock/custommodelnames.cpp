@@ -144,4 +144,17 @@ void CustomModelNames::startGets()
     m_calls.removeAll(QPointer<aws::AwsCall>());
 }
 
+QList<CustomModel> CustomModelNames::knownModels() const
+{
+    QList<CustomModel> models;
+    models.reserve(m_names.size());
+    for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
+        CustomModel model;
+        model.arn = it.key();
+        model.name = it.value();
+        models.append(model);
+    }
+    return models;
+}
+
 } // namespace outcrop::bedrock

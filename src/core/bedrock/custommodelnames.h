@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "bedrock/deployment.h"
+
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -43,6 +45,8 @@ public:
     // nothing for a known ARN, one already asked for, or one that could not be fetched.
     void resolve(const QString &modelArn);
     bool isListing() const { return m_listing; }
+    // Every model whose name is known (for choosing a model to filter by), in no particular order.
+    QList<CustomModel> knownModels() const;
 
     // At most this many GetCustomModel calls at once, so a page of rows with many unknown models
     // does not fire a burst of requests.
