@@ -2,6 +2,7 @@
 #include "commandline.h"
 
 #include <QCoreApplication>
+#include <QTextStream>
 
 #include <cstring>
 
@@ -58,6 +59,31 @@ CommandLine readCommandLine(QCommandLineParser &parser, const QStringList &argum
         line.error = error;
     }
     return line;
+}
+
+std::optional<int> startCommandLine(CommandLine *commandLine)
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Outcrop"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Outcrop"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
+
+    QCommandLineParser parser;
+    addOptions(parser);
+    *commandLine = readCommandLine(parser, QCoreApplication::arguments());
+    if (!commandLine->error.isEmpty()) {
+        QTextStream(stderr) << "outcrop: " << commandLine->error << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
+                            << Qt::endl;
+        return 0;
+    }
+    return std::nullopt;
 }
 
 bool runsHeadless(int argc, char **argv)

@@ -6,6 +6,8 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
+#include <optional>
+
 namespace outcrop::app {
 
 // The command line of the outcrop executable, shared by the dashboard and the headless export.
@@ -22,6 +24,11 @@ struct CommandLine
 void addOptions(QCommandLineParser &parser);
 // After parser.parse(arguments): fills a CommandLine.
 CommandLine readCommandLine(QCommandLineParser &parser, const QStringList &arguments);
+// What every outcrop process does first, once its QCoreApplication exists: sets the application's
+// name and version, parses its arguments into `commandLine`, reports a usage error, prints --help
+// or --version. Returns the exit code when the process is done (2 after a usage error, 0 after
+// help or version), nothing when it goes on.
+std::optional<int> startCommandLine(CommandLine *commandLine);
 // True when the arguments ask for something that needs no display (export, help, version):
 // decided before any QApplication exists, because one cannot be created without a display.
 bool runsHeadless(int argc, char **argv);

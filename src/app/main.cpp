@@ -11,40 +11,19 @@
 #include <QTextStream>
 
 #include <memory>
-
-namespace {
-void setApplicationIdentity()
-{
-    QCoreApplication::setApplicationName(QStringLiteral("Outcrop"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Outcrop"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
-}
-} // namespace
+#include <optional>
 
 int main(int argc, char *argv[])
 {
     // The export, --help and --version need no display: they run in a QCoreApplication, which
     // works where a QApplication would abort (no DISPLAY, no WAYLAND_DISPLAY, no session bus).
+    // (`outcrop` itself runs those without loading this executable at all: launcher.cpp.)
     const bool headless = outcrop::app::runsHeadless(argc, argv);
     std::unique_ptr<QCoreApplication> app = headless ? std::make_unique<QCoreApplication>(argc, argv)
                                                      : std::make_unique<QApplication>(argc, argv);
-    setApplicationIdentity();
-
-    QCommandLineParser parser;
-    outcrop::app::addOptions(parser);
-    const outcrop::app::CommandLine commandLine = outcrop::app::readCommandLine(parser, QCoreApplication::arguments());
-    if (!commandLine.error.isEmpty()) {
-        QTextStream(stderr) << "outcrop: " << commandLine.error << Qt::endl;
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
-    if (parser.isSet(QStringLiteral("version"))) {
-        QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
-                            << Qt::endl;
-        return 0;
+    outcrop::app::CommandLine commandLine;
+    if (const std::optional<int> exitCode = outcrop::app::startCommandLine(&commandLine)) {
+        return *exitCode;
     }
     if (commandLine.exportOptions.isExportRequested()) {
         return outcrop::app::runHeadlessExport(commandLine);

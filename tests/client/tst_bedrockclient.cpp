@@ -91,6 +91,50 @@ private slots:
         QCOMPARE(arns, expectedArns(harness.simulator));
     }
 
+    // fetchAll asks for the next page before handing on the current one, so that the transfer
+    // overlaps the receiver's work; a receiver that cancels then still stops the pager cleanly.
+    void fetchAllRequestsTheNextPageBeforeHandingOnRows()
+    {
+        ClientHarness harness(smallConfig(100));
+        QVERIFY2(harness.started, qPrintable(harness.simulator.errorString()));
+        DeploymentQuery query;
+        query.maxResults = 30;
+        DeploymentPager pager(harness.client.get(), query);
+        QList<bool> loadingDuringPage;
+        int rows = 0;
+        connect(&pager, &DeploymentPager::pageArrived, this,
+                [&](const QList<DeploymentSummary> &page) {
+                    loadingDuringPage.append(pager.isLoading());
+                    rows += int(page.size());
+                    if (loadingDuringPage.size() == 2) {
+                        pager.cancel();
+                    }
+                });
+        QSignalSpy finished(&pager, &DeploymentPager::finished);
+        QSignalSpy failed(&pager, &DeploymentPager::failed);
+        pager.fetchAll();
+        QTRY_COMPARE(loadingDuringPage.size(), 2);
+        QCOMPARE(loadingDuringPage, (QList<bool> {true, true}));
+        QTRY_VERIFY(!pager.isLoading());   // the cancelled request reported back
+        QTest::qWait(50);                  // and nothing else arrives
+        QCOMPARE(loadingDuringPage.size(), 2);
+        QCOMPARE(rows, 60);
+        QCOMPARE(pager.pageCount(), 2);
+        QCOMPARE(finished.size(), 0);
+        QCOMPARE(failed.size(), 0);
+        QVERIFY(pager.hasMore());
+
+        // A last page is handed on with nothing in flight.
+        DeploymentPager all(harness.client.get(), query);
+        QList<bool> loading;
+        connect(&all, &DeploymentPager::pageArrived, this,
+                [&](const QList<DeploymentSummary> &) { loading.append(all.isLoading()); });
+        QSignalSpy allFinished(&all, &DeploymentPager::finished);
+        all.fetchAll();
+        QTRY_COMPARE(allFinished.size(), 1);
+        QCOMPARE(loading, (QList<bool> {true, true, true, false}));
+    }
+
     void everyFilter_data()
     {
         QTest::addColumn<QString>("filter");

@@ -103,6 +103,40 @@ private slots:
         QCOMPARE(escapeCsvCell(cell, true), QString::fromUtf8(expected));
     }
 
+    // The plain-ASCII fast path reads several characters at a time: a character that needs the
+    // slow path is found at every position, in cells of every length around the block size.
+    void everyPositionOfASpecialCharacter()
+    {
+        const auto reference = [](const QString &cell) {
+            QString text = cell;
+            const char16_t first = cell.isEmpty() ? 0 : cell.front().unicode();
+            if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r') {
+                text.prepend(u'\'');
+            }
+            if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\r') || cell.contains(u'\n')) {
+                text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+                text = u'"' + text + u'"';
+            }
+            return text.toUtf8();
+        };
+        const QList<char16_t> specials {u',', u'"', u'\r', u'\n', u'\u00e9', u'\u0100', u'\u012c', u'\u2c00', u'\u7f22',
+                                        u'\u00ff', u'\u0080', u'\u007f', u'='};
+        for (int length = 1; length <= 40; ++length) {
+            for (int position = 0; position < length; ++position) {
+                for (const char16_t special : specials) {
+                    QString cell;
+                    for (int i = 0; i < length; ++i) {
+                        cell.append(QChar(char16_t(u'a' + i % 26)));
+                    }
+                    cell[position] = QChar(special);
+                    QByteArray out("x");
+                    appendCsvCell(out, cell, true);
+                    QCOMPARE(out, "x" + reference(cell));
+                }
+            }
+        }
+    }
+
     void formulaEscape_data()
     {
         QTest::addColumn<QString>("cell");

@@ -89,11 +89,16 @@ void DeploymentPager::onPage(const DeploymentPage &page, const aws::AwsError &er
     m_seenTokens.insert(token);
     m_nextToken = token;
     m_done = token.isEmpty();
+    if (!m_done && m_fetchAll) {
+        // The next page is asked for before this one is handed on, so that its transfer overlaps
+        // whatever the receivers do with these rows (the export's CSV writing took longer than a
+        // loopback transfer of a 1000-row page; docs/benchmarks.md). A receiver that cancels in
+        // pageArrived cancels this request, whose Cancelled report onPage ignores.
+        fetchNext();
+    }
     emit pageArrived(fresh);
     if (m_done) {
         emit finished();
-    } else if (m_fetchAll) {
-        fetchNext();
     }
 }
 

@@ -7,6 +7,10 @@
 #include <QList>
 #include <QString>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <cstring>
 #include <optional>
 
@@ -277,6 +281,23 @@ private:
         constexpr quint64 ones = 0x0101010101010101ULL;
         constexpr quint64 highBits = 0x8080808080808080ULL;
         const auto hasByteBelow = [](quint64 word, unsigned n) { return (word - ones * n) & ~word & highBits; };
+#ifdef __SSE2__
+        // Sixteen at a time where SSE2 is there (all of x86-64), straight to the byte that stops:
+        // a signed compare below 0x20 catches the controls and every byte from 0x80 alike.
+        const __m128i quote = _mm_set1_epi8('"');
+        const __m128i backslash = _mm_set1_epi8('\\');
+        const __m128i space = _mm_set1_epi8(0x20);
+        while (m_end - m_at >= 16) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_at));
+            const int stops = _mm_movemask_epi8(_mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)), _mm_cmplt_epi8(bytes, space)));
+            if (stops != 0) {
+                m_at += __builtin_ctz(unsigned(stops));
+                return;
+            }
+            m_at += 16;
+        }
+#endif
         while (m_end - m_at >= 8) {
             quint64 word;
             std::memcpy(&word, m_at, sizeof word);
