@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "commandline.h"
 
+#include "aws/debuglog.h"
+
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -25,6 +27,9 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption(QCommandLineOption(QStringLiteral("demo"),
                                         tr("Run against the built-in Bedrock simulator with generated data "
                                            "instead of AWS.")));
+    parser.addOption(QCommandLineOption(QStringLiteral("debug"),
+                                        tr("Write a detailed log for support cases to outcrop-debug.log in Outcrop's "
+                                           "data folder (secrets are redacted); the path is printed at start.")));
     parser.addOption(QCommandLineOption(QStringLiteral("demo-count"),
                                         tr("How many deployments the simulator generates with --demo (default 300)."),
                                         tr("N")));
@@ -45,6 +50,7 @@ CommandLine readCommandLine(QCommandLineParser &parser, const QStringList &argum
     }
     line.helpOrVersion = parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version"));
     line.demo = parser.isSet(QStringLiteral("demo"));
+    line.debug = parser.isSet(QStringLiteral("debug"));
     if (parser.isSet(QStringLiteral("demo-count"))) {
         bool ok = false;
         line.demoCount = parser.value(QStringLiteral("demo-count")).toInt(&ok);
@@ -82,6 +88,16 @@ std::optional<int> startCommandLine(CommandLine *commandLine)
         QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
                             << Qt::endl;
         return 0;
+    }
+    if (commandLine->debug) {
+        // After the application's identity is set, so the log lands in Outcrop's data folder.
+        const QString path = aws::defaultDebugLogPath();
+        QString error;
+        if (!aws::installDebugLog(path, &error)) {
+            QTextStream(stderr) << "outcrop: " << error << Qt::endl;
+            return 1;
+        }
+        QTextStream(stderr) << "outcrop: " << tr("writing a debug log (secrets redacted) to %1").arg(path) << Qt::endl;
     }
     return std::nullopt;
 }

@@ -15,6 +15,7 @@ struct CommandLine
 {
     exporting::ExportOptions exportOptions;   // connection options included
     bool demo = false;
+    bool debug = false;   // --debug: a redacted debug log in the data folder
     int demoCount = 300;
     bool helpOrVersion = false;
     QString error;                             // a usage error, naming the option

@@ -56,6 +56,7 @@ const char *const kWindowStateKey = "window/state";
 const char *const kHeaderKey = "table/header";
 const char *const kHeaderVersionKey = "table/headerVersion";
 const char *const kAutoRefreshKey = "live/autoRefreshSeconds";
+const char *const kSplitterKey = "window/splitter";
 
 QString settingsKey(const char *key)
 {
@@ -623,6 +624,9 @@ void MainWindow::restoreWindowState()
         // Too narrow for the details beside the table: they open from View > Details.
         m_detailsDock->hide();
     }
+    if (auto *splitter = qobject_cast<QSplitter *>(centralWidget())) {
+        splitter->restoreState(settings.value(settingsKey(kSplitterKey)).toByteArray());
+    }
     restoreColumns();
     settings.beginGroup(QStringLiteral("filters"));
     m_filterBar->restoreState(settings);
@@ -640,6 +644,9 @@ void MainWindow::saveWindowState() const
     QSettings settings;
     settings.setValue(settingsKey(kGeometryKey), saveGeometry());
     settings.setValue(settingsKey(kWindowStateKey), saveState());
+    if (const auto *splitter = qobject_cast<const QSplitter *>(centralWidget())) {
+        settings.setValue(settingsKey(kSplitterKey), splitter->saveState());
+    }
     settings.setValue(settingsKey(kHeaderKey), m_view->horizontalHeader()->saveState());
     settings.setValue(settingsKey(kHeaderVersionKey), kHeaderStateVersion);
     settings.beginGroup(QStringLiteral("filters"));

@@ -212,6 +212,25 @@ private slots:
         QCOMPARE(arnsOfCsv(result.out).size(), 40);
     }
 
+    void debugLogHoldsNoSecret()
+    {
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("wrongSecretValueForTheDebugLogTest1234567"));
+        env.insert(QStringLiteral("AWS_SESSION_TOKEN"), QStringLiteral("SessionTokenValueForTheDebugLogTest"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        const RunResult result = run({ QStringLiteral("--debug"), QStringLiteral("--export"), QStringLiteral("-") }, env);
+        QCOMPARE(result.exitCode, 1);
+        const QString path = result.err.section(QStringLiteral(" to "), 1).section(QLatin1Char('\n'), 0, 0).trimmed();
+        QVERIFY2(path.startsWith(m_home.path()), qPrintable(result.err));
+        QFile log(path);
+        QVERIFY2(log.open(QIODevice::ReadOnly), qPrintable(path));
+        const QByteArray content = log.readAll();
+        QVERIFY(!content.isEmpty());
+        QVERIFY(!content.contains("wrongSecretValueForTheDebugLogTest1234567"));
+        QVERIFY(!content.contains("SessionTokenValueForTheDebugLogTest"));
+        QVERIFY(!result.err.contains(QLatin1String("wrongSecretValueForTheDebugLogTest1234567")));
+    }
+
     void helpAndVersionNeedNoDisplay()
     {
         const RunResult help = run({ QStringLiteral("--help") }, environment());
