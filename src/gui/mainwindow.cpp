@@ -187,10 +187,19 @@ void MainWindow::createMenus()
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, [this] {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About Outcrop"),
-                                    tr("<b>Outcrop %1</b><br>A dashboard for Amazon Bedrock custom model deployments.<br>"
-                                       "Licensed under the Apache License 2.0.")
+                                    tr("<h3>Outcrop %1</h3>"
+                                       "<p>A dashboard for Amazon Bedrock custom model deployments.</p>"
+                                       "<p>Licensed under the Apache License, version 2.0.</p>")
                                         .arg(QApplication::applicationVersion()),
                                     QMessageBox::Ok, this);
+        box->setInformativeText(
+            tr("<p><b>Third-party software</b></p>"
+               "<p>Qt %1 — GNU Lesser General Public License v3 (The Qt Company and contributors).<br>"
+               "QtKeychain — BSD 3-Clause License (Frank Osterfeld and contributors).<br>"
+               "AWS Signature Version 4 test suite, used by the tests — Apache License 2.0 "
+               "(Amazon.com, Inc. or its affiliates).</p>")
+                .arg(QString::fromLatin1(qVersion())));
+        box->setTextInteractionFlags(Qt::TextSelectableByMouse);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
