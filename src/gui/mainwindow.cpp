@@ -10,6 +10,7 @@
 #include "deploymentfilterproxy.h"
 #include "deploymentnotifications.h"
 #include "desktopnotifier.h"
+#include "connectionbar.h"
 #include "errorbanner.h"
 #include "filterbar.h"
 #include "overviewwidget.h"
@@ -210,6 +211,10 @@ void MainWindow::createMenus()
     toolbar->addAction(m_refreshAction);
     toolbar->addAction(m_loadAllAction);
     toolbar->addAction(m_exportAction);
+    toolbar->addSeparator();
+    m_connectionBar = new ConnectionBar(toolbar);
+    toolbar->addWidget(m_connectionBar);
+    connect(m_connectionBar, &ConnectionBar::connectionRequested, this, &MainWindow::connectionChangeRequested);
 }
 
 void MainWindow::createCentralWidget()
@@ -218,6 +223,13 @@ void MainWindow::createCentralWidget()
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+
+    // A thin stripe in the profile's colour (e.g. red for production), when it has one.
+    m_profileStripe = new QWidget(central);
+    m_profileStripe->setFixedHeight(4);
+    m_profileStripe->setAutoFillBackground(true);
+    m_profileStripe->hide();
+    layout->addWidget(m_profileStripe);
 
     m_banner = new ErrorBanner(central);
     m_banner->setObjectName(QStringLiteral("errorBanner"));
@@ -366,7 +378,32 @@ void MainWindow::setSession(bedrock::BedrockSession *session, const ConnectionLa
     }
     m_actions->setCliOptions(cli);
     m_banner->clearError();
+    m_account.clear();
+    m_connectionBar->setCurrent(label.profile, label.region);
+    m_connectionBar->setAccount({});
+    m_connectionBar->setSwitchingEnabled(!label.demo);
+    const ProfileAppearance appearance = label.demo ? ProfileAppearance() : ProfileAppearance::load(label.profile);
+    if (appearance.color.isValid()) {
+        QPalette stripe = m_profileStripe->palette();
+        stripe.setColor(QPalette::Window, appearance.color);
+        m_profileStripe->setPalette(stripe);
+    }
+    m_profileStripe->setVisible(appearance.color.isValid());
     m_model->setClient(client);
+    updateWindowTitle();
+    updateStatus();
+}
+
+void MainWindow::setProfiles(const QStringList &sharedProfiles, const QStringList &appProfiles)
+{
+    m_connectionBar->setProfiles(sharedProfiles, appProfiles);
+    m_connectionBar->setCurrent(m_label.profile, m_label.region);
+}
+
+void MainWindow::setAccount(const QString &accountId)
+{
+    m_account = accountId;
+    m_connectionBar->setAccount(accountId);
     updateWindowTitle();
     updateStatus();
 }
@@ -551,7 +588,9 @@ void MainWindow::updateStatus()
     if (m_label.demo) {
         connection = tr("Demo · %1").arg(m_label.region);
     } else if (m_session) {
-        connection = tr("Profile: %1 · Region: %2").arg(m_label.profile, m_label.region);
+        connection = m_account.isEmpty()
+            ? tr("Profile: %1 · Region: %2").arg(m_label.profile, m_label.region)
+            : tr("Profile: %1 · Account: %2 · Region: %3").arg(m_label.profile, m_account, m_label.region);
     }
     m_connectionLabel->setText(connection);
     updateEmptyState();
@@ -562,7 +601,12 @@ void MainWindow::updateWindowTitle()
     if (m_label.demo) {
         setWindowTitle(tr("Outcrop — Demo"));
     } else if (m_session) {
-        setWindowTitle(tr("Outcrop — %1 — %2").arg(m_label.profile, m_label.region));
+        const ProfileAppearance appearance = ProfileAppearance::load(m_label.profile);
+        const QString profile = appearance.label.isEmpty() ? m_label.profile
+                                                           : tr("%1 (%2)").arg(appearance.label, m_label.profile);
+        setWindowTitle(m_account.isEmpty()
+                           ? tr("Outcrop — %1 — %2").arg(profile, m_label.region)
+                           : tr("Outcrop — %1 — %2 — %3").arg(profile, m_account, m_label.region));
     } else {
         setWindowTitle(tr("Outcrop"));
     }

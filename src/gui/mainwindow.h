@@ -33,6 +33,7 @@ class DeploymentFilterProxy;
 class DeploymentNotifications;
 class DeploymentTableModel;
 class DesktopNotifier;
+class ConnectionBar;
 class ErrorBanner;
 class FilterBar;
 class OverviewWidget;
@@ -63,6 +64,12 @@ public:
     // The session the table lists from (not owned); nullptr shows the empty, unconnected state.
     void setSession(bedrock::BedrockSession *session, const ConnectionLabel &label);
 
+    // The profiles the profile switcher offers.
+    void setProfiles(const QStringList &sharedProfiles, const QStringList &appProfiles);
+    // The account behind the session's credentials, once known (STS GetCallerIdentity).
+    void setAccount(const QString &accountId);
+    ConnectionBar *connectionBar() const { return m_connectionBar; }
+
     // Shown when there is no session because the connection could not be set up.
     void showConnectionProblem(const QString &message);
 
@@ -82,6 +89,10 @@ public:
     OverviewWidget *overview() const { return m_overview; }
     DesktopNotifier *desktopNotifier() const { return m_notifier; }
     ExportDialog *exportDialog() const;
+
+signals:
+    // The user chose another profile or region.
+    void connectionChangeRequested(const QString &profile, const QString &region);
 
 public slots:
     void refresh();
@@ -125,6 +136,9 @@ private:
     QTableView *m_view = nullptr;
     QLabel *m_emptyState = nullptr;
     FilterBar *m_filterBar = nullptr;
+    ConnectionBar *m_connectionBar = nullptr;
+    QWidget *m_profileStripe = nullptr;
+    QString m_account;
     QLabel *m_rowsLabel = nullptr;
     QLabel *m_sortNote = nullptr;
     QLabel *m_refreshedLabel = nullptr;

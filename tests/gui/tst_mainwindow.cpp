@@ -4,6 +4,7 @@
 
 #include "deploymentfilterproxy.h"
 #include "deploymenttablemodel.h"
+#include "connectionbar.h"
 #include "exportdialog.h"
 #include "filterbar.h"
 #include "liverefresh.h"
@@ -229,6 +230,47 @@ private slots:
         QSignalSpy triggered(window.exportAction(), &QAction::triggered);
         QTest::keyClick(window.filterBar()->nameEdit(), Qt::Key_E, Qt::ControlModifier);
         QCOMPARE(triggered.size(), 1);
+    }
+
+    void profileLabelColourAndAccountAreShown()
+    {
+        ProfileAppearance::save(QStringLiteral("prod"), ProfileAppearance { QStringLiteral("Production"), QColor(Qt::red) });
+        test::SimFixture fixture(test::quietConfig(5));
+        MainWindow window;
+        window.show();
+        window.setSession(fixture.session.get(), ConnectionLabel { QStringLiteral("prod"), QStringLiteral("us-east-1"), false });
+        QCOMPARE(window.windowTitle(), QStringLiteral("Outcrop — Production (prod) — us-east-1"));
+        window.setAccount(QStringLiteral("123456789012"));
+        QVERIFY(window.windowTitle().contains(QLatin1String("123456789012")));
+        QWidget *stripe = nullptr;
+        for (QWidget *widget : window.findChildren<QWidget *>()) {
+            if (widget->height() == 4 && widget->palette().color(QPalette::Window) == QColor(Qt::red)) {
+                stripe = widget;
+            }
+        }
+        QVERIFY(stripe && stripe->isVisible());
+        window.setSession(nullptr, {});
+    }
+
+    void switchingRegionAsksToReconnect()
+    {
+        test::SimFixture fixture(test::quietConfig(5));
+        MainWindow window;
+        window.setProfiles({ QStringLiteral("default"), QStringLiteral("prod") }, {});
+        window.setSession(fixture.session.get(), ConnectionLabel { QStringLiteral("default"), QStringLiteral("us-east-1"), false });
+        QSignalSpy requested(&window, &MainWindow::connectionChangeRequested);
+        QComboBox *regions = window.connectionBar()->regionCombo();
+        regions->setCurrentIndex(regions->findText(QStringLiteral("us-west-2")));
+        emit regions->activated(regions->currentIndex());
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().at(0).toString(), QStringLiteral("default"));
+        QCOMPARE(requested.first().at(1).toString(), QStringLiteral("us-west-2"));
+        QComboBox *profiles = window.connectionBar()->profileCombo();
+        profiles->setCurrentIndex(profiles->findData(QStringLiteral("prod")));
+        emit profiles->activated(profiles->currentIndex());
+        QCOMPARE(requested.size(), 2);
+        QCOMPARE(requested.last().at(0).toString(), QStringLiteral("prod"));
+        window.setSession(nullptr, {});
     }
 
     void ctrlFFocusesTheLocalFilter()

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "connectionbar.h"
+
+#include "bedrock/bedrockregions.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QUrl>
+
+namespace outcrop::gui {
+
+namespace {
+QString appearanceGroup(const QString &profile)
+{
+    // Profile names may hold characters QSettings treats specially ('/'): percent-encode them.
+    return QStringLiteral("profiles/") + QString::fromLatin1(QUrl::toPercentEncoding(profile));
+}
+} // namespace
+
+ProfileAppearance ProfileAppearance::load(const QString &profile)
+{
+    QSettings settings;
+    settings.beginGroup(appearanceGroup(profile));
+    ProfileAppearance appearance;
+    appearance.label = settings.value(QStringLiteral("label")).toString();
+    appearance.color = QColor(settings.value(QStringLiteral("color")).toString());
+    return appearance;
+}
+
+void ProfileAppearance::save(const QString &profile, const ProfileAppearance &appearance)
+{
+    QSettings settings;
+    settings.beginGroup(appearanceGroup(profile));
+    settings.setValue(QStringLiteral("label"), appearance.label);
+    settings.setValue(QStringLiteral("color"), appearance.color.isValid() ? appearance.color.name() : QString());
+}
+
+ConnectionBar::ConnectionBar(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(6, 0, 6, 0);
+
+    auto *profileLabel = new QLabel(tr("&Profile:"), this);
+    m_profile = new QComboBox(this);
+    m_profile->setEditable(false);
+    m_profile->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_profile->setToolTip(tr("The AWS profile whose credentials Outcrop uses"));
+    profileLabel->setBuddy(m_profile);
+
+    auto *regionLabel = new QLabel(tr("&Region:"), this);
+    m_region = new QComboBox(this);
+    m_region->setEditable(true);   // any region name may be typed; the service decides
+    m_region->addItems(bedrock::bedrockRegions());
+    m_region->setInsertPolicy(QComboBox::NoInsert);
+    m_region->setMinimumContentsLength(14);
+    m_region->setToolTip(tr("The AWS region to list deployments from"));
+    regionLabel->setBuddy(m_region);
+
+    m_account = new QLabel(this);
+    m_account->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    layout->addWidget(profileLabel);
+    layout->addWidget(m_profile);
+    layout->addSpacing(8);
+    layout->addWidget(regionLabel);
+    layout->addWidget(m_region);
+    layout->addSpacing(8);
+    layout->addWidget(m_account);
+
+    connect(m_profile, &QComboBox::activated, this, &ConnectionBar::emitIfChanged);
+    connect(m_region, &QComboBox::activated, this, &ConnectionBar::emitIfChanged);
+    connect(m_region->lineEdit(), &QLineEdit::editingFinished, this, &ConnectionBar::emitIfChanged);
+}
+
+void ConnectionBar::setProfiles(const QStringList &sharedProfiles, const QStringList &appProfiles)
+{
+    m_updating = true;
+    const QString current = profile();
+    m_profile->clear();
+    for (const QString &name : sharedProfiles) {
+        m_profile->addItem(name, name);
+    }
+    if (!appProfiles.isEmpty()) {
+        m_profile->insertSeparator(m_profile->count());
+        for (const QString &name : appProfiles) {
+            m_profile->addItem(tr("%1 (keychain)").arg(name), name);
+        }
+    }
+    const int index = m_profile->findData(current);
+    m_profile->setCurrentIndex(index >= 0 ? index : 0);
+    m_updating = false;
+}
+
+void ConnectionBar::setCurrent(const QString &profileName, const QString &regionName)
+{
+    m_updating = true;
+    int index = m_profile->findData(profileName);
+    if (index < 0 && !profileName.isEmpty()) {
+        m_profile->addItem(profileName, profileName);
+        index = m_profile->count() - 1;
+    }
+    m_profile->setCurrentIndex(index);
+    m_region->setCurrentText(regionName);
+    m_emittedProfile = profileName;
+    m_emittedRegion = regionName;
+    m_updating = false;
+}
+
+void ConnectionBar::setAccount(const QString &accountId)
+{
+    m_account->setText(accountId.isEmpty() ? QString() : tr("Account %1").arg(accountId));
+}
+
+void ConnectionBar::setSwitchingEnabled(bool enabled)
+{
+    m_profile->setEnabled(enabled);
+    m_region->setEnabled(enabled);
+}
+
+QString ConnectionBar::profile() const
+{
+    return m_profile->currentData().toString();
+}
+
+QString ConnectionBar::region() const
+{
+    return m_region->currentText().trimmed();
+}
+
+void ConnectionBar::emitIfChanged()
+{
+    if (m_updating || region().isEmpty()) {
+        return;
+    }
+    if (profile() == m_emittedProfile && region() == m_emittedRegion) {
+        return;
+    }
+    m_emittedProfile = profile();
+    m_emittedRegion = region();
+    emit connectionRequested(m_emittedProfile, m_emittedRegion);
+}
+
+} // namespace outcrop::gui

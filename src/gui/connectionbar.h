@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QColor>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+
+namespace outcrop::gui {
+
+// How a profile looks in the window: a label (e.g. "Production") and a colour (e.g. red for
+// prod) that the title and a stripe show. Stored in the settings; no secret involved.
+struct ProfileAppearance
+{
+    QString label;
+    QColor color;
+
+    static ProfileAppearance load(const QString &profile);
+    static void save(const QString &profile, const ProfileAppearance &appearance);
+};
+
+// The profile and region switchers in the tool bar, and the account the credentials belong to.
+// Choosing another profile or region asks the window's owner to reconnect.
+class ConnectionBar final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionBar)
+
+public:
+    explicit ConnectionBar(QWidget *parent = nullptr);
+
+    // Profiles of the shared config/credentials files and the app's own (keychain) profiles.
+    void setProfiles(const QStringList &sharedProfiles, const QStringList &appProfiles);
+    void setCurrent(const QString &profile, const QString &region);
+    // The account behind the current credentials (STS GetCallerIdentity); empty while unknown.
+    void setAccount(const QString &accountId);
+    // Demo mode: nothing to switch.
+    void setSwitchingEnabled(bool enabled);
+
+    QString profile() const;
+    QString region() const;
+    QComboBox *profileCombo() const { return m_profile; }
+    QComboBox *regionCombo() const { return m_region; }
+
+signals:
+    void connectionRequested(const QString &profile, const QString &region);
+
+private:
+    void emitIfChanged();
+
+    QComboBox *m_profile = nullptr;
+    QComboBox *m_region = nullptr;
+    QLabel *m_account = nullptr;
+    QString m_emittedProfile;
+    QString m_emittedRegion;
+    bool m_updating = false;
+};
+
+} // namespace outcrop::gui
