@@ -379,7 +379,7 @@ void MainWindow::setSession(bedrock::BedrockSession *session, const ConnectionLa
     m_actions->setCliOptions(cli);
     m_banner->clearError();
     m_account.clear();
-    m_connectionBar->setCurrent(label.profile, label.region);
+    m_connectionBar->setCurrent(label.demo ? tr("Demo") : label.profile, label.region);
     m_connectionBar->setAccount({});
     m_connectionBar->setSwitchingEnabled(!label.demo);
     const ProfileAppearance appearance = label.demo ? ProfileAppearance() : ProfileAppearance::load(label.profile);
