@@ -67,7 +67,7 @@ describe("SSO GetRoleCredentials", () => {
         assert.ok(roleCredentials.sessionToken.length > 0);
         assert.equal(typeof roleCredentials.expiration, "number");
         assert.ok(roleCredentials.expiration > before + 30 * 60 * 1000, "expiration is epoch milliseconds");
-        const page = await listWith(roleCredentials);
+        const page = await listWith({ ...roleCredentials, expiration: new Date(roleCredentials.expiration) });
         assert.ok(page.modelDeploymentSummaries.length > 0);
     });
 
