@@ -60,6 +60,19 @@ inline QString startSimulator(QProcess &process, const QString &executable, cons
     return match.captured(1);
 }
 
+// The environment of a node run: node on PATH, `home` as HOME, and nothing of the machine's AWS
+// set-up (shared files, instance metadata) within the SDK's reach.
+inline QProcessEnvironment nodeEnvironment(const QString &node, const QString &home, const QString &configFile)
+{
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("PATH"), QFileInfo(node).absolutePath() + QStringLiteral(":/usr/bin:/bin"));
+    environment.insert(QStringLiteral("HOME"), home);
+    environment.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
+    environment.insert(QStringLiteral("AWS_CONFIG_FILE"), configFile);
+    environment.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), home + QStringLiteral("/no-credentials"));
+    return environment;
+}
+
 struct NodeRun
 {
     bool finished = false;

@@ -128,12 +128,7 @@ private slots:
             { QStringLiteral("nearProfile"), QJsonObject { { QStringLiteral("profile"), QStringLiteral("near") },
                                                            { QStringLiteral("accessToken"), kNearAccessToken } } },
         };
-        QProcessEnvironment env;
-        env.insert(QStringLiteral("PATH"), QFileInfo(m_node).absolutePath() + QStringLiteral(":/usr/bin:/bin"));
-        env.insert(QStringLiteral("HOME"), m_dir.path());
-        env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
-        env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_dir.filePath(QStringLiteral(".aws/config")));
-        env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), m_dir.filePath(QStringLiteral("no-credentials")));
+        QProcessEnvironment env = nodeEnvironment(m_node, m_dir.path(), m_dir.filePath(QStringLiteral(".aws/config")));
         env.insert(QStringLiteral("AWS_ENDPOINT_URL_SSO"), url);
         env.insert(QStringLiteral("AWS_ENDPOINT_URL_SSO_OIDC"), url);
         env.insert(QStringLiteral("OUTCROP_SSO_SETUP"), QString::fromUtf8(QJsonDocument(setup).toJson(QJsonDocument::Compact)));

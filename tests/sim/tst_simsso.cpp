@@ -25,31 +25,15 @@ class TestSimSso : public QObject
 
 private:
     std::unique_ptr<Simulator> m_simulator;
-    QNetworkAccessManager m_network;
 
     HttpResult send(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
                     const QByteArray &ssoToken = {})
     {
-        QNetworkRequest request(QUrl::fromEncoded(m_simulator->serverUrl().toEncoded() + target, QUrl::StrictMode));
-        if (!body.isEmpty()) {
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        }
+        SimClient client(*m_simulator);   // unsigned: both operations are smithy.api#noAuth
         if (!ssoToken.isEmpty()) {
-            request.setRawHeader("x-amz-sso_bearer_token", ssoToken);
+            client.setExtraHeader("x-amz-sso_bearer_token", ssoToken);
         }
-        QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!reply->isFinished()) {
-            finished.wait(15000);
-        }
-        HttpResult result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        for (const auto &pair : reply->rawHeaderPairs()) {
-            result.headers.insert(pair.first.toLower(), pair.second);
-        }
-        result.body = reply->readAll();
-        reply->deleteLater();
-        return result;
+        return client.send(method, target, body);
     }
 
     HttpResult getRoleCredentials(const QString &token, const QByteArray &query = "account_id=111122223333&role_name=Dev")

@@ -109,6 +109,13 @@ void CredentialChain::succeed(const AwsCredentials &credentials)
     QMetaObject::invokeMethod(this, [this, credentials] { emit resolved(credentials); }, Qt::QueuedConnection);
 }
 
+void CredentialChain::emitResolved(const AwsCredentials &credentials)
+{
+    m_cached = credentials;
+    qCDebug(lcCredentials) << "resolved" << credentials;
+    emit resolved(credentials);
+}
+
 void CredentialChain::fail(const QString &message)
 {
     fail(AwsError::make(AwsError::Kind::Credentials, message));
@@ -245,9 +252,7 @@ bool CredentialChain::resolveFromProfile(const AwsSharedConfig &sharedConfig, co
         connect(process, &CredentialProcess::succeeded, this, [this, process](const AwsCredentials &credentials) {
             process->deleteLater();
             m_process = nullptr;
-            m_cached = credentials;
-            qCDebug(lcCredentials) << "resolved" << credentials;
-            emit resolved(credentials);
+            emitResolved(credentials);
         });
         connect(process, &CredentialProcess::failed, this, [this, process](const QString &message) {
             process->deleteLater();
@@ -283,9 +288,7 @@ void CredentialChain::startSso(const AwsSharedConfig &sharedConfig, const AwsPro
     connect(fetcher, &SsoCredentialFetcher::succeeded, this, [this, fetcher](const AwsCredentials &credentials) {
         fetcher->deleteLater();
         m_sso = nullptr;
-        m_cached = credentials;
-        qCDebug(lcCredentials) << "resolved" << credentials;
-        emit resolved(credentials);
+        emitResolved(credentials);
     });
     connect(fetcher, &SsoCredentialFetcher::failed, this, [this, fetcher](const AwsError &error) {
         fetcher->deleteLater();

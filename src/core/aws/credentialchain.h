@@ -81,6 +81,8 @@ private:
     void succeed(const AwsCredentials &credentials);
     void fail(const QString &message);
     void fail(const AwsError &error);
+    // For asynchronous sources, whose answer already comes from the event loop.
+    void emitResolved(const AwsCredentials &credentials);
     void emitFailure(const AwsError &error);
     void startSso(const AwsSharedConfig &sharedConfig, const AwsProfile &profile);
     QNetworkAccessManager *network();
