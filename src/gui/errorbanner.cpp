@@ -107,7 +107,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     m_copiedFeedbackTimer->setSingleShot(true);
     m_copiedFeedbackTimer->setInterval(copiedFeedbackMs);
     connect(m_copiedFeedbackTimer, &QTimer::timeout, this, [this] {
-        m_copyIamActionButton->setText(tr("Copy IAM action"));
+        m_copyIamActionButton->setText(m_copyRemedyLabel);
         m_copyRequestIdButton->setText(tr("Copy request id"));
     });
     connect(m_copyIamActionButton, &QPushButton::clicked, this,
@@ -147,6 +147,12 @@ ErrorBanner::Content ErrorBanner::contentFor(const AwsError &error)
         break;
     case AwsError::Kind::ExpiredToken:
         content.headline = tr("Your AWS credentials have expired");
+        content.details = userMessage;
+        content.offersRetry = true;
+        content.hidesOnSuccess = true;
+        break;
+    case AwsError::Kind::SsoLoginRequired:
+        content.headline = tr("Sign in to IAM Identity Center again");
         content.details = userMessage;
         content.offersRetry = true;
         content.hidesOnSuccess = true;
@@ -208,7 +214,16 @@ void ErrorBanner::showError(const AwsError &error)
     m_repeatCount = repeated ? m_repeatCount + 1 : 1;
     m_errorIdentity = identity;
     m_requestId = error.requestId;  // the latest: that is the one support can still find
-    m_iamAction = error.kind == AwsError::Kind::AccessDenied ? aws::iamActionFor(error.operation) : QString();
+    // The one thing to copy that fixes it: the IAM action to grant, or the sign-in command to run.
+    if (error.kind == AwsError::Kind::AccessDenied) {
+        m_iamAction = aws::iamActionFor(error.operation);
+        m_copyRemedyLabel = tr("Copy IAM action");
+    } else if (error.kind == AwsError::Kind::SsoLoginRequired) {
+        m_iamAction = error.remedyCommand;
+        m_copyRemedyLabel = tr("Copy command");
+    } else {
+        m_iamAction.clear();
+    }
     if (repeated) {
         // Only the counter and the request id change: no hide and show, no new alert.
         const Content content = contentFor(error);
@@ -259,7 +274,7 @@ void ErrorBanner::present(const Content &content)
     m_copyRequestIdButton->setVisible(!m_requestId.isEmpty());
     m_retryButton->setVisible(content.offersRetry);
     m_copiedFeedbackTimer->stop();
-    m_copyIamActionButton->setText(tr("Copy IAM action"));
+    m_copyIamActionButton->setText(m_copyRemedyLabel);
     m_copyRequestIdButton->setText(tr("Copy request id"));
     m_buttonBox->setVisible(!m_iamAction.isEmpty() || !m_requestId.isEmpty() || content.offersRetry);
     placeButtons();

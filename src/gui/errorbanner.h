@@ -98,6 +98,7 @@ private:
     int m_repeatCount = 0;
     QString m_requestId;
     QString m_iamAction;
+    QString m_copyRemedyLabel = tr("Copy IAM action");
     bool m_hidesOnSuccess = false;
 };
 

@@ -2,6 +2,7 @@
 #include "simcommandline.h"
 
 #include "operations.h"
+#include "ssoservice.h"
 #include "validation.h"
 
 #include <QCommandLineParser>
@@ -82,6 +83,8 @@ SimCommandLine::Result SimCommandLine::parse(const QStringList &arguments)
            QStringLiteral("Pre-render the unfiltered List pages of this size at start, so serving them is transport only."),
            QStringLiteral("N"));
     option(QStringLiteral("max-deployments"), QStringLiteral("Quota for Create (ServiceQuotaExceededException)."), QStringLiteral("N"));
+
+    SsoService::addOptions(parser);
 
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
@@ -211,6 +214,10 @@ SimCommandLine::Result SimCommandLine::parse(const QStringList &arguments)
                 return result;
             }
         }
+    }
+    error = SsoService::readOptions(parser, &config.sso);
+    if (!error.isEmpty()) {
+        return result;
     }
     for (const QString &spec : parser.values(QStringLiteral("error"))) {
         const qsizetype equals = spec.indexOf(u'=');

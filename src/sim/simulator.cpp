@@ -17,6 +17,7 @@ Simulator::Simulator(const SimConfig &config, QObject *parent)
     , m_store(&m_clock)
     , m_service(&m_store)
     , m_authenticator(&m_clock)
+    , m_sso(&m_clock, &m_authenticator)
     , m_server([this](const SimRequest &request, Responder responder) { receive(request, std::move(responder)); })
 {
     m_clock.setOffsetMs(m_config.clockOffsetSeconds * 1000);
@@ -32,6 +33,7 @@ Simulator::Simulator(const SimConfig &config, QObject *parent)
     m_authenticator.setBearerTokens(m_config.bearerTokens);
     m_authenticator.setMaxClockSkewSeconds(m_config.maxClockSkewSeconds);
     m_faults.setSettings(m_config.faults);
+    m_sso.setSettings(m_config.sso);
 }
 
 Simulator::~Simulator() = default;
@@ -114,6 +116,9 @@ void Simulator::receive(const SimRequest &request, Responder responder)
 
 SimResponse Simulator::process(const SimRequest &request, SimResponse::Delivery *delivery)
 {
+    if (auto sso = m_sso.handle(request)) {
+        return *sso;   // IAM Identity Center routes: unsigned, no injected faults
+    }
     const RoutedRequest routed = Operations::route(request.method, request.pathSegments());
     if (routed.operation == Operation::Unknown) {
         return m_service.handle(routed, request);

@@ -8,6 +8,7 @@
 #include "httpserver.h"
 #include "simclock.h"
 #include "simconfig.h"
+#include "ssoservice.h"
 
 #include <QObject>
 #include <QUrl>
@@ -42,6 +43,7 @@ public:
     Authenticator &authenticator() { return m_authenticator; }
     FaultInjector &faults() { return m_faults; }
     SimClock &clock() { return m_clock; }
+    SsoService &sso() { return m_sso; }
 
     // Statistics, for tests and the benchmark.
     int requestsInFlight() const { return m_inFlight; }
@@ -58,6 +60,7 @@ private:
     DeploymentStore m_store;
     BedrockService m_service;
     Authenticator m_authenticator;
+    SsoService m_sso;
     FaultInjector m_faults;
     HttpServer m_server;
     QString m_errorString;

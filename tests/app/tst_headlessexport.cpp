@@ -3,8 +3,12 @@
 // settings in the environment, against the simulator over loopback.
 #include "simulator.h"
 
+#include "aws/ssotokencache.h"
+
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -92,6 +96,9 @@ private slots:
     {
         sim::SimConfig config;
         config.count = 260;
+        config.sso.roles = { { QStringLiteral("111122223333"), QStringLiteral("Dev") } };
+        config.sso.refreshGrants = { { QStringLiteral("client-1"), QStringLiteral("ClientSecretDoNotLeak"),
+                                       QStringLiteral("RefreshTokenDoNotLeak"), {} } };
         m_simulator = std::make_unique<sim::Simulator>(config);
         QVERIFY2(m_simulator->start(), qPrintable(m_simulator->errorString()));
     }
@@ -229,6 +236,68 @@ private slots:
         QVERIFY(!content.contains("wrongSecretValueForTheDebugLogTest1234567"));
         QVERIFY(!content.contains("SessionTokenValueForTheDebugLogTest"));
         QVERIFY(!result.err.contains(QLatin1String("wrongSecretValueForTheDebugLogTest1234567")));
+    }
+
+    void ssoProfileExportsAndRefreshesItsToken()
+    {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QDir(home.path()).mkpath(QStringLiteral(".aws/sso/cache"));
+        QFile config(home.filePath(QStringLiteral(".aws/config")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("[profile sso-dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\n"
+                     "region = us-east-1\n[sso-session corp]\nsso_start_url = https://d-abc123.awsapps.com/start\n"
+                     "sso_region = us-east-1\n");
+        config.close();
+        // What `aws sso login` leaves behind, an hour later: an expired token with a refresh token.
+        const QString tokenPath = home.filePath(QStringLiteral(".aws/sso/cache/")
+                                                + aws::SsoTokenCache::fileNameFor(QStringLiteral("corp")));
+        const auto writeToken = [&tokenPath](bool refreshable) {
+            QJsonObject token { { QStringLiteral("startUrl"), QStringLiteral("https://d-abc123.awsapps.com/start") },
+                                { QStringLiteral("region"), QStringLiteral("us-east-1") },
+                                { QStringLiteral("accessToken"), QStringLiteral("ExpiredAccessTokenDoNotLeak") },
+                                { QStringLiteral("expiresAt"), QStringLiteral("2020-01-01T00:00:00Z") } };
+            if (refreshable) {
+                token.insert(QStringLiteral("clientId"), QStringLiteral("client-1"));
+                token.insert(QStringLiteral("clientSecret"), QStringLiteral("ClientSecretDoNotLeak"));
+                token.insert(QStringLiteral("refreshToken"), QStringLiteral("RefreshTokenDoNotLeak"));
+            }
+            QFile file(tokenPath);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QJsonDocument(token).toJson());
+        };
+        writeToken(true);
+
+        QProcessEnvironment env = environment();
+        env.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
+        env.remove(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("AWS_ENDPOINT_URL_SSO"), m_simulator->serverUrl().toString());
+        env.insert(QStringLiteral("AWS_ENDPOINT_URL_SSO_OIDC"), m_simulator->serverUrl().toString());
+        const QString path = home.filePath(QStringLiteral("sso.csv"));
+        const RunResult result = run({ QStringLiteral("--profile"), QStringLiteral("sso-dev"), QStringLiteral("--export"),
+                                       path, QStringLiteral("--status"), QStringLiteral("failed") },
+                                     env);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QFile csv(path);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(arnsOfCsv(csv.readAll()),
+                 expectedArns([](const sim::Deployment &d) { return d.status == QLatin1String("Failed"); }));
+        QFile refreshed(tokenPath);
+        QVERIFY(refreshed.open(QIODevice::ReadOnly));
+        const QJsonObject token = QJsonDocument::fromJson(refreshed.readAll()).object();
+        QVERIFY(token.value(QStringLiteral("accessToken")).toString() != QLatin1String("ExpiredAccessTokenDoNotLeak"));
+        QVERIFY(token.value(QStringLiteral("refreshToken")).toString() != QLatin1String("RefreshTokenDoNotLeak"));
+
+        // Expired and not refreshable: the export stops and says what to run; no token leaks.
+        writeToken(false);
+        const RunResult expired = run({ QStringLiteral("--profile"), QStringLiteral("sso-dev"), QStringLiteral("--export"),
+                                        home.filePath(QStringLiteral("never.csv")) },
+                                      env);
+        QCOMPARE(expired.exitCode, 1);
+        QVERIFY2(expired.err.contains(QLatin1String("aws sso login --profile sso-dev")), qPrintable(expired.err));
+        QVERIFY(!expired.err.contains(QLatin1String("DoNotLeak")));
+        QVERIFY(!QFile::exists(home.filePath(QStringLiteral("never.csv"))));
     }
 
     void helpAndVersionNeedNoDisplay()

@@ -3,6 +3,7 @@
 // processes (read-only, mutations, forced errors, clocks off by an hour either way) on one data
 // file and runs sim-conformance.mjs (node:test) against them. The SDK must be able to sign for the
 // simulator and parse every reply; node's output explains any failure.
+#include "conformancesupport.h"
 #include "operations.h"
 
 #include <QDir>
@@ -12,8 +13,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
-#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,12 +20,8 @@
 #include <memory>
 #include <vector>
 
-#ifdef Q_OS_LINUX
-#include <csignal>
-#include <sys/prctl.h>
-#endif
-
 using namespace outcrop::sim;
+using outcrop::conformance::dieWithParent;
 
 namespace {
 
@@ -35,17 +30,6 @@ const QString kSimExecutable = QStringLiteral(OUTCROP_SIM_EXECUTABLE);
 constexpr int kStartTimeoutMs = 30000;
 constexpr int kNodeTimeoutMs = 240000;
 constexpr qint64 kClockOffsetSeconds = 3600;
-
-// A child that dies with the test, even when the test itself is killed (a ctest timeout):
-// QProcess's destructor covers every other way out.
-void dieWithParent(QProcess &process)
-{
-#ifdef Q_OS_LINUX
-    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-#else
-    Q_UNUSED(process)
-#endif
-}
 
 QJsonObject key(const QString &accessKeyId, const QString &secretAccessKey, const QString &sessionToken = {})
 {
@@ -73,31 +57,11 @@ private:
     QString startSimulator(const QString &name, QStringList arguments)
     {
         auto process = std::make_unique<QProcess>();
-        dieWithParent(*process);
-        // stderr to a file: a pipe nobody reads while node runs could fill up and stall it.
-        process->setStandardErrorFile(m_dir.filePath(name + QStringLiteral(".stderr")));
         arguments << QStringLiteral("--port") << QStringLiteral("0") << QStringLiteral("--data") << m_dataFile;
-        process->start(kSimExecutable, arguments);
         QProcess *started = process.get();
         m_simulators.push_back(std::move(process));
-        if (!started->waitForStarted(kStartTimeoutMs)) {
-            qWarning("outcrop-sim (%s) did not start: %s", qPrintable(name), qPrintable(started->errorString()));
-            return {};
-        }
-        if (!QTest::qWaitFor([started] { return started->canReadLine() || started->state() == QProcess::NotRunning; },
-                             kStartTimeoutMs)) {
-            qWarning("outcrop-sim (%s) printed no line in %d ms", qPrintable(name), kStartTimeoutMs);
-            return {};
-        }
-        const QString line = QString::fromUtf8(started->readLine()).trimmed();
-        const QRegularExpressionMatch match =
-            QRegularExpression(QStringLiteral("^listening (http://127\\.0\\.0\\.1:\\d+)$")).match(line);
-        if (!match.hasMatch()) {
-            qWarning("outcrop-sim (%s) said \"%s\"; stderr: %s", qPrintable(name), qPrintable(line),
-                     qPrintable(simulatorLog(name)));
-            return {};
-        }
-        return match.captured(1);
+        return outcrop::conformance::startSimulator(*started, kSimExecutable, arguments,
+                                                    m_dir.filePath(name + QStringLiteral(".stderr")), kStartTimeoutMs);
     }
 
     QString simulatorLog(const QString &name) const
@@ -194,45 +158,24 @@ private slots:
             {QStringLiteral("expiredKey"), key(QStringLiteral("ASIAEXPIRED"), QStringLiteral("expired-secret"), QStringLiteral("expired-token"))},
         };
 
-        QProcess node;
-        dieWithParent(node);
-        QProcessEnvironment env;
-        env.insert(QStringLiteral("PATH"), QFileInfo(m_node).absolutePath() + QStringLiteral(":/usr/bin:/bin"));
-        env.insert(QStringLiteral("HOME"), m_dir.path());
-        // No shared config, instance metadata or proxy of the machine may reach the SDK.
-        env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
-        env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_dir.filePath(QStringLiteral("no-config")));
-        env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), m_dir.filePath(QStringLiteral("no-credentials")));
+        QProcessEnvironment env = outcrop::conformance::nodeEnvironment(m_node, m_dir.path(),
+                                                                        m_dir.filePath(QStringLiteral("no-config")));
         env.insert(QStringLiteral("OUTCROP_SIM_SETUP"), QString::fromUtf8(QJsonDocument(setup).toJson(QJsonDocument::Compact)));
-        node.setProcessEnvironment(env);
-        node.setWorkingDirectory(kConformanceDir);
-        node.setProcessChannelMode(QProcess::MergedChannels);
-        QSignalSpy finished(&node, &QProcess::finished);
-        node.start(m_node, {QStringLiteral("--test"), QStringLiteral("--test-reporter=spec"),
-                            kConformanceDir + QStringLiteral("/sim-conformance.mjs")});
-        QVERIFY2(node.waitForStarted(kStartTimeoutMs), qPrintable(node.errorString()));
-        // The event loop runs while waiting, so node's output never stalls in its pipe.
-        const bool done = finished.wait(kNodeTimeoutMs);
-        if (!done) {
-            node.kill();
-            node.waitForFinished(5000);
-        }
-        const QString output = QString::fromUtf8(node.readAll());
-        if (!done || node.exitStatus() != QProcess::NormalExit || node.exitCode() != 0) {
+        const outcrop::conformance::NodeRun run = outcrop::conformance::runNodeTest(
+            m_node, kConformanceDir + QStringLiteral("/sim-conformance.mjs"), kConformanceDir, env, kNodeTimeoutMs);
+        const QString &output = run.output;
+        if (!run.passed) {
             QString logs;
             for (const char *name : {"read-only", "mutations", "errors", "ahead", "behind"}) {
                 logs += QStringLiteral("--- outcrop-sim %1 stderr:\n%2").arg(QLatin1String(name), simulatorLog(QLatin1String(name)));
             }
             qWarning().noquote() << output << logs;
-            QFAIL(done ? "sim-conformance.mjs failed (its output is above)" : "sim-conformance.mjs timed out");
+            QFAIL(run.finished ? "sim-conformance.mjs failed (its output is above)" : "sim-conformance.mjs timed out");
         }
         // The summary lines of node:test, for the log.
         qInfo().noquote() << output.section(QStringLiteral("\n"), -9);
         // node:test's own count, so a script that ran no case cannot pass.
-        const QRegularExpressionMatch passed =
-            QRegularExpression(QStringLiteral("^\\S+ pass (\\d+)$"), QRegularExpression::MultilineOption).match(output);
-        QVERIFY2(passed.hasMatch() && passed.captured(1).toInt() > 50, qPrintable(output.right(2000)));
-        QVERIFY(output.contains(QRegularExpression(QStringLiteral("^\\S+ fail 0$"), QRegularExpression::MultilineOption)));
+        QVERIFY2(run.passCount > 50, qPrintable(output.right(2000)));
     }
 };
 

@@ -44,7 +44,7 @@ public:
     void invalidate() override { ++invalidations; }
     int fetches = 0;
     int invalidations = 0;
-    QString error;
+    AwsError error;
 };
 
 struct Harness
@@ -217,9 +217,11 @@ private slots:
     void credentialErrorsStopTheCallWithoutSending()
     {
         Harness harness({ Reply { httpReply(200, "{}") } });
-        harness.auth.error = QStringLiteral("No credentials found; searched the environment");
+        harness.auth.error = AwsError::make(AwsError::Kind::Credentials,
+                                            QStringLiteral("No credentials found; searched the environment"));
         AwsCall *call = harness.run();
         QCOMPARE(call->error().kind, AwsError::Kind::Credentials);
+        QCOMPARE(call->error().operation, QStringLiteral("ListCustomModelDeployments"));
         QCOMPARE(harness.server.requestHeads().size(), 0);
     }
 

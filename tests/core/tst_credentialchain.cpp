@@ -260,11 +260,6 @@ private slots:
     {
         QTest::addColumn<QByteArray>("config");
         QTest::addColumn<QString>("expected"); // empty: resolves with static keys
-        QTest::newRow("sso session") << QByteArray("[profile p]\nsso_session = s\nsso_account_id = 1\nsso_role_name = r\n"
-                                                   "[sso-session s]\nsso_start_url = https://x\nsso_region = us-east-1\n")
-                                     << QStringLiteral("IAM Identity Center (SSO, sso_session)");
-        QTest::newRow("legacy sso") << QByteArray("[profile p]\nsso_start_url = https://x\nsso_region = us-east-1\n")
-                                    << QStringLiteral("SSO, sso_start_url");
         QTest::newRow("assume role") << QByteArray("[profile p]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = default\n")
                                      << QStringLiteral("assumes a role (role_arn with source_profile)");
         QTest::newRow("role beats static keys (fromIni order)")

@@ -85,6 +85,22 @@ private:
     }
 
 private slots:
+    void ssoSignInOffersTheCommandToCopy()
+    {
+        ErrorBanner banner;
+        outcrop::aws::AwsError error = outcrop::aws::AwsError::make(outcrop::aws::AwsError::Kind::SsoLoginRequired,
+                                                  QStringLiteral("The IAM Identity Center token of profile dev has expired."));
+        error.remedyCommand = QStringLiteral("aws sso login --profile dev");
+        banner.showError(error);
+        auto *copy = banner.findChild<QPushButton *>(QStringLiteral("copyIamActionButton"));
+        QVERIFY(copy && !copy->isHidden());
+        QCOMPARE(copy->text(), QStringLiteral("Copy command"));
+        copy->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("aws sso login --profile dev"));
+        QVERIFY(banner.findChild<QPushButton *>(QStringLiteral("retryButton")) == nullptr
+                || !banner.findChild<QPushButton *>(QStringLiteral("retryButton"))->isHidden());
+    }
+
     void hiddenUntilSomethingIsShown()
     {
         ErrorBanner banner;

@@ -74,6 +74,8 @@ public:
     // The signing time (default: now). Tests move it to provoke "Signature expired".
     void setSigningTime(const QDateTime &time) { m_signingTime = time; }
     void setSignBody(bool sign) { m_signBody = sign; }
+    // Sent on every request, unsigned (e.g. SSO's x-amz-sso_bearer_token).
+    void setExtraHeader(const QByteArray &name, const QByteArray &value) { m_extraHeaders.insert(name, value); }
 
     // `target` is path?query exactly as it should go on the wire.
     HttpResult send(const QByteArray &method, const QByteArray &target, const QByteArray &body = {})
@@ -105,6 +107,9 @@ public:
             for (const aws::HttpHeader &header : signed_.addedHeaders) {
                 request.setRawHeader(header.name, header.value);
             }
+        }
+        for (auto it = m_extraHeaders.cbegin(); it != m_extraHeaders.cend(); ++it) {
+            request.setRawHeader(it.key(), it.value());
         }
         QNetworkReply *reply = m_manager.sendCustomRequest(request, method, body);
         QSignalSpy finished(reply, &QNetworkReply::finished);
@@ -164,6 +169,7 @@ private:
     QByteArray m_bearer;
     QDateTime m_signingTime;
     bool m_signBody = false;
+    QHash<QByteArray, QByteArray> m_extraHeaders;
 };
 
 struct RawResponse

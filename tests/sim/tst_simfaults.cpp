@@ -51,10 +51,9 @@ private slots:
     void resetMidResponse()
     {
         m_simulator->faults().setSettings({0, 0, 1, 0, 0});
-        // QNAM retries a request once when the connection drops; it still ends in an error.
-        const HttpResult result = m_client->get(QByteArray(deploymentsPath) + "?maxResults=50");
-        QVERIFY2(result.error != QNetworkReply::NoError, qPrintable(QString::number(result.error)));
-
+        // Checked on a raw socket: QNetworkAccessManager silently re-sends a request whose
+        // connection dropped, which made a QNAM-level check here timing-dependent on a loaded
+        // machine. What a client does with resets is tested in tst_bedrockclient.
         RawClient raw;
         QVERIFY(raw.connectTo(m_simulator->port()));
         raw.send("GET /model-customization/custom-model-deployments?maxResults=50 HTTP/1.1\r\nHost: x\r\n\r\n");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "aws/awscredentials.h"
+#include "aws/awserror.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -14,11 +15,14 @@ namespace outcrop::aws {
 
 // What one request is authenticated with: SigV4 credentials, or a Bedrock API key. When
 // `bearerToken` is set (AWS_BEARER_TOKEN_BEDROCK), requests carry "Authorization: Bearer" and no
-// signature, as the AWS SDKs do (../shared/docs/bedrock-api.md §1.2).
+// signature, as the AWS SDKs do (../shared/docs/bedrock-api.md §1.2). When `anonymous` is set the
+// request goes out unsigned: the operations modelled with smithy.api#noAuth (SSO
+// GetRoleCredentials, SSO OIDC CreateToken) carry their token in a header or the body instead.
 struct AwsAuth
 {
     AwsCredentials credentials;
     QByteArray bearerToken;
+    bool anonymous = false;
 
     bool isBearer() const { return !bearerToken.isEmpty(); }
 };
@@ -28,7 +32,9 @@ struct AwsAuth
 class AuthProvider
 {
 public:
-    using Callback = std::function<void(const AwsAuth &auth, const QString &error)>;
+    // `error` is set (isError()) when there is no auth; its kind is Credentials, or a more
+    // specific one the GUI reacts to (SsoLoginRequired, with the command to run).
+    using Callback = std::function<void(const AwsAuth &auth, const AwsError &error)>;
 
     virtual ~AuthProvider() = default;
     // Calls `callback` once, with the auth or an error, possibly before returning. The callback is
@@ -56,6 +62,20 @@ public:
 
 private:
     AwsAuth m_auth;
+};
+
+// No authentication: for the unsigned (smithy.api#noAuth) operations of SSO and SSO OIDC.
+class AnonymousAuthProvider final : public AuthProvider
+{
+public:
+    void fetchAuth(QObject *context, Callback callback) override
+    {
+        if (context) {
+            AwsAuth auth;
+            auth.anonymous = true;
+            callback(auth, {});
+        }
+    }
 };
 
 } // namespace outcrop::aws

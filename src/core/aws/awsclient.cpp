@@ -142,12 +142,14 @@ void AwsCall::startAttempt()
         return;
     }
     ++m_attempt;
-    m_client->m_auth->fetchAuth(this, [this](const AwsAuth &auth, const QString &error) {
+    m_client->m_auth->fetchAuth(this, [this](const AwsAuth &auth, const AwsError &error) {
         if (m_finished) {
             return;
         }
-        if (!error.isEmpty()) {
-            finish(AwsError::make(AwsError::Kind::Credentials, error, m_request.operation));
+        if (error.isError()) {
+            AwsError failure = error;
+            failure.operation = m_request.operation;
+            finish(failure);
             return;
         }
         sendWith(auth);
@@ -172,9 +174,12 @@ void AwsCall::sendWith(const AwsAuth &auth)
     if (!m_request.body.isEmpty()) {
         signing.headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") });
     }
+    signing.headers += m_request.headers;
 
     QList<HttpHeader> headers = signing.headers;
-    if (auth.isBearer()) {
+    if (auth.anonymous) {
+        // smithy.api#noAuth: nothing to add.
+    } else if (auth.isBearer()) {
         headers.append({ QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + auth.bearerToken });
     } else {
         SigningOptions options;

@@ -4,6 +4,7 @@
 #include "aws/awserror.h"
 #include "aws/awsurl.h"
 #include "aws/retrypolicy.h"
+#include "aws/sigv4signer.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -43,6 +44,9 @@ struct AwsHttpRequest
     AwsRequestTarget target;
     QByteArray body;                    // JSON; empty for GET and DELETE (they carry no content-type)
     QString operation;                  // "ListCustomModelDeployments": for messages and the IAM action
+    // Headers the operation binds its input to (SSO's x-amz-sso_bearer_token), signed with the
+    // rest when the request is signed. They may hold secrets: never logged.
+    QList<HttpHeader> headers;
     // Checks (and typically parses) a 2xx body. An error makes the attempt fail as a bad reply,
     // which is retried: a body cut short by a proxy or a dropped connection is the usual cause.
     std::function<bool(const QByteArray &body, QString *error)> acceptBody;

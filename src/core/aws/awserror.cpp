@@ -90,6 +90,10 @@ AwsError AwsError::fromHttpReply(int httpStatus, const QByteArray &errorTypeHead
     if (error.message.isEmpty()) {
         error.message = object.value(QLatin1String("Message")).toString();
     }
+    if (error.message.isEmpty()) {
+        // OAuth-style errors (SSO OIDC CreateToken): {"error": "invalid_grant", "error_description": "..."}.
+        error.message = object.value(QLatin1String("error_description")).toString();
+    }
 
     if (!error.code.isEmpty()) {
         error.kind = kindForCode(error.code);
@@ -166,6 +170,7 @@ QString AwsError::userMessage() const
     case Kind::Redirect:
     case Kind::BadReply:
     case Kind::Credentials:
+    case Kind::SsoLoginRequired:
     case Kind::Configuration:
     case Kind::InvalidInput:
     case Kind::Cancelled:

@@ -37,6 +37,10 @@ struct AwsError
         Redirect,         // a 3xx, which is never followed
         BadReply,         // a reply that could not be parsed
         Credentials,      // no credentials, or a credential source failed
+        // The IAM Identity Center (SSO) session of the profile has expired or was rejected and
+        // cannot be refreshed: the user must sign in again. `remedyCommand` holds the command
+        // ("aws sso login --profile dev") for the GUI to offer for copying.
+        SsoLoginRequired,
         Configuration,    // region, endpoint or profile problems
         InvalidInput,     // a value rejected before sending
         Cancelled,
@@ -48,6 +52,9 @@ struct AwsError
     QString requestId;    // x-amzn-RequestId, shown so users can quote it to AWS Support
     int httpStatus = 0;
     QString operation;    // the API operation ("ListCustomModelDeployments")
+    // A shell command that fixes the problem, for the user to run (the GUI offers to copy it);
+    // empty when there is none. Set with Kind::SsoLoginRequired.
+    QString remedyCommand;
 
     bool isError() const { return kind != Kind::None; }
     // A sentence for the user: what happened, what to do, and the request id.

@@ -12,7 +12,7 @@ ChainAuthProvider::ChainAuthProvider(CredentialChain *chain, QByteArray bearerTo
 {
     connect(m_chain, &CredentialChain::resolved, this,
             [this](const AwsCredentials &credentials) { answer(AwsAuth { credentials, {} }, {}); });
-    connect(m_chain, &CredentialChain::failed, this, [this](const QString &error) { answer({}, error); });
+    connect(m_chain, &CredentialChain::failedWithError, this, [this](const AwsError &error) { answer({}, error); });
 }
 
 void ChainAuthProvider::fetchAuth(QObject *context, Callback callback)
@@ -32,7 +32,7 @@ void ChainAuthProvider::invalidate()
     m_chain->invalidate();
 }
 
-void ChainAuthProvider::answer(const AwsAuth &auth, const QString &error)
+void ChainAuthProvider::answer(const AwsAuth &auth, const AwsError &error)
 {
     const QList<Waiter> waiters = std::exchange(m_waiters, {});
     for (const Waiter &waiter : waiters) {

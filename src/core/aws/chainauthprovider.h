@@ -31,7 +31,7 @@ private:
         QPointer<QObject> context;
         Callback callback;
     };
-    void answer(const AwsAuth &auth, const QString &error);
+    void answer(const AwsAuth &auth, const AwsError &error);
 
     CredentialChain *m_chain;
     QByteArray m_bearerToken;

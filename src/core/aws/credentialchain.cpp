@@ -4,6 +4,10 @@
 #include "aws/awssharedconfig.h"
 #include "aws/credentialprocess.h"
 #include "aws/logging.h"
+#include "aws/ssocredentials.h"
+#include "net/networkpolicy.h"
+
+#include <QNetworkAccessManager>
 
 namespace outcrop::aws {
 
@@ -64,6 +68,21 @@ void CredentialChain::setClock(std::function<QDateTime()> clock)
     m_clock = std::move(clock);
 }
 
+void CredentialChain::setNetwork(QNetworkAccessManager *network, const std::optional<QSslConfiguration> &ssl)
+{
+    m_network = network;
+    m_ssl = ssl;
+}
+
+QNetworkAccessManager *CredentialChain::network()
+{
+    if (!m_network) {
+        m_network = new QNetworkAccessManager(this);
+        m_network->setProxyFactory(new net::AwsProxyFactory(m_environment.variables()));
+    }
+    return m_network;
+}
+
 void CredentialChain::invalidate()
 {
     m_cached = AwsCredentials();
@@ -71,7 +90,7 @@ void CredentialChain::invalidate()
 
 void CredentialChain::resolve()
 {
-    if (m_process) {
+    if (m_process || m_sso) {
         return; // its result answers this call too
     }
     if (m_cached.isValid() && !m_cached.expiresWithin(m_clock(), kRefreshMargin.count())) {
@@ -90,10 +109,28 @@ void CredentialChain::succeed(const AwsCredentials &credentials)
     QMetaObject::invokeMethod(this, [this, credentials] { emit resolved(credentials); }, Qt::QueuedConnection);
 }
 
+void CredentialChain::emitResolved(const AwsCredentials &credentials)
+{
+    m_cached = credentials;
+    qCDebug(lcCredentials) << "resolved" << credentials;
+    emit resolved(credentials);
+}
+
 void CredentialChain::fail(const QString &message)
 {
-    qCWarning(lcCredentials).noquote() << message;
-    QMetaObject::invokeMethod(this, [this, message] { emit failed(message); }, Qt::QueuedConnection);
+    fail(AwsError::make(AwsError::Kind::Credentials, message));
+}
+
+void CredentialChain::fail(const AwsError &error)
+{
+    qCWarning(lcCredentials).noquote() << error.message;
+    QMetaObject::invokeMethod(this, [this, error] { emitFailure(error); }, Qt::QueuedConnection);
+}
+
+void CredentialChain::emitFailure(const AwsError &error)
+{
+    emit failed(error.message);
+    emit failedWithError(error);
 }
 
 void CredentialChain::runChain()
@@ -215,31 +252,52 @@ bool CredentialChain::resolveFromProfile(const AwsSharedConfig &sharedConfig, co
         connect(process, &CredentialProcess::succeeded, this, [this, process](const AwsCredentials &credentials) {
             process->deleteLater();
             m_process = nullptr;
-            m_cached = credentials;
-            qCDebug(lcCredentials) << "resolved" << credentials;
-            emit resolved(credentials);
+            emitResolved(credentials);
         });
         connect(process, &CredentialProcess::failed, this, [this, process](const QString &message) {
             process->deleteLater();
             m_process = nullptr;
-            emit failed(message);
+            emitFailure(AwsError::make(AwsError::Kind::Credentials, message));
         });
         m_process = process;
         process->start();
         return true;
     }
     searched->append(QStringLiteral("credential_process of profile %1 (not set)").arg(profile.name()));
-    for (const QString &key : { QStringLiteral("sso_session"), QStringLiteral("sso_start_url"),
-                                QStringLiteral("sso_account_id"), QStringLiteral("sso_region"),
-                                QStringLiteral("sso_role_name") }) {
-        if (profile.contains(key)) {
-            return notSupported(QStringLiteral("uses IAM Identity Center (SSO, %1)").arg(key));
-        }
+    if (SsoProfileSettings::isSsoProfile(profile)) {
+        startSso(sharedConfig, profile);
+        return true;
     }
     if (profile.contains(QStringLiteral("login_session"))) {
         return notSupported(QStringLiteral("uses “aws login” (login_session)"));
     }
     return false;
+}
+
+void CredentialChain::startSso(const AwsSharedConfig &sharedConfig, const AwsProfile &profile)
+{
+    QString problem;
+    const std::optional<SsoProfileSettings> settings
+        = SsoProfileSettings::fromProfile(m_environment, sharedConfig, profile, &problem);
+    if (!settings) {
+        fail(problem);
+        return;
+    }
+    auto *fetcher = new SsoCredentialFetcher(*settings, network(), m_ssl, this);
+    fetcher->setClock(m_clock);
+    connect(fetcher, &SsoCredentialFetcher::succeeded, this, [this, fetcher](const AwsCredentials &credentials) {
+        fetcher->deleteLater();
+        m_sso = nullptr;
+        emitResolved(credentials);
+    });
+    connect(fetcher, &SsoCredentialFetcher::failed, this, [this, fetcher](const AwsError &error) {
+        fetcher->deleteLater();
+        m_sso = nullptr;
+        qCWarning(lcCredentials).noquote() << error.message;
+        emitFailure(error);
+    });
+    m_sso = fetcher;
+    fetcher->start();
 }
 
 } // namespace outcrop::aws

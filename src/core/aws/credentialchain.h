@@ -3,20 +3,26 @@
 
 #include "aws/awscredentials.h"
 #include "aws/awsenvironment.h"
+#include "aws/awserror.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QString>
 
 #include <chrono>
 #include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
 
 namespace outcrop::aws {
 
 class AwsProfile;
 class AwsSharedConfig;
 class CredentialProcess;
+class SsoCredentialFetcher;
 
 // Finds AWS credentials, asynchronously, in the order of the AWS SDKs' default chain:
 //  1. credentials given to the app (setAppCredentials; later the keychain);
@@ -25,8 +31,11 @@ class CredentialProcess;
 //     does (botocore skips them only for an explicit --profile);
 //  3. the profile's aws_access_key_id / aws_secret_access_key / aws_session_token, each from the
 //     credentials file before the config file (JS fromIni mergeConfigFiles);
-//  4. the profile's credential_process (CredentialProcess).
-// A profile using role_arn (assume role; checked first, as fromIni does), web identity, SSO or
+//  4. the profile's credential_process (CredentialProcess);
+//  5. the profile's IAM Identity Center settings (sso_session or sso_start_url, sso_account_id,
+//     sso_role_name: SsoCredentialFetcher), failing with AwsError::Kind::SsoLoginRequired when
+//     the user must run `aws sso login` again.
+// A profile using role_arn (assume role; checked first, as fromIni does), web identity or
 // `aws login` fails with a message saying that kind of profile is not supported yet, unless static
 // keys come first in fromIni's order (static keys beat everything but role_arn).
 // Credentials that expire are cached until they are within kRefreshMargin of expiring; the next
@@ -48,6 +57,9 @@ public:
     void setAppCredentials(const AwsCredentials &credentials); // invalid credentials: none
     void setClock(std::function<QDateTime()> clock);
     void setProcessTimeout(std::chrono::milliseconds timeout) { m_processTimeout = timeout; }
+    // The network for credential sources that call AWS (IAM Identity Center). Without it the
+    // chain makes its own, with the AWS proxy rules.
+    void setNetwork(QNetworkAccessManager *network, const std::optional<QSslConfiguration> &ssl = std::nullopt);
 
     // Emits resolved() or failed() later (never from inside this call). Calls made while a
     // credential_process runs share its result.
@@ -59,11 +71,21 @@ signals:
     void resolved(const outcrop::aws::AwsCredentials &credentials);
     // Names every place searched when nothing was found. Never contains a secret.
     void failed(const QString &message);
+    // Emitted with every failed(), typed: Kind::Credentials, or a more specific kind such as
+    // SsoLoginRequired (with remedyCommand "aws sso login --profile NAME"), or Network when an
+    // AWS credential service cannot be reached.
+    void failedWithError(const outcrop::aws::AwsError &error);
 
 private:
     void runChain();
     void succeed(const AwsCredentials &credentials);
     void fail(const QString &message);
+    void fail(const AwsError &error);
+    // For asynchronous sources, whose answer already comes from the event loop.
+    void emitResolved(const AwsCredentials &credentials);
+    void emitFailure(const AwsError &error);
+    void startSso(const AwsSharedConfig &sharedConfig, const AwsProfile &profile);
+    QNetworkAccessManager *network();
     // Static keys or credential_process of the profile; false when the profile has neither.
     bool resolveFromProfile(const AwsSharedConfig &sharedConfig, const AwsProfile &profile, QStringList *searched);
     QString unsupportedProfileKind(const AwsProfile &profile) const;
@@ -75,6 +97,9 @@ private:
     std::function<QDateTime()> m_clock;
     std::chrono::milliseconds m_processTimeout;
     QPointer<CredentialProcess> m_process;
+    QPointer<SsoCredentialFetcher> m_sso;
+    QPointer<QNetworkAccessManager> m_network;
+    std::optional<QSslConfiguration> m_ssl;
 };
 
 } // namespace outcrop::aws

@@ -46,11 +46,24 @@ struct ConfiguredEndpoint
     QString error;
 };
 
-ConfiguredEndpoint configuredEndpoint(const AwsClientOptions &options, const AwsEnvironment &environment,
-                                      const AwsSharedConfig &sharedConfig, const AwsProfile &profile)
+// What the SDKs derive from a serviceId ("Bedrock", "SSO OIDC"): the variable
+// AWS_ENDPOINT_URL_SSO_OIDC and the [services] key sso_oidc (@smithy/core getEndpointUrlConfig).
+QString endpointVariableFor(const QString &serviceId)
 {
-    if (!options.endpointUrl.isEmpty()) {
-        return { options.endpointUrl, QStringLiteral("--endpoint-url"), {} };
+    return QStringLiteral("AWS_ENDPOINT_URL_") + serviceId.toUpper().replace(QLatin1Char(' '), QLatin1Char('_'));
+}
+
+QString servicesKeyFor(const QString &serviceId)
+{
+    return serviceId.toLower().replace(QLatin1Char(' '), QLatin1Char('_'));
+}
+
+ConfiguredEndpoint configuredEndpoint(const QString &serviceId, const QString &explicitUrl,
+                                      const AwsEnvironment &environment, const AwsSharedConfig &sharedConfig,
+                                      const AwsProfile &profile)
+{
+    if (!explicitUrl.isEmpty()) {
+        return { explicitUrl, QStringLiteral("--endpoint-url"), {} };
     }
     const BooleanSetting ignore = readBoolean(environment, QStringLiteral("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"),
                                               profile, QStringLiteral("ignore_configured_endpoint_urls"));
@@ -60,23 +73,23 @@ ConfiguredEndpoint configuredEndpoint(const AwsClientOptions &options, const Aws
     if (ignore.value) {
         return {};
     }
-    // The service part of the variable is the serviceId "Bedrock" upper-cased (getEndpointUrlConfig).
-    for (const QString &variable : { QStringLiteral("AWS_ENDPOINT_URL_BEDROCK"), QStringLiteral("AWS_ENDPOINT_URL") }) {
+    for (const QString &variable : { endpointVariableFor(serviceId), QStringLiteral("AWS_ENDPOINT_URL") }) {
         if (environment.isSet(variable)) {
             return { environment.value(variable), variable, {} };
         }
     }
     QString error;
+    const QString servicesKey = servicesKeyFor(serviceId);
     const QString fromServices
-        = sharedConfig.serviceSetting(profile, QStringLiteral("bedrock"), QStringLiteral("endpoint_url"), &error);
+        = sharedConfig.serviceSetting(profile, servicesKey, QStringLiteral("endpoint_url"), &error);
     if (!error.isEmpty()) {
         return { {}, {}, error };
     }
     if (!fromServices.isEmpty()) {
         const QString servicesName = profile.value(QStringLiteral("services"));
         return { fromServices,
-                 QStringLiteral("[services %1] bedrock.endpoint_url in %2")
-                     .arg(servicesName, sharedConfig.configFile().path()),
+                 QStringLiteral("[services %1] %2.endpoint_url in %3")
+                     .arg(servicesName, servicesKey, sharedConfig.configFile().path()),
                  {} };
     }
     const QString key = QStringLiteral("endpoint_url");
@@ -84,6 +97,22 @@ ConfiguredEndpoint configuredEndpoint(const AwsClientOptions &options, const Aws
         return { profile.value(key), profile.describe(key) + QStringLiteral(" (endpoint_url)"), {} };
     }
     return {};
+}
+
+// Checks a configured endpoint URL; sets resolution->url or resolution->error.
+void acceptCustomUrl(const ConfiguredEndpoint &configured, EndpointResolution *resolution)
+{
+    resolution->custom = true;
+    resolution->source = configured.source;
+    const QUrl url(configured.url, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        || url.host().isEmpty()) {
+        resolution->error = QStringLiteral("The endpoint URL from %1 is not an http:// or https:// URL with a host.")
+                                .arg(configured.source);
+        return;
+    }
+    resolution->url = url;
 }
 
 QString hostPrefix(bool fips)
@@ -102,7 +131,8 @@ EndpointResolution resolveEndpoint(const AwsClientOptions &options, const AwsEnv
                                             QStringLiteral("use_fips_endpoint"));
     const BooleanSetting dualStack = readBoolean(environment, QStringLiteral("AWS_USE_DUALSTACK_ENDPOINT"), profile,
                                                  QStringLiteral("use_dualstack_endpoint"));
-    const ConfiguredEndpoint configured = configuredEndpoint(options, environment, sharedConfig, profile);
+    const ConfiguredEndpoint configured
+        = configuredEndpoint(QStringLiteral("Bedrock"), options.endpointUrl, environment, sharedConfig, profile);
     for (const QString &error : { fips.error, dualStack.error, configured.error }) {
         if (!error.isEmpty()) {
             resolution.error = error;
@@ -114,29 +144,23 @@ EndpointResolution resolveEndpoint(const AwsClientOptions &options, const AwsEnv
     const QString fipsSource = fips.value ? fips.source : QStringLiteral("the FIPS region name");
 
     if (!configured.url.isEmpty()) {
-        resolution.custom = true;
-        resolution.source = configured.source;
         if (resolution.useFips) {
             resolution.error = QStringLiteral("Invalid Configuration: FIPS and custom endpoint are not supported "
                                               "(endpoint from %1, FIPS from %2)")
                                    .arg(configured.source, fipsSource);
+            resolution.custom = true;
+            resolution.source = configured.source;
             return resolution;
         }
         if (resolution.useDualStack) {
             resolution.error = QStringLiteral("Invalid Configuration: Dualstack and custom endpoint are not supported "
                                               "(endpoint from %1, dual-stack from %2)")
                                    .arg(configured.source, dualStack.source);
+            resolution.custom = true;
+            resolution.source = configured.source;
             return resolution;
         }
-        const QUrl url(configured.url, QUrl::StrictMode);
-        const QString scheme = url.scheme().toLower();
-        if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
-            || url.host().isEmpty()) {
-            resolution.error = QStringLiteral("The endpoint URL from %1 is not an http:// or https:// URL with a host.")
-                                   .arg(configured.source);
-            return resolution;
-        }
-        resolution.url = url;
+        acceptCustomUrl(configured, &resolution);
         return resolution;
     }
 
@@ -152,6 +176,30 @@ EndpointResolution resolveEndpoint(const AwsClientOptions &options, const AwsEnv
     const QString suffix = resolution.useDualStack ? partition.dualStackDnsSuffix : partition.dnsSuffix;
     resolution.url = QUrl(QStringLiteral("https://%1.%2.%3").arg(hostPrefix(resolution.useFips), region.region, suffix));
     resolution.source = QStringLiteral("region %1 (partition %2)").arg(region.region, partition.id);
+    return resolution;
+}
+
+EndpointResolution resolveServiceEndpoint(const QString &serviceId, const QString &hostPrefix,
+                                          const AwsEnvironment &environment, const AwsSharedConfig &sharedConfig,
+                                          const AwsProfile &profile, const QString &region)
+{
+    EndpointResolution resolution;
+    const ConfiguredEndpoint configured = configuredEndpoint(serviceId, {}, environment, sharedConfig, profile);
+    if (!configured.error.isEmpty()) {
+        resolution.error = configured.error;
+        return resolution;
+    }
+    if (!configured.url.isEmpty()) {
+        acceptCustomUrl(configured, &resolution);
+        return resolution;
+    }
+    if (region.isEmpty()) {
+        resolution.error = QStringLiteral("Invalid Configuration: Missing Region");
+        return resolution;
+    }
+    const AwsPartition partition = partitionOfRegion(region);
+    resolution.url = QUrl(QStringLiteral("https://%1.%2.%3").arg(hostPrefix, region, partition.dnsSuffix));
+    resolution.source = QStringLiteral("region %1 (partition %2)").arg(region, partition.id);
     return resolution;
 }
 

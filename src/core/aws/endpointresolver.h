@@ -39,4 +39,14 @@ EndpointResolution resolveEndpoint(const AwsClientOptions &options, const AwsEnv
                                    const AwsSharedConfig &sharedConfig, const AwsProfile &profile,
                                    const RegionResolution &region);
 
+// The endpoint of another service the credential sources call, e.g. ("SSO", "portal.sso") or
+// ("SSO OIDC", "oidc"), by the same convention minus --endpoint-url, FIPS and dual-stack:
+// AWS_ENDPOINT_URL_<SERVICE ID upper-cased, spaces as '_'> → AWS_ENDPOINT_URL → [services NAME]
+// `<service id lower-cased, spaces as '_'>.endpoint_url` → the profile's `endpoint_url` (all
+// skipped under AWS_IGNORE_CONFIGURED_ENDPOINT_URLS) → https://{hostPrefix}.{region}.{dnsSuffix}
+// (the client-sso / client-sso-oidc rule sets: portal.sso.{Region}…, oidc.{Region}…).
+EndpointResolution resolveServiceEndpoint(const QString &serviceId, const QString &hostPrefix,
+                                          const AwsEnvironment &environment, const AwsSharedConfig &sharedConfig,
+                                          const AwsProfile &profile, const QString &region);
+
 } // namespace outcrop::aws

@@ -70,6 +70,7 @@ BedrockSession::BedrockSession(const BedrockConnection &connection, const aws::A
     const std::optional<QString> bearer = aws::bedrockBearerToken(environment);
     m_auth = std::make_unique<aws::ChainAuthProvider>(m_chain, bearer ? bearer->toUtf8() : QByteArray());
     build(connection.ssl);
+    m_chain->setNetwork(m_network, connection.ssl);
 }
 
 BedrockSession::BedrockSession(const QUrl &endpoint, const QString &region, std::unique_ptr<aws::AuthProvider> auth,

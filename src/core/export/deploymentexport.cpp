@@ -54,7 +54,13 @@ void DeploymentExport::start()
                 emit progress(m_writer->rowsWritten(), m_pager->pageCount());
             });
     connect(m_pager, &bedrock::DeploymentPager::failed, this, [this](const aws::AwsError &error) {
-        fail(m_file.isStreaming() ? m_file.writeFailedMessage(error.userMessage()) : error.userMessage());
+        // The service or the credentials failed, not the writing: say that, and for standard output
+        // that what was written so far is incomplete.
+        fail(m_file.isStreaming()
+                 ? error.userMessage() + QLatin1Char(' ')
+                     + QCoreApplication::translate("DeploymentExport",
+                                                   "What was written to standard output is incomplete.")
+                 : error.userMessage());
     });
     connect(m_pager, &bedrock::DeploymentPager::finished, this, [this] {
         if (m_finished) {
