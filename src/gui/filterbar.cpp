@@ -226,6 +226,13 @@ void FilterBar::buildLayout()
     addGroup(nullptr, m_resetButton, 0);
     addGroup(buddyLabel(tr("Fi&lter loaded rows:"), m_localFilterEdit, this), m_localFilterEdit, 2);
 
+    // The fields now sit in group widgets, which get a new palette only after this bar handled
+    // its PaletteChange (changeEvent()): the tint is computed from the bar's palette.
+    for (FieldValidityMarker *marker : {m_nameValidity.get(), m_modelValidity.get(), m_createdAfterValidity.get(),
+                                        m_createdBeforeValidity.get()}) {
+        marker->setPaletteSource(this);
+    }
+
     auto *messageRow = new QHBoxLayout;
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_messageIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(iconSize, iconSize));
