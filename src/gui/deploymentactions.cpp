@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "deploymentactions.h"
 
+#include "symbolicicon.h"
+
 #include <QAction>
 #include <QClipboard>
 #include <QDesktopServices>
@@ -28,7 +30,7 @@ DeploymentActions::DeploymentActions(QObject *parent)
     , m_openConsole(makeAction(tr("&Open in AWS Console"), tr("Open the Bedrock console for its region")))
 {
     m_copyArn->setShortcut(QKeySequence::Copy);
-    m_copyArn->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+    m_copyArn->setIcon(symbolicIcon(QStringLiteral("edit-copy"), QStringLiteral("edit-copy")));
     m_openConsole->setIcon(QIcon::fromTheme(QStringLiteral("internet-web-browser")));
 
     connect(m_copyName, &QAction::triggered, this, [this] { copyText(m_deployment.name, tr("Copied the name")); });

@@ -3,6 +3,7 @@
 
 #include "aws/awsclient.h"
 #include "bedrock/bedrockclient.h"
+#include "symbolicicon.h"
 
 #include <QAction>
 #include <QApplication>
@@ -143,7 +144,7 @@ DeploymentDetailPane::DeploymentDetailPane(QWidget *parent)
     m_loadingLabel->setAccessibleName(tr("Loading"));
     m_loadingLabel->hide();
     m_refreshButton->setText(tr("Refresh"));
-    m_refreshButton->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
+    m_refreshButton->setIcon(symbolicIcon(QStringLiteral("view-refresh"), QStringLiteral("view-refresh")));
     m_refreshButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_refreshButton->setToolTip(tr("Fetch the deployment's details again"));
     m_refreshButton->setAccessibleName(tr("Refresh details"));
@@ -197,7 +198,7 @@ DeploymentDetailPane::DeploymentDetailPane(QWidget *parent)
     requestIdLayout->setContentsMargins(0, 0, 0, 0);
     requestIdLayout->addWidget(m_requestIdField, 1);
     m_copyRequestIdButton->setText(tr("Copy"));
-    m_copyRequestIdButton->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+    m_copyRequestIdButton->setIcon(symbolicIcon(QStringLiteral("edit-copy"), QStringLiteral("edit-copy")));
     m_copyRequestIdButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_copyRequestIdButton->setToolTip(tr("Copy the request id, to quote it to AWS Support"));
     m_copyRequestIdButton->setAccessibleName(tr("Copy request id"));

@@ -62,7 +62,7 @@ void FieldValidityMarker::refresh()
     m_field->setAccessibleDescription(invalid ? m_reason : QString());
 
     if (invalid) {
-        const QWidget *parent = m_field->parentWidget();
+        const QWidget *parent = m_paletteSource ? m_paletteSource : m_field->parentWidget();
         QPalette palette = parent ? parent->palette() : QApplication::palette();
         // 30% of a mid red keeps black text readable on a light Base and white text on a dark
         // one (contrast stays above 4.5:1 on Fusion's light and dark Base colours).

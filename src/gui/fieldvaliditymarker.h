@@ -25,9 +25,13 @@ public:
     const QString &reason() const { return m_reason; }
     // Re-tints an invalid field from its parent's palette (after a theme change).
     void refresh();
+    // Tints from this widget's palette instead of the field's parent: an ancestor that gets a
+    // PaletteChange before Qt propagates the new palette down to the field's own parent.
+    void setPaletteSource(const QWidget *source) { m_paletteSource = source; }
 
 private:
     QWidget *m_field;
+    const QWidget *m_paletteSource = nullptr;
     QString m_hint;      // tooltip while valid
     QString m_reason;
 };

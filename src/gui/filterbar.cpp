@@ -2,6 +2,7 @@
 #include "filterbar.h"
 
 #include "fieldvaliditymarker.h"
+#include "flowlayout.h"
 #include "querystate.h"
 #include "windowshortcutpriority.h"
 
@@ -197,32 +198,40 @@ void FilterBar::buildLayout()
     m_nameEdit->setMinimumWidth(nameFieldCharacters * fieldCharacterWidth);
     m_localFilterEdit->setMinimumWidth(localFilterCharacters * fieldCharacterWidth);
 
-    // Two rows fit the window: the query filters, then the time range, reset and the local
-    // filter (set apart at the right end as it does not ask the service).
-    // A labelled field, set apart from the group before it by twice the layout spacing.
-    const int groupSpacing = 2 * style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing);
-    const auto addGroup = [groupSpacing](QHBoxLayout *row, QWidget *label, QWidget *field, int stretch) {
-        if (row->count() > 0) {
-            row->addSpacing(groupSpacing);
+    // Two lines on a wide window: the query filters, then the time range, reset and the local
+    // filter (last, as it does not ask the service). A narrow window wraps each line's groups
+    // onto more lines instead of clipping them or widening the window (FlowLayout).
+    auto *fields = new FlowLayout;
+    fields->setHorizontalSpacing(2 * style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing));
+    // A label and its field stay together on a line. Every control moves into a group in the
+    // order shown, which makes that the tab order (a reparented widget goes to the end of the chain).
+    const auto addGroup = [this, fields](QWidget *label, QWidget *field, int stretch) {
+        auto *group = new QWidget(this);
+        auto *groupLayout = new QHBoxLayout(group);
+        groupLayout->setContentsMargins(0, 0, 0, 0);
+        if (label) {
+            groupLayout->addWidget(label);
         }
-        row->addWidget(label);
-        row->addWidget(field, stretch);
+        groupLayout->addWidget(field, 1);
+        fields->addWidget(group, stretch);
     };
-    auto *serverRow = new QHBoxLayout;
-    addGroup(serverRow, buddyLabel(tr("&Name contains:"), m_nameEdit, this), m_nameEdit, 2);
-    addGroup(serverRow, buddyLabel(tr("&Status:"), m_statusCombo, this), m_statusCombo, 0);
-    addGroup(serverRow, buddyLabel(tr("&Model:"), m_modelCombo, this), m_modelCombo, 3);
-    addGroup(serverRow, buddyLabel(tr("S&ort:"), m_sortCombo, this), m_sortCombo, 0);
-    addGroup(serverRow, buddyLabel(tr("&Page size:"), m_pageSizeCombo, this), m_pageSizeCombo, 0);
+    addGroup(buddyLabel(tr("&Name contains:"), m_nameEdit, this), m_nameEdit, 2);
+    addGroup(buddyLabel(tr("&Status:"), m_statusCombo, this), m_statusCombo, 0);
+    addGroup(buddyLabel(tr("&Model:"), m_modelCombo, this), m_modelCombo, 3);
+    addGroup(buddyLabel(tr("S&ort:"), m_sortCombo, this), m_sortCombo, 0);
+    addGroup(buddyLabel(tr("&Page size:"), m_pageSizeCombo, this), m_pageSizeCombo, 0);
+    fields->addLineBreak();
+    addGroup(m_createdAfterCheck, m_createdAfterEdit, 0);
+    addGroup(m_createdBeforeCheck, m_createdBeforeEdit, 0);
+    addGroup(nullptr, m_resetButton, 0);
+    addGroup(buddyLabel(tr("Fi&lter loaded rows:"), m_localFilterEdit, this), m_localFilterEdit, 2);
 
-    auto *timeRow = new QHBoxLayout;
-    addGroup(timeRow, m_createdAfterCheck, m_createdAfterEdit, 0);
-    addGroup(timeRow, m_createdBeforeCheck, m_createdBeforeEdit, 0);
-    timeRow->addSpacing(groupSpacing);
-    timeRow->addWidget(m_resetButton);
-    timeRow->addStretch(1);
-    timeRow->addWidget(buddyLabel(tr("Fi&lter loaded rows:"), m_localFilterEdit, this));
-    timeRow->addWidget(m_localFilterEdit, 2);
+    // The fields now sit in group widgets, which get a new palette only after this bar handled
+    // its PaletteChange (changeEvent()): the tint is computed from the bar's palette.
+    for (FieldValidityMarker *marker : {m_nameValidity.get(), m_modelValidity.get(), m_createdAfterValidity.get(),
+                                        m_createdBeforeValidity.get()}) {
+        marker->setPaletteSource(this);
+    }
 
     auto *messageRow = new QHBoxLayout;
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
@@ -232,8 +241,7 @@ void FilterBar::buildLayout()
 
     auto *rows = new QVBoxLayout(this);
     rows->setContentsMargins(0, 0, 0, 0);
-    rows->addLayout(serverRow);
-    rows->addLayout(timeRow);
+    rows->addLayout(fields);
     rows->addLayout(messageRow);
 }
 

@@ -15,6 +15,7 @@
 #include "filterbar.h"
 #include "overviewwidget.h"
 #include "statussidebar.h"
+#include "symbolicicon.h"
 #include "windowshortcutpriority.h"
 #include "deploymenttablemodel.h"
 #include "exportdialog.h"
@@ -132,7 +133,8 @@ ExportDialog *MainWindow::exportDialog() const
 
 void MainWindow::createActions()
 {
-    m_exportAction = new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("&Export to CSV…"), this);
+    m_exportAction = new QAction(symbolicIcon(QStringLiteral("document-export"), QStringLiteral("document-export")),
+                                  tr("&Export to CSV…"), this);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportAction->setStatusTip(tr("Write the deployments to a CSV file"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::openExportDialog);
@@ -142,12 +144,12 @@ void MainWindow::createActions()
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_refreshAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"), this);
+    m_refreshAction = new QAction(symbolicIcon(QStringLiteral("view-refresh"), QStringLiteral("view-refresh")), tr("&Refresh"), this);
     m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
     m_refreshAction->setStatusTip(tr("Check the loaded deployments for changes now"));
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
 
-    m_loadAllAction = new QAction(tr("Load &All"), this);
+    m_loadAllAction = new QAction(symbolicIcon({}, QStringLiteral("load-all")), tr("Load &All"), this);
     m_loadAllAction->setStatusTip(tr("Load every remaining page of deployments"));
     connect(m_loadAllAction, &QAction::triggered, m_model, &DeploymentTableModel::loadAll);
 
@@ -208,6 +210,7 @@ void MainWindow::createMenus()
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);   // "Load All" needs its words
     toolbar->addAction(m_refreshAction);
     toolbar->addAction(m_loadAllAction);
     toolbar->addAction(m_exportAction);

@@ -17,6 +17,7 @@ namespace StatusPresentation {
 QString key(const QString &statusText);
 // The translated label of a modelled status; any other status as it came.
 QString label(const QString &statusText);
+// For the application palette: lighter tones when it is dark.
 QColor color(bedrock::DeploymentStatus status);
 // A small coloured circle, drawn once per status. Needs a QGuiApplication.
 QIcon icon(bedrock::DeploymentStatus status);

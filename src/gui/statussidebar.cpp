@@ -106,6 +106,8 @@ StatusSidebar::StatusSidebar(QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setUniformItemSizes(true);
+    // The delegate elides the label and keeps the count in view: never a scroll bar sideways.
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_view->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_view->setAccessibleName(tr("Status filter"));
