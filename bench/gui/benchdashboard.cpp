@@ -28,6 +28,7 @@
 #include "bedrock/bedrocksession.h"
 #include "deploymentfilterproxy.h"
 #include "deploymenttablemodel.h"
+#include "filterbar.h"
 #include "mainwindow.h"
 
 #include <QAbstractItemModel>
@@ -182,7 +183,11 @@ int runLoad(int rows, bool sortByName)
     gui::MainWindow window;
     window.resize(1600, 1000);
     gui::DeploymentTableModel *model = window.tableModel();
-    model->setPageSize(kPageSize);   // used by the next query: setSession's
+    // Pages of 1000, as a user picks them in the filter bar (it owns the query's page size).
+    bedrock::DeploymentQuery query = window.filterBar()->query();
+    query.maxResults = kPageSize;
+    window.filterBar()->setQuery(query);
+    window.applyQuery(query);   // no session yet: stored, listed by setSession()
     if (sortByName) {
         window.tableView()->sortByColumn(gui::DeploymentTableModel::NameColumn, Qt::AscendingOrder);
     }
