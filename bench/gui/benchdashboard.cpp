@@ -117,6 +117,10 @@ public:
             const double gapMs = double(now - m_last) / 1e6;
             m_last = now;
             gaps.push_back(gapMs);
+            if (gapMs > 12 && qEnvironmentVariableIsSet("BENCH_DEBUG_GAPS")) {
+                std::fprintf(stderr, "gap %.1f ms ending at %.1f ms%s\n", gapMs, double(now) / 1e6,
+                             m_pageSeen ? " (page)" : "");
+            }
             if (m_pageSeen) {
                 pageTurns.push_back(gapMs);
                 m_pageSeen = false;
