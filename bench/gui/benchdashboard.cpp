@@ -232,6 +232,8 @@ int runLoad(int rows, bool sortByName)
         done.exit(1);
     });
 
+    int proxyInserts = 0;
+    QObject::connect(window.proxyModel(), &QAbstractItemModel::rowsInserted, model, [&proxyInserts] { ++proxyInserts; });
     stalls.start();
     total.start();
     window.setSession(&session, gui::ConnectionLabel{QStringLiteral("bench"), QStringLiteral("us-east-1"), false});
@@ -268,7 +270,8 @@ int runLoad(int rows, bool sortByName)
                         << " p999_gap_ms=" << percentile(stalls.gaps, 0.999) << " gaps_over_16ms=" << over16
                         << " insert_median_ms=" << median(insertionMs) << " insert_max_ms=" << maximum(insertionMs)
                         << " page_turn_median_ms=" << median(stalls.pageTurns)
-                        << " page_turn_max_ms=" << maximum(stalls.pageTurns) << " pages=" << insertionMs.size()
+                        << " page_turn_max_ms=" << maximum(stalls.pageTurns) << " pages=" << insertionMs.size() << " proxy_insertions=" << proxyInserts
+                        << " sort_column=" << window.proxyModel()->sortColumn()
                         << " rss_empty_mb=" << double(emptyRss) / 1048576.0
                         << " rss_loaded_mb=" << double(loadedRss) / 1048576.0
                         << " rss_trimmed_mb=" << double(trimmedRss) / 1048576.0
@@ -397,7 +400,7 @@ int main(int argc, char *argv[])
                                   QStringLiteral("p99_gap_ms"),         QStringLiteral("p999_gap_ms"),
                                   QStringLiteral("gaps_over_16ms"),     QStringLiteral("insert_median_ms"),
                                   QStringLiteral("insert_max_ms"),      QStringLiteral("page_turn_median_ms"),
-                                  QStringLiteral("page_turn_max_ms")};
+                                  QStringLiteral("page_turn_max_ms"),   QStringLiteral("proxy_insertions")};
     QTextStream(stdout) << "bench-dashboard: " << runs << " runs per measurement, pages of " << kPageSize
                         << ", outcrop-sim in its own process\n"
                         << Qt::flush;
