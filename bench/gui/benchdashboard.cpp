@@ -292,6 +292,7 @@ int runStartup(const QString &home)
     app.setProcessEnvironment(environment);
     app.setProgram(QStringLiteral(OUTCROP_APP_EXECUTABLE));
     app.setArguments({QStringLiteral("--demo")});
+    app.setReadChannel(QProcess::StandardError);   // the line comes on stderr
     QElapsedTimer clock;
     clock.start();
     app.start();
@@ -313,9 +314,12 @@ int runStartup(const QString &home)
     return 0;
 }
 
-// Runs a child of this executable and returns its "result" figures.
-QMap<QString, double> runChild(const QStringList &arguments, const QString &home)
+// Runs a child of this executable and returns its "result" figures. Every child has a fresh HOME:
+// the window saves its header (the sort column) and filters, which must not carry over.
+QMap<QString, double> runChild(const QStringList &arguments)
 {
+    QTemporaryDir homeDir;
+    const QString home = homeDir.path();
     QProcess child;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
@@ -365,7 +369,7 @@ void report(const QString &title, const QList<QMap<QString, double>> &runs, cons
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    // Never the user's settings: the driver gives every child a throw-away HOME as well.
+    // Never the user's settings: the driver gives every child its own throw-away HOME as well.
     QCoreApplication::setOrganizationName(QStringLiteral("OutcropBench"));
     QCoreApplication::setApplicationName(QStringLiteral("bench-dashboard"));
 
@@ -392,7 +396,6 @@ int main(int argc, char *argv[])
         return runStartup(QDir::homePath());
     }
 
-    QTemporaryDir home;
     const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
     const QString only = parser.value(QStringLiteral("only"));
     const QString rows = parser.value(QStringLiteral("rows"));
@@ -412,7 +415,7 @@ int main(int argc, char *argv[])
                 if (sorted) {
                     arguments << QStringLiteral("--sort");
                 }
-                results.append(runChild(arguments, home.path()));
+                results.append(runChild(arguments));
             }
             report(QStringLiteral("Load %1 rows, %2").arg(rows, sorted ? QStringLiteral("sorted by Name (local sort)")
                                                                       : QStringLiteral("server order")),
@@ -423,8 +426,7 @@ int main(int argc, char *argv[])
         QList<QMap<QString, double>> results;
         for (int run = 0; run < runs; ++run) {
             results.append(runChild({QStringLiteral("--child"), QStringLiteral("load"), QStringLiteral("--rows"),
-                                     parser.value(QStringLiteral("memory-rows"))},
-                                    home.path()));
+                                     parser.value(QStringLiteral("memory-rows"))}));
         }
         report(QStringLiteral("Memory, %1 rows").arg(parser.value(QStringLiteral("memory-rows"))), results,
                {QStringLiteral("rss_empty_mb"), QStringLiteral("rss_loaded_mb"), QStringLiteral("rss_trimmed_mb"),
@@ -432,10 +434,10 @@ int main(int argc, char *argv[])
     }
     if (only.isEmpty() || only == QLatin1String("startup")) {
         const QStringList arguments = {QStringLiteral("--child"), QStringLiteral("startup")};
-        runChild(arguments, home.path());   // warm-up: page cache, font cache
+        runChild(arguments);   // warm-up: page cache, font cache
         QList<QMap<QString, double>> results;
         for (int run = 0; run < runs; ++run) {
-            results.append(runChild(arguments, home.path()));
+            results.append(runChild(arguments));
         }
         report(QStringLiteral("Start-up of outcrop --demo to the first row on screen"), results,
                {QStringLiteral("first_row_ms")});
