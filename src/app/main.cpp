@@ -2,12 +2,14 @@
 #include "commandline.h"
 #include "dashboardconnection.h"
 #include "demomode.h"
+#include "firstrowreport.h"
 #include "bedrock/bedrocksession.h"
 #include "headlessexport.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QTableView>
 #include <QTextStream>
 
 #include <memory>
@@ -38,6 +40,9 @@ int main(int argc, char *argv[])
         }
     }
     outcrop::gui::MainWindow window;
+    if (outcrop::app::FirstRowReport::isRequested()) {
+        outcrop::app::FirstRowReport::install(window.tableView());
+    }
     std::unique_ptr<outcrop::app::DashboardConnection> connection;
     if (demo) {
         window.setSession(demo->session(), outcrop::gui::ConnectionLabel { {}, demo->session()->region(), true });

@@ -348,9 +348,14 @@ void FilterBar::setCustomModels(const QList<CustomModel> &models)
         return left.name.compare(right.name, Qt::CaseInsensitive) < 0;
     });
     m_applyingQuery = true;
-    while (m_modelCombo->count() > 1) {
-        m_modelCombo->removeItem(1);
+    // In blocks, not item by item: an account has thousands of custom models, the names arrive in
+    // pages, and removing item 1 at a time (each shifting the rest) made every rebuild quadratic,
+    // a stall of the GUI thread of tens of ms while a large list loads (bench/gui).
+    if (m_modelCombo->count() > 1) {
+        m_modelCombo->model()->removeRows(1, m_modelCombo->count() - 1);
     }
+    QStringList labels;
+    labels.reserve(sorted.size());
     for (int i = 0; i < sorted.size(); ++i) {
         const CustomModel &model = sorted.at(i);
         const bool nameRepeats = (i > 0 && sorted.at(i - 1).name == model.name)
@@ -359,8 +364,12 @@ void FilterBar::setCustomModels(const QList<CustomModel> &models)
         if (nameRepeats) {
             label = tr("%1 (%2)").arg(label, bedrock::shortNameFromArn(model.arn));
         }
-        m_modelCombo->addItem(label, model.arn);
-        m_modelCombo->setItemData(m_modelCombo->count() - 1, model.arn, Qt::ToolTipRole);
+        labels.append(label);
+    }
+    m_modelCombo->insertItems(1, labels);
+    for (int i = 0; i < sorted.size(); ++i) {
+        m_modelCombo->setItemData(i + 1, sorted.at(i).arn, Qt::UserRole);
+        m_modelCombo->setItemData(i + 1, sorted.at(i).arn, Qt::ToolTipRole);
     }
     if (wasValid) {
         selectModelArn(arn);

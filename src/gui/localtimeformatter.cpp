@@ -10,6 +10,8 @@ namespace outcrop::gui {
 
 namespace {
 constexpr qint64 quarterHourMs = 15 * 60 * 1000;
+constexpr qint64 dayMs = 24 * 3600 * 1000;
+constexpr int transitionDay = INT_MIN;   // in m_offsetByDay: the offset changes during that day
 constexpr int maxCachedOffsets = 8192;   // a bound for lists that span decades
 
 void writeDigits(QChar *out, int value, int width)
@@ -21,9 +23,33 @@ void writeDigits(QChar *out, int value, int width)
 }
 } // namespace
 
+int LocalTimeFormatter::systemOffsetSeconds(qint64 msSinceEpoch)
+{
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::LocalTime).offsetFromUtc();
+}
+
 int LocalTimeFormatter::offsetSeconds(const QDateTime &utc)
 {
-    const qint64 bucket = utc.toMSecsSinceEpoch() / quarterHourMs;
+    // One lookup per UTC day: a list spread over two years has ~730 days but ~70,000 quarter hours,
+    // and each system lookup costs a tzset() (glibc stats /etc/localtime every time when TZ is
+    // unset: ~10 us). A day whose first and last millisecond have the same offset is taken to have
+    // it throughout (no zone changes its offset twice within one day); a day with a transition
+    // falls back to quarter-hour buckets.
+    const qint64 ms = utc.toMSecsSinceEpoch();
+    const qint64 day = ms >= 0 ? ms / dayMs : -((-ms + dayMs - 1) / dayMs);
+    auto foundDay = m_offsetByDay.constFind(day);
+    if (foundDay == m_offsetByDay.cend()) {
+        if (m_offsetByDay.size() >= maxCachedOffsets) {
+            m_offsetByDay.clear();
+        }
+        const int atStart = systemOffsetSeconds(day * dayMs);
+        const int atEnd = systemOffsetSeconds(day * dayMs + dayMs - 1);
+        foundDay = m_offsetByDay.insert(day, atStart == atEnd ? atStart : transitionDay);
+    }
+    if (*foundDay != transitionDay) {
+        return *foundDay;
+    }
+    const qint64 bucket = day * (dayMs / quarterHourMs) + (ms - day * dayMs) / quarterHourMs;
     auto found = m_offsetByQuarterHour.constFind(bucket);
     if (found != m_offsetByQuarterHour.cend()) {
         return *found;
@@ -31,7 +57,7 @@ int LocalTimeFormatter::offsetSeconds(const QDateTime &utc)
     if (m_offsetByQuarterHour.size() >= maxCachedOffsets) {
         m_offsetByQuarterHour.clear();
     }
-    const int offset = QDateTime::fromMSecsSinceEpoch(bucket * quarterHourMs, Qt::LocalTime).offsetFromUtc();
+    const int offset = systemOffsetSeconds(bucket * quarterHourMs);
     m_offsetByQuarterHour.insert(bucket, offset);
     return offset;
 }

@@ -8,9 +8,10 @@
 namespace outcrop::gui {
 
 // Formats UTC times as local "yyyy-MM-dd HH:mm" for table cells, cheaply enough to run for every
-// row of a 1,000-row page: the local UTC offset is looked up once per quarter hour (every time
-// zone changes its offset on a quarter hour) and the digits are written by hand instead of
-// through QDateTime::toLocalTime() and a format string per cell.
+// row of a 1,000-row page: the local UTC offset is looked up once per UTC day, and once per
+// quarter hour on the days the offset changes (every time zone changes its offset on a quarter
+// hour), and the digits are written by hand instead of through QDateTime::toLocalTime() and a
+// format string per cell.
 class LocalTimeFormatter
 {
 public:
@@ -24,7 +25,10 @@ public:
     static QString relativeAge(const QDateTime &time, const QDateTime &now);
 
 private:
-    QHash<qint64, int> m_offsetByQuarterHour;
+    static int systemOffsetSeconds(qint64 msSinceEpoch);
+
+    QHash<qint64, int> m_offsetByDay;
+    QHash<qint64, int> m_offsetByQuarterHour;   // only for the days with a transition
 };
 
 } // namespace outcrop::gui
