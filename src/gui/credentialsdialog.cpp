@@ -3,9 +3,11 @@
 
 #include "ui_credentialsdialog.h"
 
+#include <QEvent>
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QStyle>
 
 #include <algorithm>
 
@@ -78,6 +80,21 @@ CredentialsDialog::CredentialsDialog(keychain::AppProfiles *profiles, QWidget *p
 
 CredentialsDialog::~CredentialsDialog() = default;
 
+void CredentialsDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+        // The red tint of invalid fields is computed from the palette (light or dark theme).
+        for (FieldValidityMarker *marker : {m_profileMarker.get(), m_accessKeyIdMarker.get(),
+                                            m_secretAccessKeyMarker.get(), m_sessionTokenMarker.get(),
+                                            m_apiKeyMarker.get()}) {
+            if (marker) {
+                marker->refresh();
+            }
+        }
+    }
+}
+
 void CredentialsDialog::setProfileName(const QString &name)
 {
     m_ui->profileCombo->setCurrentText(name);
@@ -134,6 +151,10 @@ void CredentialsDialog::showKind()
 
 void CredentialsDialog::showKeyringState(KeyringState state, const QString &details)
 {
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    const QStyle::StandardPixmap icon =
+        state == KeyringState::Available ? QStyle::SP_MessageBoxInformation : QStyle::SP_MessageBoxWarning;
+    m_ui->keyringIcon->setPixmap(style()->standardIcon(icon, nullptr, this).pixmap(iconSize, iconSize));
     switch (state) {
     case KeyringState::Available:
         m_keyringMode = KeyringMode::Keyring;

@@ -46,6 +46,9 @@ signals:
     void saved(const QString &profile);
     void removed(const QString &profile);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void save();
     void removeProfile();

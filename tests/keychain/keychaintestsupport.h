@@ -88,11 +88,14 @@ private:
     int m_calls = 0;
 };
 
-enum class NoKeyring { NoBus, BusWithoutSecretService };
+// Where a child process runs: with the test's real keyring, with no session bus at all, or on a
+// bus of its own without a Secret Service.
+enum class NoKeyring { KeepKeyring, NoBus, BusWithoutSecretService };
 
-// Runs this test binary with `arguments` where no keyring can be reached; returns its stdout and
-// stderr. The private bus (if any) is stopped before returning.
-class NoKeyringChild
+// Runs this test binary with `arguments`, by default where no keyring can be reached (see
+// NoKeyring), with `extraEnvironment` added; returns its stdout and stderr. The private bus (if
+// any) is stopped before returning.
+class TestChild
 {
 public:
     struct Output
@@ -103,18 +106,22 @@ public:
         QByteArray stdErr;
     };
 
-    static Output run(NoKeyring kind, const QStringList &arguments)
+    static Output run(NoKeyring kind, const QStringList &arguments,
+                      const QProcessEnvironment &extraEnvironment = QProcessEnvironment())
     {
         Output output;
         QTemporaryDir runtimeDir;
         QFile::setPermissions(runtimeDir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        // Nothing that could reach the test's keyring or autolaunch a bus.
-        for (const char *name : {"DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "XDG_CURRENT_DESKTOP",
-                                 "DESKTOP_SESSION", "KDE_FULL_SESSION"}) {
-            environment.remove(QString::fromLatin1(name));
+        if (kind != NoKeyring::KeepKeyring) {
+            // Nothing that could reach the test's keyring or autolaunch a bus.
+            for (const char *name : {"DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "XDG_CURRENT_DESKTOP",
+                                     "DESKTOP_SESSION", "KDE_FULL_SESSION"}) {
+                environment.remove(QString::fromLatin1(name));
+            }
+            environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir.path());
         }
-        environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir.path());
+        environment.insert(extraEnvironment);
 
         QProcess bus;
         if (kind == NoKeyring::BusWithoutSecretService) {

@@ -6,6 +6,7 @@
 #include "keychaintestsupport.h"
 
 #include <QCoreApplication>
+#include <QDirIterator>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -19,6 +20,7 @@ using namespace outcrop::keychain::test;
 namespace {
 
 const char *const kChildArgument = "--no-keyring-child";
+const char *const kFullSessionArgument = "--full-session-child";
 const QString kSecretAccessKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYzAppProfilesSecret");
 const QByteArray kApiKey = QByteArrayLiteral("ABSKQmVkcm9ja0FQSUtleS1UZXN0U2VjcmV0QXBwUHJvZmlsZXM=");
 
@@ -77,6 +79,56 @@ int runNoKeyringChild(int argc, char **argv)
         });
     });
     return app.exec();
+}
+
+// The child of the secret scan: everything AppProfiles does, with the application's own settings
+// under a throw-away HOME and every outcrop logging category on. Errors go to stderr.
+int runFullSessionChild(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Outcrop"));
+    QCoreApplication::setApplicationName(QStringLiteral("outcrop"));
+    KeychainStore store;
+    store.setChunkThreshold(64);
+    AppProfiles profiles(&store);
+    const QString keys = uniqueProfile(QStringLiteral("scan-keys"));
+    const QString bearer = uniqueProfile(QStringLiteral("scan-bearer"));
+    const auto report = [](const char *what, const QString &message) {
+        qWarning("%s: %s", what, qPrintable(message));
+    };
+    const auto step = [&](const char *what, const std::function<void(AppProfiles::DoneCallback)> &start) {
+        ResultWaiter waiter;
+        start(waiter.callback());
+        if (!waiter.wait() || !waiter.result().ok()) {
+            report(what, waiter.result().message);
+            return false;
+        }
+        return true;
+    };
+    const auto read = [&](const QString &name) {
+        bool answered = false;
+        profiles.credentials(name, &app, [&](const AppCredentials &credentials, const QString &error) {
+            report("credentials", error);
+            qDebug() << "read" << name << credentials.accessKey; // AwsCredentials' QDebug hides secrets
+            answered = true;
+        });
+        if (!QTest::qWaitFor([&] { return answered; }, 20000)) {
+            report("credentials", QStringLiteral("no answer"));
+        }
+    };
+    bool ok = step("save keys", [&](auto done) { profiles.save(keys, accessKeyCredentials(longSessionToken()), &app, done); })
+        && step("save bearer", [&](auto done) { profiles.save(bearer, apiKeyCredentials(), &app, done); });
+    read(keys);
+    read(bearer);
+    // An incomplete entry: its error message must not quote the parts that are there.
+    rawDelete(KeychainStore::entryKey(keys, AppProfiles::kSessionTokenField) + QStringLiteral("#2"));
+    read(keys);
+    read(QStringLiteral("nobody"));
+    profiles.useForThisSession(QStringLiteral("memory"), accessKeyCredentials(longSessionToken()));
+    read(QStringLiteral("memory"));
+    ok = step("remove keys", [&](auto done) { profiles.remove(keys, &app, done); })
+        && step("remove bearer", [&](auto done) { profiles.remove(bearer, &app, done); }) && ok;
+    return ok ? 0 : 1;
 }
 
 } // namespace
@@ -234,8 +286,8 @@ private slots:
 
     void noKeyringKeepsNothingAndOffersThisSession()
     {
-        const NoKeyringChild::Output output =
-            NoKeyringChild::run(NoKeyring::BusWithoutSecretService, {QString::fromLatin1(kChildArgument)});
+        const TestChild::Output output =
+            TestChild::run(NoKeyring::BusWithoutSecretService, {QString::fromLatin1(kChildArgument)});
         QVERIFY2(output.finished, output.stdErr.constData());
         QCOMPARE(output.exitCode, 0);
         const QList<QByteArray> lines = output.stdOut.trimmed().split('\n');
@@ -247,6 +299,51 @@ private slots:
         QCOMPARE(lines.at(3), QByteArray("settings unnamed"));
         QVERIFY(!output.stdOut.contains(kSecretAccessKey.toUtf8()));
         QVERIFY(!output.stdErr.contains(kSecretAccessKey.toUtf8()));
+    }
+
+    // The keychain part of "no secret in any file or output": a whole session of saves, reads,
+    // a damaged entry, a session-only profile and removals, with logging on; then every file under
+    // its HOME and everything it printed is searched for the secrets.
+    void aFullSessionLeavesNoSecretBehind()
+    {
+        QTemporaryDir home;
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("HOME"), home.path());
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral(".config")));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral(".local/share")));
+        environment.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral(".cache")));
+        environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("outcrop.*=true"));
+        const TestChild::Output output = TestChild::run(NoKeyring::KeepKeyring, {QString::fromLatin1(kFullSessionArgument)},
+                                                        environment);
+        QVERIFY2(output.finished, output.stdErr.constData());
+        QVERIFY2(output.exitCode == 0, output.stdErr.constData());
+        // The damaged entry was reported, so error paths were part of the session.
+        QVERIFY2(output.stdErr.contains("part 3 of"), output.stdErr.constData());
+
+        QList<QByteArray> secrets;
+        for (const QByteArray &secret : {kSecretAccessKey.toUtf8(), kApiKey, longSessionToken().toUtf8()}) {
+            secrets << secret << secret.toBase64() << secret.left(24);
+            if (secret.size() >= 88) {
+                secrets << secret.mid(64, 24); // a later part of a value stored in parts
+            }
+        }
+        int filesScanned = 0;
+        QDirIterator files(home.path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+            const QByteArray bytes = file.readAll();
+            ++filesScanned;
+            for (const QByteArray &secret : std::as_const(secrets)) {
+                QVERIFY2(!bytes.contains(secret), qPrintable(file.fileName() + QStringLiteral(" holds ")
+                                                             + QString::fromLatin1(secret.left(4)) + QStringLiteral("…")));
+            }
+        }
+        QVERIFY(filesScanned >= 1); // at least the settings file
+        for (const QByteArray &secret : std::as_const(secrets)) {
+            QVERIFY(!output.stdOut.contains(secret));
+            QVERIFY2(!output.stdErr.contains(secret), output.stdErr.constData());
+        }
     }
 
 private:
@@ -308,6 +405,9 @@ int main(int argc, char **argv)
 {
     if (argc > 1 && std::strcmp(argv[1], kChildArgument) == 0) {
         return runNoKeyringChild(argc, argv);
+    }
+    if (argc > 1 && std::strcmp(argv[1], kFullSessionArgument) == 0) {
+        return runFullSessionChild(argc, argv);
     }
     QCoreApplication app(argc, argv);
     TestAppProfiles test;

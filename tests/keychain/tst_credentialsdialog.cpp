@@ -285,8 +285,8 @@ private slots:
 
     void offersThisSessionWithoutAKeyring()
     {
-        const NoKeyringChild::Output output =
-            NoKeyringChild::run(NoKeyring::NoBus, {QString::fromLatin1(kChildArgument)});
+        const TestChild::Output output =
+            TestChild::run(NoKeyring::NoBus, {QString::fromLatin1(kChildArgument)});
         QVERIFY2(output.finished, output.stdErr.constData());
         QCOMPARE(output.exitCode, 0);
         const QList<QByteArray> lines = output.stdOut.trimmed().split('\n');

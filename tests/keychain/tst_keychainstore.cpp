@@ -230,7 +230,7 @@ private slots:
     void noKeyring()
     {
         QFETCH(NoKeyring, kind);
-        const NoKeyringChild::Output output = NoKeyringChild::run(kind, {QString::fromLatin1(kChildArgument)});
+        const TestChild::Output output = TestChild::run(kind, {QString::fromLatin1(kChildArgument)});
         QVERIFY2(output.finished, output.stdErr.constData()); // no hang
         QCOMPARE(output.exitCode, 0);
         const QList<QByteArray> lines = output.stdOut.trimmed().split('\n');
