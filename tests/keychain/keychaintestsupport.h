@@ -7,6 +7,7 @@
 // keyring): either with no session bus at all, or on a bus of its own that has no Secret Service
 // (a dbus-daemon with no service directories, so nothing can be activated on it).
 
+#include "appprofiles.h"
 #include "keychainstore.h"
 
 #include <QByteArray>
@@ -14,6 +15,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSettings>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QString>
@@ -22,7 +24,10 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <cstring>
+#include <initializer_list>
 #include <memory>
+#include <utility>
 
 namespace outcrop::keychain::test {
 
@@ -188,6 +193,54 @@ inline const char *stateName(KeyringState state)
     case KeyringState::Denied: return "Denied";
     }
     return "?";
+}
+
+// App profiles over a throw-away settings file and the real keyring. Members are pointers so a
+// test can destroy one part before the others.
+struct ProfilesFixture
+{
+    explicit ProfilesFixture(std::chrono::milliseconds retryDelay = KeychainStore::kDefaultRetryDelay)
+        : dir(std::make_unique<QTemporaryDir>())
+        , settings(std::make_unique<QSettings>(dir->filePath(QStringLiteral("outcrop.ini")), QSettings::IniFormat))
+        , store(std::make_unique<KeychainStore>())
+    {
+        store->setRetryDelay(retryDelay);
+        profiles = std::make_unique<AppProfiles>(store.get(), settings.get());
+    }
+    ~ProfilesFixture()
+    {
+        profiles.reset();
+        store.reset();
+    }
+    QByteArray settingsBytes() const
+    {
+        settings->sync();
+        QFile file(settings->fileName());
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    std::unique_ptr<QTemporaryDir> dir;
+    std::unique_ptr<QSettings> settings;
+    std::unique_ptr<KeychainStore> store;
+    std::unique_ptr<AppProfiles> profiles;
+};
+
+using ChildMain = int (*)(int argc, char **argv);
+
+// main() of a keychain test: runs the child named by the first argument (one of `children`), else
+// the test class in an `Application` (QCoreApplication or QApplication).
+template<typename Application, typename TestClass>
+int keychainTestMain(int argc, char **argv, std::initializer_list<std::pair<const char *, ChildMain>> children)
+{
+    for (const auto &[argument, childMain] : children) {
+        if (argc > 1 && std::strcmp(argv[1], argument) == 0) {
+            return childMain(argc, argv);
+        }
+    }
+    Application app(argc, argv);
+    TestClass test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
 }
 
 } // namespace outcrop::keychain::test

@@ -11,8 +11,6 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
-#include <cstring>
-
 using namespace outcrop;
 using namespace outcrop::keychain;
 using namespace outcrop::keychain::test;
@@ -55,11 +53,8 @@ AppCredentials apiKeyCredentials()
 int runNoKeyringChild(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QTemporaryDir dir;
-    QSettings settings(dir.filePath(QStringLiteral("outcrop.ini")), QSettings::IniFormat);
-    KeychainStore store;
-    store.setRetryDelay(std::chrono::milliseconds(50));
-    AppProfiles profiles(&store, &settings);
+    ProfilesFixture fixture(std::chrono::milliseconds(50));
+    AppProfiles &profiles = *fixture.profiles;
     QTextStream out(stdout);
     profiles.save(QStringLiteral("offline"), accessKeyCredentials(), &app, [&](const KeychainResult &result) {
         out << "save " << statusName(result.status) << ' ' << (result.keyringUnavailable() ? "unavailable" : "usable")
@@ -70,10 +65,7 @@ int runNoKeyringChild(int argc, char **argv)
         profiles.credentials(QStringLiteral("offline"), &app, [&](const AppCredentials &credentials, const QString &) {
             out << "credentials "
                 << (credentials.accessKey.secretAccessKey == kSecretAccessKey ? "same" : "different") << '\n';
-            settings.sync();
-            QFile file(settings.fileName());
-            const QByteArray bytes = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-            out << "settings " << (bytes.contains("offline") ? "named" : "unnamed") << '\n';
+            out << "settings " << (fixture.settingsBytes().contains("offline") ? "named" : "unnamed") << '\n';
             out.flush();
             app.quit();
         });
@@ -140,18 +132,15 @@ class TestAppProfiles : public QObject
 private slots:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("outcrop.ini")), QSettings::IniFormat);
-        m_store = std::make_unique<KeychainStore>();
-        m_store->setChunkThreshold(64); // the session token is stored in parts
-        m_profiles = std::make_unique<AppProfiles>(m_store.get(), m_settings.get());
+        m_fixture = std::make_unique<ProfilesFixture>();
+        m_fixture->store->setChunkThreshold(64); // the session token is stored in parts
+        m_profiles = m_fixture->profiles.get();
+        m_store = m_fixture->store.get();
+        m_settings = m_fixture->settings.get();
     }
     void cleanup()
     {
-        m_profiles.reset();
-        m_store.reset();
-        m_settings.reset();
-        m_dir.reset();
+        m_fixture.reset();
     }
 
     void validatesNames()
@@ -167,7 +156,7 @@ private slots:
     {
         const QString keys = uniqueProfile(QStringLiteral("keys"));
         const QString bearer = uniqueProfile(QStringLiteral("bearer"));
-        QSignalSpy changed(m_profiles.get(), &AppProfiles::profilesChanged);
+        QSignalSpy changed(m_profiles, &AppProfiles::profilesChanged);
         QCOMPARE(save(keys, accessKeyCredentials(longSessionToken())).status, KeychainStatus::Ok);
         QCOMPARE(save(bearer, apiKeyCredentials()).status, KeychainStatus::Ok);
         QCOMPARE(changed.size(), 2);
@@ -178,7 +167,7 @@ private slots:
         QCOMPARE(m_profiles->profile(bearer)->kind, CredentialKind::ApiKey);
         QVERIFY(!m_profiles->profile(keys)->thisSessionOnly);
         // Another instance on the same settings lists them too (they were written).
-        AppProfiles again(m_store.get(), m_settings.get());
+        AppProfiles again(m_store, m_settings);
         QCOMPARE(again.profiles().size(), 2);
 
         const AppCredentials readKeys = credentials(keys);
@@ -251,7 +240,7 @@ private slots:
     void thisSessionOnlyStaysInMemory()
     {
         const QString name = uniqueProfile(QStringLiteral("memory"));
-        QSignalSpy changed(m_profiles.get(), &AppProfiles::profilesChanged);
+        QSignalSpy changed(m_profiles, &AppProfiles::profilesChanged);
         m_profiles->useForThisSession(name, accessKeyCredentials(longSessionToken()));
         QCOMPARE(changed.size(), 1);
         QVERIFY(m_profiles->profile(name)->thisSessionOnly);
@@ -263,7 +252,7 @@ private slots:
         assertSettingsHoldNoSecret();
         QCOMPARE(rawRead(KeychainStore::entryKey(name, AppProfiles::kSecretAccessKeyField)).status,
                  KeychainStatus::NotFound);
-        QVERIFY(AppProfiles(m_store.get(), m_settings.get()).profiles().isEmpty());
+        QVERIFY(AppProfiles(m_store, m_settings).profiles().isEmpty());
 
         QCOMPARE(remove(name).status, KeychainStatus::Ok);
         QVERIFY(!m_profiles->profile(name));
@@ -275,8 +264,8 @@ private slots:
         bool called = false;
         QObject context;
         m_profiles->save(name, accessKeyCredentials(), &context, [&](const KeychainResult &) { called = true; });
-        m_profiles.reset();
-        m_store.reset();
+        m_fixture->profiles.reset();
+        m_fixture->store.reset();
         // Queued after whatever the store started: it answers once those jobs are done.
         rawRead(KeychainStore::entryKey(name, AppProfiles::kAccessKeyIdField));
         QTest::qWait(100);
@@ -380,12 +369,7 @@ private:
         }
         return found;
     }
-    QByteArray settingsBytes()
-    {
-        m_settings->sync();
-        QFile file(m_settings->fileName());
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
+    QByteArray settingsBytes() { return m_fixture->settingsBytes(); }
     void assertSettingsHoldNoSecret()
     {
         const QByteArray bytes = settingsBytes();
@@ -395,24 +379,16 @@ private:
         }
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<KeychainStore> m_store;
-    std::unique_ptr<AppProfiles> m_profiles;
+    std::unique_ptr<ProfilesFixture> m_fixture;
+    AppProfiles *m_profiles = nullptr;
+    KeychainStore *m_store = nullptr;
+    QSettings *m_settings = nullptr;
 };
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && std::strcmp(argv[1], kChildArgument) == 0) {
-        return runNoKeyringChild(argc, argv);
-    }
-    if (argc > 1 && std::strcmp(argv[1], kFullSessionArgument) == 0) {
-        return runFullSessionChild(argc, argv);
-    }
-    QCoreApplication app(argc, argv);
-    TestAppProfiles test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
+    return keychainTestMain<QCoreApplication, TestAppProfiles>(
+        argc, argv, {{kChildArgument, runNoKeyringChild}, {kFullSessionArgument, runFullSessionChild}});
 }
 
 #include "tst_appprofiles.moc"

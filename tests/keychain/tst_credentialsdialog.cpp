@@ -17,8 +17,6 @@
 #include <QStyleFactory>
 #include <QTextStream>
 
-#include <cstring>
-
 using namespace outcrop;
 using namespace outcrop::gui;
 using namespace outcrop::keychain;
@@ -70,11 +68,8 @@ void saveScreenshot(QWidget &widget, const QString &name)
 int runNoKeyringChild(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    QTemporaryDir dir;
-    QSettings settings(dir.filePath(QStringLiteral("outcrop.ini")), QSettings::IniFormat);
-    KeychainStore store;
-    store.setRetryDelay(std::chrono::milliseconds(50));
-    AppProfiles profiles(&store, &settings);
+    ProfilesFixture fixture(std::chrono::milliseconds(50));
+    AppProfiles &profiles = *fixture.profiles;
     CredentialsDialog dialog(&profiles);
     dialog.open();
     QTextStream out(stdout);
@@ -93,10 +88,7 @@ int runNoKeyringChild(int argc, char **argv)
     const std::optional<AppProfile> kept = profiles.profile(QStringLiteral("offline"));
     out << "profile " << (kept && kept->thisSessionOnly ? "session" : "absent") << '\n';
     out << "message " << child<QLabel>(dialog, "messageLabel")->text() << '\n';
-    settings.sync();
-    QFile file(settings.fileName());
-    out << "settings " << (file.open(QIODevice::ReadOnly) && file.readAll().contains("offline") ? "named" : "unnamed")
-        << '\n';
+    out << "settings " << (fixture.settingsBytes().contains("offline") ? "named" : "unnamed") << '\n';
     out.flush();
     return 0;
 }
@@ -110,19 +102,14 @@ class TestCredentialsDialog : public QObject
 private slots:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("outcrop.ini")), QSettings::IniFormat);
-        m_store = std::make_unique<KeychainStore>();
-        m_profiles = std::make_unique<AppProfiles>(m_store.get(), m_settings.get());
-        m_dialog = std::make_unique<CredentialsDialog>(m_profiles.get());
+        m_fixture = std::make_unique<ProfilesFixture>();
+        m_profiles = m_fixture->profiles.get();
+        m_dialog = std::make_unique<CredentialsDialog>(m_profiles);
     }
     void cleanup()
     {
         m_dialog.reset();
-        m_profiles.reset();
-        m_store.reset();
-        m_settings.reset();
-        m_dir.reset();
+        m_fixture.reset();
     }
 
     void opensWithoutBlockingAndShowsTheKeyring()
@@ -302,22 +289,14 @@ private slots:
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<KeychainStore> m_store;
-    std::unique_ptr<AppProfiles> m_profiles;
+    std::unique_ptr<ProfilesFixture> m_fixture;
+    AppProfiles *m_profiles = nullptr;
     std::unique_ptr<CredentialsDialog> m_dialog;
 };
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && std::strcmp(argv[1], kChildArgument) == 0) {
-        return runNoKeyringChild(argc, argv);
-    }
-    QApplication app(argc, argv);
-    TestCredentialsDialog test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
+    return keychainTestMain<QApplication, TestCredentialsDialog>(argc, argv, {{kChildArgument, runNoKeyringChild}});
 }
 
 #include "tst_credentialsdialog.moc"

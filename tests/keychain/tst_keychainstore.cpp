@@ -8,8 +8,6 @@
 #include <QTextStream>
 #include <QTimer>
 
-#include <cstring>
-
 using namespace outcrop::keychain;
 using namespace outcrop::keychain::test;
 
@@ -277,13 +275,7 @@ private:
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && std::strcmp(argv[1], kChildArgument) == 0) {
-        return runNoKeyringChild(argc, argv);
-    }
-    QCoreApplication app(argc, argv);
-    TestKeychainStore test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
+    return keychainTestMain<QCoreApplication, TestKeychainStore>(argc, argv, {{kChildArgument, runNoKeyringChild}});
 }
 
 #include "tst_keychainstore.moc"
