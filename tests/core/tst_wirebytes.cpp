@@ -265,7 +265,7 @@ private slots:
         variables.insert(QStringLiteral("AWS_BEARER_TOKEN_BEDROCK"), QStringLiteral("bedrock-api-key-ENVIRONMENT"));
         variables.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDENVIRONMENT"));
         variables.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("environment-secret"));
-        bedrock::BedrockConnection connection;
+        outcrop::bedrock::BedrockConnection connection;
         connection.region.region = QStringLiteral("us-east-1");
         connection.endpoint.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
         AwsAuth appAuth;
@@ -276,7 +276,8 @@ private slots:
             appAuth.credentials.secretAccessKey = QStringLiteral("app-secret");
             appAuth.credentials.source = QStringLiteral("app profile test");
         }
-        bedrock::BedrockSession session(connection, AwsClientOptions(), AwsEnvironment(variables, home.path()), appAuth);
+        outcrop::bedrock::BedrockSession session(connection, AwsClientOptions(), AwsEnvironment(variables, home.path()),
+                                                 appAuth);
         AwsHttpRequest request;
         request.target = AwsRequestTarget(kDeploymentsPath);
         AwsCall *call = session.awsClient()->send(request);
