@@ -81,7 +81,7 @@ int runFullSessionChild(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Outcrop"));
     QCoreApplication::setApplicationName(QStringLiteral("outcrop"));
     KeychainStore store;
-    store.setChunkThreshold(64);
+    store.setChunkThreshold(128);
     AppProfiles profiles(&store);
     const QString keys = uniqueProfile(QStringLiteral("scan-keys"));
     const QString bearer = uniqueProfile(QStringLiteral("scan-bearer"));
@@ -133,7 +133,7 @@ private slots:
     void init()
     {
         m_fixture = std::make_unique<ProfilesFixture>();
-        m_fixture->store->setChunkThreshold(64); // the session token is stored in parts
+        m_fixture->store->setChunkThreshold(128); // the session token is stored in parts
         m_profiles = m_fixture->profiles.get();
         m_store = m_fixture->store.get();
         m_settings = m_fixture->settings.get();
@@ -312,8 +312,8 @@ private slots:
         QList<QByteArray> secrets;
         for (const QByteArray &secret : {kSecretAccessKey.toUtf8(), kApiKey, longSessionToken().toUtf8()}) {
             secrets << secret << secret.toBase64() << secret.left(24);
-            if (secret.size() >= 88) {
-                secrets << secret.mid(64, 24); // a later part of a value stored in parts
+            if (secret.size() >= 152) {
+                secrets << secret.mid(128, 24); // a later part of a value stored in parts
             }
         }
         int filesScanned = 0;

@@ -239,6 +239,8 @@ private slots:
         QVERIFY2(lines.at(3).startsWith("remove NoKeyring "), lines.at(3).constData());
         QVERIFY(!output.stdOut.contains(kSecret));
         QVERIFY(!output.stdErr.contains(kSecret));
+        // A keyring still starting with the session gets one more chance, and only one.
+        QCOMPARE(output.stdErr.count("retrying once"), 1);
     }
 
 private:
