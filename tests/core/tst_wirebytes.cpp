@@ -6,6 +6,9 @@
 #include "aws/awsclient.h"
 #include "aws/sigv4signer.h"
 #include "aws/utctime.h"
+#include "aws/awsclientoptions.h"
+#include "aws/awsenvironment.h"
+#include "bedrock/bedrocksession.h"
 #include "bedrock/deploymentquery.h"
 
 #include <QDir>
@@ -14,7 +17,9 @@
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
 #include <QNetworkAccessManager>
+#include <QProcessEnvironment>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace outcrop::aws;
@@ -241,6 +246,50 @@ private slots:
         const CapturedRequest captured = parseHead(server.requestHeads().constFirst());
         QCOMPARE(captured.header("Authorization"), QByteArrayLiteral("Bearer bedrock-api-key-EXAMPLE"));
         QVERIFY(captured.header("X-Amz-Date").isEmpty());
+    }
+
+    // Credentials the user chose in the app (an app profile from the keychain) come first: before
+    // the environment's keys and before AWS_BEARER_TOKEN_BEDROCK.
+    void appAuthComesBeforeTheEnvironment_data()
+    {
+        QTest::addColumn<bool>("appApiKey");
+        QTest::newRow("app API key") << true;
+        QTest::newRow("app access key") << false;
+    }
+    void appAuthComesBeforeTheEnvironment()
+    {
+        QFETCH(bool, appApiKey);
+        CapturingHttpServer server(QByteArrayLiteral("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"));
+        QTemporaryDir home;
+        QProcessEnvironment variables;
+        variables.insert(QStringLiteral("AWS_BEARER_TOKEN_BEDROCK"), QStringLiteral("bedrock-api-key-ENVIRONMENT"));
+        variables.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDENVIRONMENT"));
+        variables.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("environment-secret"));
+        outcrop::bedrock::BedrockConnection connection;
+        connection.region.region = QStringLiteral("us-east-1");
+        connection.endpoint.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
+        AwsAuth appAuth;
+        if (appApiKey) {
+            appAuth.bearerToken = QByteArrayLiteral("bedrock-api-key-APP");
+        } else {
+            appAuth.credentials.accessKeyId = QStringLiteral("AKIDAPPPROFILE");
+            appAuth.credentials.secretAccessKey = QStringLiteral("app-secret");
+            appAuth.credentials.source = QStringLiteral("app profile test");
+        }
+        outcrop::bedrock::BedrockSession session(connection, AwsClientOptions(), AwsEnvironment(variables, home.path()),
+                                                 appAuth);
+        AwsHttpRequest request;
+        request.target = AwsRequestTarget(kDeploymentsPath);
+        AwsCall *call = session.awsClient()->send(request);
+        QSignalSpy finished(call, &AwsCall::finished);
+        QVERIFY(finished.wait(5000));
+        QVERIFY2(call->succeeded(), qPrintable(call->error().userMessage()));
+        const QByteArray authorization = parseHead(server.requestHeads().constFirst()).header("Authorization");
+        if (appApiKey) {
+            QCOMPARE(authorization, QByteArrayLiteral("Bearer bedrock-api-key-APP"));
+        } else {
+            QVERIFY2(authorization.contains("Credential=AKIDAPPPROFILE/"), authorization.constData());
+        }
     }
 
     void plainHttpToARemoteHostIsRefusedBeforeSending()

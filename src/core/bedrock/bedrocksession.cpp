@@ -61,14 +61,28 @@ BedrockConnection BedrockConnection::resolve(const aws::AwsClientOptions &option
 
 BedrockSession::BedrockSession(const BedrockConnection &connection, const aws::AwsClientOptions &options,
                                const aws::AwsEnvironment &environment, QObject *parent)
+    : BedrockSession(connection, options, environment, aws::AwsAuth(), parent)
+{
+}
+
+BedrockSession::BedrockSession(const BedrockConnection &connection, const aws::AwsClientOptions &options,
+                               const aws::AwsEnvironment &environment, const aws::AwsAuth &appAuth,
+                               QObject *parent)
     : QObject(parent)
     , m_region(connection.region.region)
     , m_endpoint(connection.endpoint.url)
 {
     m_chain = new aws::CredentialChain(environment, this);
     m_chain->setProfile(options.profile);
-    const std::optional<QString> bearer = aws::bedrockBearerToken(environment);
-    m_auth = std::make_unique<aws::ChainAuthProvider>(m_chain, bearer ? bearer->toUtf8() : QByteArray());
+    QByteArray bearer;
+    if (appAuth.isBearer()) {
+        bearer = appAuth.bearerToken;
+    } else if (appAuth.credentials.isValid()) {
+        m_chain->setAppCredentials(appAuth.credentials);
+    } else if (const std::optional<QString> fromEnvironment = aws::bedrockBearerToken(environment)) {
+        bearer = fromEnvironment->toUtf8();
+    }
+    m_auth = std::make_unique<aws::ChainAuthProvider>(m_chain, bearer);
     build(connection.ssl);
     m_chain->setNetwork(m_network, connection.ssl);
 }

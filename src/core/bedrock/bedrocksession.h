@@ -15,6 +15,7 @@
 class QNetworkAccessManager;
 
 namespace outcrop::aws {
+struct AwsAuth;
 class AuthProvider;
 class AwsClient;
 class AwsEnvironment;
@@ -49,9 +50,14 @@ class BedrockSession final : public QObject
 
 public:
     // A session for a resolved connection, authenticated through the credential chain (or a
-    // Bedrock API key from AWS_BEARER_TOKEN_BEDROCK).
+    // Bedrock API key from AWS_BEARER_TOKEN_BEDROCK). `appAuth` is what the user chose in the app
+    // (an app profile from the keychain) and comes first: its API key is the bearer token, or its
+    // credentials head the chain (then AWS_BEARER_TOKEN_BEDROCK is not used, since the user picked
+    // these credentials over it).
     BedrockSession(const BedrockConnection &connection, const aws::AwsClientOptions &options,
                    const aws::AwsEnvironment &environment, QObject *parent = nullptr);
+    BedrockSession(const BedrockConnection &connection, const aws::AwsClientOptions &options,
+                   const aws::AwsEnvironment &environment, const aws::AwsAuth &appAuth, QObject *parent = nullptr);
     // A session with a fixed endpoint and authentication (the simulator, tests).
     BedrockSession(const QUrl &endpoint, const QString &region, std::unique_ptr<aws::AuthProvider> auth,
                    QObject *parent = nullptr);
