@@ -19,7 +19,8 @@ outcrop_missing_packages() {
     done <"$OUTCROP_ROOT/scripts/packages.txt"
     # Debian's npm conflicts with a nodejs that bundles its own npm (as this machine image's does).
     command -v npm >/dev/null 2>&1 || missing+=(npm)
-    printf '%s\n' "${missing[@]}"
+    [ ${#missing[@]} -gt 0 ] && printf '%s\n' "${missing[@]}"
+    return 0
 }
 
 outcrop_install_packages() {
