@@ -41,7 +41,9 @@ struct AwsHttpRequest
 {
     QByteArray method = QByteArrayLiteral("GET");
     AwsRequestTarget target;
-    QByteArray body;                    // JSON; empty for GET and DELETE (they carry no content-type)
+    QByteArray body;                    // empty for GET and DELETE (they carry no content-type)
+    // Bedrock speaks JSON; STS (the query protocol) a form body, application/x-www-form-urlencoded.
+    QByteArray contentType = QByteArrayLiteral("application/json");
     QString operation;                  // "ListCustomModelDeployments": for messages and the IAM action
     // Checks (and typically parses) a 2xx body. An error makes the attempt fail as a bad reply,
     // which is retried: a body cut short by a proxy or a dropped connection is the usual cause.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "aws/assumeroleprovider.h"
 #include "aws/awscredentials.h"
 #include "aws/awsenvironment.h"
 
@@ -26,7 +27,8 @@ class CredentialProcess;
 //  3. the profile's aws_access_key_id / aws_secret_access_key / aws_session_token, each from the
 //     credentials file before the config file (JS fromIni mergeConfigFiles);
 //  4. the profile's credential_process (CredentialProcess).
-// A profile using role_arn (assume role; checked first, as fromIni does), web identity, SSO or
+// A profile with role_arn and source_profile or credential_source assumes the role through STS
+// (AssumeRoleProvider; checked first, as fromIni does). A profile using web identity, SSO or
 // `aws login` fails with a message saying that kind of profile is not supported yet, unless static
 // keys come first in fromIni's order (static keys beat everything but role_arn).
 // Credentials that expire are cached until they are within kRefreshMargin of expiring; the next
@@ -48,6 +50,10 @@ public:
     void setAppCredentials(const AwsCredentials &credentials); // invalid credentials: none
     void setClock(std::function<QDateTime()> clock);
     void setProcessTimeout(std::chrono::milliseconds timeout) { m_processTimeout = timeout; }
+    // Role profiles: how AssumeRole reaches STS, and who answers for an mfa_serial (the GUI's
+    // dialog, the headless export's --mfa-code). Without a provider an MFA role fails with a message.
+    void setStsSettings(const StsSettings &settings);
+    void setMfaCodeProvider(MfaCodeProvider provider);
 
     // Emits resolved() or failed() later (never from inside this call). Calls made while a
     // credential_process runs share its result.
@@ -66,7 +72,7 @@ private:
     void fail(const QString &message);
     // Static keys or credential_process of the profile; false when the profile has neither.
     bool resolveFromProfile(const AwsSharedConfig &sharedConfig, const AwsProfile &profile, QStringList *searched);
-    QString unsupportedProfileKind(const AwsProfile &profile) const;
+    AssumeRoleProvider *roles();
 
     AwsEnvironment m_environment;
     QString m_explicitProfile;
@@ -75,6 +81,9 @@ private:
     std::function<QDateTime()> m_clock;
     std::chrono::milliseconds m_processTimeout;
     QPointer<CredentialProcess> m_process;
+    AssumeRoleProvider *m_roles = nullptr;   // made on first use: most profiles never need it
+    StsSettings m_stsSettings;
+    MfaCodeProvider m_mfaProvider;
 };
 
 } // namespace outcrop::aws

@@ -46,11 +46,12 @@ struct ConfiguredEndpoint
     QString error;
 };
 
-ConfiguredEndpoint configuredEndpoint(const AwsClientOptions &options, const AwsEnvironment &environment,
-                                      const AwsSharedConfig &sharedConfig, const AwsProfile &profile)
+ConfiguredEndpoint configuredEndpoint(const QString &service, const QString &explicitUrl,
+                                      const AwsEnvironment &environment, const AwsSharedConfig &sharedConfig,
+                                      const AwsProfile &profile)
 {
-    if (!options.endpointUrl.isEmpty()) {
-        return { options.endpointUrl, QStringLiteral("--endpoint-url"), {} };
+    if (!explicitUrl.isEmpty()) {
+        return { explicitUrl, QStringLiteral("--endpoint-url"), {} };
     }
     const BooleanSetting ignore = readBoolean(environment, QStringLiteral("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"),
                                               profile, QStringLiteral("ignore_configured_endpoint_urls"));
@@ -60,23 +61,25 @@ ConfiguredEndpoint configuredEndpoint(const AwsClientOptions &options, const Aws
     if (ignore.value) {
         return {};
     }
-    // The service part of the variable is the serviceId "Bedrock" upper-cased (getEndpointUrlConfig).
-    for (const QString &variable : { QStringLiteral("AWS_ENDPOINT_URL_BEDROCK"), QStringLiteral("AWS_ENDPOINT_URL") }) {
+    // The service part of the variable is the serviceId ("Bedrock", "STS") upper-cased, spaces as
+    // '_' (getEndpointUrlConfig); the [services] key is the serviceId lower-cased.
+    const QString serviceVariable = QStringLiteral("AWS_ENDPOINT_URL_") + service.toUpper();
+    for (const QString &variable : { serviceVariable, QStringLiteral("AWS_ENDPOINT_URL") }) {
         if (environment.isSet(variable)) {
             return { environment.value(variable), variable, {} };
         }
     }
     QString error;
     const QString fromServices
-        = sharedConfig.serviceSetting(profile, QStringLiteral("bedrock"), QStringLiteral("endpoint_url"), &error);
+        = sharedConfig.serviceSetting(profile, service, QStringLiteral("endpoint_url"), &error);
     if (!error.isEmpty()) {
         return { {}, {}, error };
     }
     if (!fromServices.isEmpty()) {
         const QString servicesName = profile.value(QStringLiteral("services"));
         return { fromServices,
-                 QStringLiteral("[services %1] bedrock.endpoint_url in %2")
-                     .arg(servicesName, sharedConfig.configFile().path()),
+                 QStringLiteral("[services %1] %2.endpoint_url in %3")
+                     .arg(servicesName, service, sharedConfig.configFile().path()),
                  {} };
     }
     const QString key = QStringLiteral("endpoint_url");
@@ -86,9 +89,9 @@ ConfiguredEndpoint configuredEndpoint(const AwsClientOptions &options, const Aws
     return {};
 }
 
-QString hostPrefix(bool fips)
+QString hostPrefix(const QString &service, bool fips)
 {
-    return fips ? QStringLiteral("bedrock-fips") : QStringLiteral("bedrock");
+    return fips ? service + QStringLiteral("-fips") : service;
 }
 
 } // namespace
@@ -97,12 +100,20 @@ EndpointResolution resolveEndpoint(const AwsClientOptions &options, const AwsEnv
                                    const AwsSharedConfig &sharedConfig, const AwsProfile &profile,
                                    const RegionResolution &region)
 {
+    return resolveServiceEndpoint(QStringLiteral("bedrock"), options.endpointUrl, environment, sharedConfig, profile,
+                                  region);
+}
+
+EndpointResolution resolveServiceEndpoint(const QString &service, const QString &explicitUrl,
+                                          const AwsEnvironment &environment, const AwsSharedConfig &sharedConfig,
+                                          const AwsProfile &profile, const RegionResolution &region)
+{
     EndpointResolution resolution;
     const BooleanSetting fips = readBoolean(environment, QStringLiteral("AWS_USE_FIPS_ENDPOINT"), profile,
                                             QStringLiteral("use_fips_endpoint"));
     const BooleanSetting dualStack = readBoolean(environment, QStringLiteral("AWS_USE_DUALSTACK_ENDPOINT"), profile,
                                                  QStringLiteral("use_dualstack_endpoint"));
-    const ConfiguredEndpoint configured = configuredEndpoint(options, environment, sharedConfig, profile);
+    const ConfiguredEndpoint configured = configuredEndpoint(service, explicitUrl, environment, sharedConfig, profile);
     for (const QString &error : { fips.error, dualStack.error, configured.error }) {
         if (!error.isEmpty()) {
             resolution.error = error;
@@ -150,7 +161,7 @@ EndpointResolution resolveEndpoint(const AwsClientOptions &options, const AwsEnv
     }
     const AwsPartition partition = partitionOfRegion(region.region);
     const QString suffix = resolution.useDualStack ? partition.dualStackDnsSuffix : partition.dnsSuffix;
-    resolution.url = QUrl(QStringLiteral("https://%1.%2.%3").arg(hostPrefix(resolution.useFips), region.region, suffix));
+    resolution.url = QUrl(QStringLiteral("https://%1.%2.%3").arg(hostPrefix(service, resolution.useFips), region.region, suffix));
     resolution.source = QStringLiteral("region %1 (partition %2)").arg(region.region, partition.id);
     return resolution;
 }
