@@ -2,6 +2,7 @@
 #pragma once
 
 #include "deploymentstore.h"
+#include "simrole.h"
 #include "aws/utctime.h"
 
 #include <QDateTime>
@@ -67,6 +68,7 @@ struct SimConfig
     bool requireAuth = true;
     QList<SimCredential> credentials = {documentationCredential()};
     QList<SimBearerToken> bearerTokens;
+    QList<SimRole> roles;               // STS AssumeRole (StsService)
     qint64 maxClockSkewSeconds = 300;   // SigV4: "Signature expired" beyond 5 minutes
     // The simulator's clock runs this far from the system clock (SimClock; the Date header and
     // the SigV4 time check follow it), so a real SDK's clock-skew correction can be exercised.

@@ -8,6 +8,7 @@
 #include "httpserver.h"
 #include "simclock.h"
 #include "simconfig.h"
+#include "stsservice.h"
 
 #include <QObject>
 #include <QUrl>
@@ -20,6 +21,7 @@ namespace outcrop::sim {
 //
 // Per request: latency (a timer, so requests overlap) -> route -> authenticate -> injected
 // faults and forced errors -> the operation -> Date and x-amzn-RequestId headers.
+// STS (POST / with a form body) goes to StsService, past the faults.
 class Simulator final : public QObject
 {
     Q_OBJECT
@@ -42,6 +44,7 @@ public:
     Authenticator &authenticator() { return m_authenticator; }
     FaultInjector &faults() { return m_faults; }
     SimClock &clock() { return m_clock; }
+    StsService &sts() { return m_sts; }
 
     // Statistics, for tests and the benchmark.
     int requestsInFlight() const { return m_inFlight; }
@@ -58,6 +61,7 @@ private:
     DeploymentStore m_store;
     BedrockService m_service;
     Authenticator m_authenticator;
+    StsService m_sts;
     FaultInjector m_faults;
     HttpServer m_server;
     QString m_errorString;
