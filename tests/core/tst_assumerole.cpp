@@ -12,6 +12,7 @@
 #include "aws/stsclient.h"
 
 #include "awstesthelpers.h"
+#include "../support/simawsclients.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -119,49 +120,23 @@ private:
     {
         Bedrock bedrock;
         bedrock.auth = std::make_unique<ChainAuthProvider>(chain, QByteArray());
-        AwsClientConfig config;
-        config.endpoint = m_simulator->serverUrl();
-        config.region = QStringLiteral("us-east-1");
-        Simulator *simulator = m_simulator.get();
-        config.clock = [simulator] { return simulator->clock().now(); };
-        config.retry.maxAttempts = 1;
-        bedrock.client = std::make_unique<AwsClient>(m_network.get(), bedrock.auth.get(), config);
+        bedrock.client = std::make_unique<AwsClient>(m_network.get(), bedrock.auth.get(),
+                                                     outcrop::testing::simClientConfig(m_simulator.get()));
         return bedrock;
     }
 
     AwsError listDeployments(AwsClient *client)
     {
-        AwsHttpRequest request;
-        request.target = AwsRequestTarget(QByteArrayLiteral("/model-customization/custom-model-deployments"));
-        request.operation = QStringLiteral("ListCustomModelDeployments");
-        AwsCall *call = client->send(request);
-        QSignalSpy finished(call, &AwsCall::finished);
-        if (!finished.wait(20000)) {
-            qWarning("List did not finish");
-        }
-        m_messages << call->error().userMessage();
-        return call->error();
+        const AwsError error = outcrop::testing::listDeployments(client);
+        m_messages << error.userMessage();
+        return error;
     }
 
     CallerIdentity callerIdentity(const AwsCredentials &credentials)
     {
-        StaticAuthProvider auth(AwsAuth{credentials, {}});
-        AwsClientConfig config;
-        config.endpoint = m_simulator->serverUrl();
-        config.region = QStringLiteral("us-east-1");
-        Simulator *simulator = m_simulator.get();
-        config.clock = [simulator] { return simulator->clock().now(); };
-        StsClient sts(m_network.get(), &auth, config);
-        CallerIdentity identity;
-        bool done = false;
-        sts.getCallerIdentity(this, [&](const CallerIdentity &answer, const AwsError &error) {
-            identity = answer;
-            done = true;
-            m_messages << error.userMessage();
-        });
-        if (!QTest::qWaitFor([&done] { return done; }, 20000)) {
-            qWarning("GetCallerIdentity did not finish");
-        }
+        const auto [identity, error]
+            = outcrop::testing::callerIdentityOf(m_network.get(), m_simulator.get(), credentials);
+        m_messages << error.userMessage();
         return identity;
     }
 

@@ -9,11 +9,14 @@
 #include "aws/awsclient.h"
 #include "aws/stsclient.h"
 
+#include "../support/simawsclients.h"
+
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
+#include <tuple>
 
 using namespace outcrop::sim;
 using namespace outcrop::aws;
@@ -69,12 +72,7 @@ private:
     {
         Clients clients;
         clients.auth = std::make_unique<StaticAuthProvider>(AwsAuth{credentials, {}});
-        AwsClientConfig config;
-        config.endpoint = m_simulator->serverUrl();
-        config.region = QStringLiteral("us-east-1");
-        Simulator *simulator = m_simulator.get();
-        config.clock = [simulator] { return simulator->clock().now(); };
-        config.retry.maxAttempts = 1;
+        const AwsClientConfig config = outcrop::testing::simClientConfig(m_simulator.get());
         clients.sts = std::make_unique<StsClient>(m_network.get(), clients.auth.get(), config);
         clients.bedrock = std::make_unique<AwsClient>(m_network.get(), clients.auth.get(), config);
         return clients;
@@ -98,16 +96,10 @@ private:
 
     Outcome callerIdentity(const AwsCredentials &credentials)
     {
-        Clients clients = clientsFor(credentials);
         Outcome outcome;
-        clients.sts->getCallerIdentity(this, [&outcome](const CallerIdentity &identity, const AwsError &error) {
-            outcome.done = true;
-            outcome.identity = identity;
-            outcome.error = error;
-        });
-        if (!QTest::qWaitFor([&outcome] { return outcome.done; }, 15000)) {
-            qWarning("GetCallerIdentity did not finish");
-        }
+        std::tie(outcome.identity, outcome.error)
+            = outcrop::testing::callerIdentityOf(m_network.get(), m_simulator.get(), credentials);
+        outcome.done = true;
         record(outcome);
         return outcome;
     }
@@ -121,26 +113,15 @@ private:
         request.contentType = "application/x-www-form-urlencoded";
         request.operation = operation;
         AwsCall *call = client->send(request);
-        QSignalSpy finished(call, &AwsCall::finished);
-        if (!finished.wait(15000)) {
-            qWarning("the call did not finish");
-        }
+        outcrop::testing::waitFor(call);
         return call;
     }
 
     AwsError listDeployments(const AwsCredentials &credentials)
     {
         Clients clients = clientsFor(credentials);
-        AwsHttpRequest request;
-        request.target = AwsRequestTarget(QByteArrayLiteral("/model-customization/custom-model-deployments"));
-        request.operation = QStringLiteral("ListCustomModelDeployments");
-        AwsCall *call = clients.bedrock->send(request);
-        QSignalSpy finished(call, &AwsCall::finished);
-        if (!finished.wait(15000)) {
-            qWarning("List did not finish");
-        }
-        m_errors.append(call->error());
-        return call->error();
+        m_errors.append(outcrop::testing::listDeployments(clients.bedrock.get()));
+        return m_errors.constLast();
     }
 
     void record(const Outcome &outcome)

@@ -100,6 +100,23 @@ bool StsClient::readCallerIdentityResponse(const QByteArray &body, CallerIdentit
     return true;
 }
 
+template<typename Result>
+void StsClient::send(AwsHttpRequest http, bool (*read)(const QByteArray &, Result *, QString *), QObject *context,
+                     std::function<void(const Result &, const AwsError &)> callback)
+{
+    // The reply is read once, while the call can still retry a reply it cannot read.
+    auto parsed = std::make_shared<Result>();
+    http.acceptBody = [parsed, read](const QByteArray &body, QString *error) { return read(body, parsed.get(), error); };
+    AwsCall *call = m_client->send(std::move(http));
+    QPointer<QObject> guard(context);
+    connect(call, &AwsCall::finished, this, [call, parsed, guard, callback = std::move(callback)] {
+        call->deleteLater();
+        if (guard) {
+            callback(call->succeeded() ? *parsed : Result(), call->error());
+        }
+    });
+}
+
 void StsClient::assumeRole(const AssumeRoleRequest &request, QObject *context, AssumeRoleCallback callback)
 {
     QList<QPair<QString, QString>> parameters { { QStringLiteral("RoleArn"), request.roleArn },
@@ -114,36 +131,12 @@ void StsClient::assumeRole(const AssumeRoleRequest &request, QObject *context, A
         parameters.append({ QStringLiteral("SerialNumber"), request.serialNumber });
         parameters.append({ QStringLiteral("TokenCode"), request.tokenCode });
     }
-    AwsHttpRequest http = queryRequest(kAssumeRole, parameters);
-    auto parsed = std::make_shared<AssumedRole>();
-    http.acceptBody = [parsed](const QByteArray &body, QString *error) {
-        return readAssumeRoleResponse(body, parsed.get(), error);
-    };
-    AwsCall *call = m_client->send(std::move(http));
-    QPointer<QObject> guard(context);
-    connect(call, &AwsCall::finished, this, [call, parsed, guard, callback = std::move(callback)] {
-        call->deleteLater();
-        if (guard) {
-            callback(call->succeeded() ? *parsed : AssumedRole(), call->error());
-        }
-    });
+    send(queryRequest(kAssumeRole, parameters), &readAssumeRoleResponse, context, std::move(callback));
 }
 
 void StsClient::getCallerIdentity(QObject *context, CallerIdentityCallback callback)
 {
-    AwsHttpRequest http = queryRequest(kGetCallerIdentity, {});
-    auto parsed = std::make_shared<CallerIdentity>();
-    http.acceptBody = [parsed](const QByteArray &body, QString *error) {
-        return readCallerIdentityResponse(body, parsed.get(), error);
-    };
-    AwsCall *call = m_client->send(std::move(http));
-    QPointer<QObject> guard(context);
-    connect(call, &AwsCall::finished, this, [call, parsed, guard, callback = std::move(callback)] {
-        call->deleteLater();
-        if (guard) {
-            callback(call->succeeded() ? *parsed : CallerIdentity(), call->error());
-        }
-    });
+    send(queryRequest(kGetCallerIdentity, {}), &readCallerIdentityResponse, context, std::move(callback));
 }
 
 } // namespace outcrop::aws

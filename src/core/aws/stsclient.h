@@ -74,6 +74,10 @@ public:
     static bool readCallerIdentityResponse(const QByteArray &body, CallerIdentity *identity, QString *error);
 
 private:
+    template<typename Result>
+    void send(AwsHttpRequest http, bool (*read)(const QByteArray &, Result *, QString *), QObject *context,
+              std::function<void(const Result &, const AwsError &)> callback);
+
     AwsClient *m_client;
 };
 
