@@ -2,6 +2,7 @@
 #include "headlessexport.h"
 
 #include "aws/awsenvironment.h"
+#include "aws/credentialchain.h"
 #include "bedrock/bedrocksession.h"
 #include "demomode.h"
 #include "export/deploymentexport.h"
@@ -37,6 +38,19 @@ int exportThrough(bedrock::BedrockSession *session, const exporting::ExportOptio
     return exitCode;
 }
 
+// No window to ask in: the code comes from --mfa-code, or the role cannot be assumed.
+aws::MfaCodeProvider mfaCodeFromCommandLine(const QString &code)
+{
+    return [code](const aws::MfaCodeRequest &request, const aws::MfaCodeCallback &answer) {
+        if (code.isEmpty()) {
+            answer({}, QStringLiteral("profile %1 needs an MFA code (mfa_serial %2): pass --mfa-code")
+                           .arg(request.profile, request.mfaSerial));
+        } else {
+            answer(code, {});
+        }
+    };
+}
+
 } // namespace
 
 int runHeadlessExport(const CommandLine &commandLine)
@@ -65,6 +79,7 @@ int runHeadlessExport(const CommandLine &commandLine)
         return 1;
     }
     bedrock::BedrockSession session(connection, clientOptions, environment);
+    session.credentialChain()->setMfaCodeProvider(mfaCodeFromCommandLine(options.connection.mfaCode));
     return exportThrough(&session, options);
 }
 

@@ -15,18 +15,18 @@ using aws::SigV4Signer;
 
 namespace {
 
-SimResponse forbidden(const QByteArray &type, const QString &message)
+AuthFailure forbidden(const QByteArray &type, const QString &message)
 {
-    return SimResponse::error(403, type, message);
+    return AuthFailure{403, type, message};
 }
 
-SimResponse invalidToken()
+AuthFailure invalidToken()
 {
     // AWS's answer for a key id it does not know, and for a session token that does not match.
     return forbidden("UnrecognizedClientException", QStringLiteral("The security token included in the request is invalid."));
 }
 
-SimResponse accessDenied(const QString &principal, const QString &action)
+AuthFailure accessDenied(const QString &principal, const QString &action)
 {
     return forbidden("AccessDeniedException",
                      QStringLiteral("User: %1 is not authorized to perform: bedrock:%2 because no identity-based policy "
@@ -131,16 +131,30 @@ std::optional<SimResponse> Authenticator::verify(const SimRequest &request, cons
         return std::nullopt;
     }
     const QByteArray authorization = request.header("authorization");
+    std::optional<AuthFailure> failure;
     if (authorization.isEmpty()) {
-        return forbidden("MissingAuthenticationTokenException", QStringLiteral("Missing Authentication Token"));
+        failure = forbidden("MissingAuthenticationTokenException", QStringLiteral("Missing Authentication Token"));
+    } else if (authorization.startsWith("Bearer ")) {
+        failure = verifyBearer(authorization.mid(7).trimmed(), action);
+    } else {
+        failure = verifySigV4(request, action, QStringLiteral("bedrock"), nullptr);
     }
-    if (authorization.startsWith("Bearer ")) {
-        return verifyBearer(authorization.mid(7).trimmed(), action);
+    if (failure) {
+        return SimResponse::error(failure->status, failure->type, failure->message);
     }
-    return verifySigV4(request, action);
+    return std::nullopt;
 }
 
-std::optional<SimResponse> Authenticator::verifyBearer(const QByteArray &token, const QString &action) const
+std::optional<AuthFailure> Authenticator::verifyCaller(const SimRequest &request, const QString &service,
+                                                       SimCredential *caller) const
+{
+    if (request.header("authorization").isEmpty()) {
+        return forbidden("MissingAuthenticationTokenException", QStringLiteral("Request is missing Authentication Token"));
+    }
+    return verifySigV4(request, QString(), service, caller);
+}
+
+std::optional<AuthFailure> Authenticator::verifyBearer(const QByteArray &token, const QString &action) const
 {
     for (const SimBearerToken &known : m_bearerTokens) {
         if (constantTimeEquals(known.token.toUtf8(), token)) {
@@ -153,7 +167,8 @@ std::optional<SimResponse> Authenticator::verifyBearer(const QByteArray &token, 
     return invalidToken();
 }
 
-std::optional<SimResponse> Authenticator::verifySigV4(const SimRequest &request, const QString &action) const
+std::optional<AuthFailure> Authenticator::verifySigV4(const SimRequest &request, const QString &action,
+                                                      const QString &service, SimCredential *caller) const
 {
     QString problem;
     const std::optional<AuthorizationHeader> header = parseAuthorization(request.header("authorization"), &problem);
@@ -211,9 +226,9 @@ std::optional<SimResponse> Authenticator::verifySigV4(const SimRequest &request,
                          QStringLiteral("Credential should be scoped to a valid region, not '%1'.")
                              .arg(QString::fromLatin1(scope.at(1))));
     }
-    if (scope.at(2) != "bedrock") {
+    if (QString::fromLatin1(scope.at(2)) != service) {
         return forbidden("InvalidSignatureException",
-                         QStringLiteral("Credential should be scoped to correct service: 'bedrock'."));
+                         QStringLiteral("Credential should be scoped to correct service: '%1'.").arg(service));
     }
     if (!credential->sessionToken.isEmpty()) {
         if (!constantTimeEquals(request.header("x-amz-security-token"), credential->sessionToken.toUtf8())) {
@@ -240,9 +255,8 @@ std::optional<SimResponse> Authenticator::verifySigV4(const SimRequest &request,
         signing.headers.append(aws::HttpHeader{wireHeader.first, wireHeader.second});
     }
     const QByteArray canonical = SigV4Signer::canonicalRequest(signing, header->signedHeaders, payloadHash, true);
-    const QByteArray stringToSign = SigV4Signer::stringToSign(requestTime, m_region, QStringLiteral("bedrock"), canonical);
-    const QByteArray key = SigV4Signer::signingKey(credential->secretAccessKey, requestTime.date(), m_region,
-                                                   QStringLiteral("bedrock"));
+    const QByteArray stringToSign = SigV4Signer::stringToSign(requestTime, m_region, service, canonical);
+    const QByteArray key = SigV4Signer::signingKey(credential->secretAccessKey, requestTime.date(), m_region, service);
     const QByteArray expected = QMessageAuthenticationCode::hash(stringToSign, key, QCryptographicHash::Sha256).toHex();
     if (!constantTimeEquals(expected, header->signature)) {
         return forbidden("InvalidSignatureException",
@@ -250,7 +264,10 @@ std::optional<SimResponse> Authenticator::verifySigV4(const SimRequest &request,
                                         "Check your AWS Secret Access Key and signing method. Consult the service "
                                         "documentation for details."));
     }
-    if (!allows(credential->allowedActions, action)) {
+    if (caller) {
+        *caller = *credential;
+    }
+    if (!action.isEmpty() && !allows(credential->allowedActions, action)) {
         return accessDenied(QStringLiteral("arn:aws:iam::") + m_accountId + QStringLiteral(":user/") + credential->accessKeyId, action);
     }
     return std::nullopt;

@@ -13,6 +13,15 @@ namespace outcrop::sim {
 
 class SimClock;
 
+// Why a request was refused: the AWS error name (restJson style, "UnrecognizedClientException"),
+// the HTTP status and AWS's wording. Bedrock sends it as JSON; StsService maps it to STS's codes.
+struct AuthFailure
+{
+    int status = 403;
+    QByteArray type;
+    QString message;
+};
+
 // Verifies each request the way AWS front ends do: a SigV4 Authorization header (recomputed with
 // the signer's canonical request from the signed headers) or a Bedrock API key as a bearer
 // token, then the key's permission for the action. Failures use the names and wording AWS uses.
@@ -33,10 +42,15 @@ public:
 
     // nullopt when the request may perform `action` (an operation name).
     std::optional<SimResponse> verify(const SimRequest &request, const QString &action) const;
+    // A SigV4 request to another service ("sts"), verified whether or not auth is required:
+    // nullopt with the caller's key in *caller, or why not. No per-action permission check.
+    std::optional<AuthFailure> verifyCaller(const SimRequest &request, const QString &service,
+                                            SimCredential *caller) const;
 
 private:
-    std::optional<SimResponse> verifySigV4(const SimRequest &request, const QString &action) const;
-    std::optional<SimResponse> verifyBearer(const QByteArray &token, const QString &action) const;
+    std::optional<AuthFailure> verifySigV4(const SimRequest &request, const QString &action, const QString &service,
+                                           SimCredential *caller) const;
+    std::optional<AuthFailure> verifyBearer(const QByteArray &token, const QString &action) const;
 
     const SimClock *m_clock;
     bool m_required = true;

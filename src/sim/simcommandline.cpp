@@ -26,6 +26,68 @@ bool readInt(const QCommandLineParser &parser, const QString &name, int min, int
     return true;
 }
 
+// "arn:aws:iam::123456789012:role/NAME" and what follows it after a ':' (IAM role names cannot
+// contain ':', so the role ARN is always the first six fields).
+bool splitRoleArn(const QString &spec, QString *arn, QString *rest)
+{
+    const QStringList parts = spec.split(u':');
+    if (parts.size() < 6 || parts.at(0) != QLatin1String("arn") || parts.at(2) != QLatin1String("iam")
+        || !Shapes::fullMatch(QStringLiteral("[0-9]{12}"), parts.at(4))
+        || !parts.at(5).startsWith(QLatin1String("role/")) || parts.at(5).size() <= 5) {
+        return false;
+    }
+    *arn = parts.mid(0, 6).join(u':');
+    *rest = parts.size() > 6 ? parts.mid(6).join(u':') : QString();
+    return true;
+}
+
+bool readRoles(const QCommandLineParser &parser, SimConfig &config, QString &error)
+{
+    for (const QString &spec : parser.values(QStringLiteral("role"))) {
+        SimRole role;
+        if (!splitRoleArn(spec, &role.arn, &role.externalId)) {
+            error = QStringLiteral("--role: expected arn:aws:iam::ACCOUNT:role/NAME[:EXTERNAL_ID], got \"%1\"").arg(spec);
+            return false;
+        }
+        config.roles.append(role);
+    }
+    const auto findRole = [&config](const QString &arn) -> SimRole * {
+        for (SimRole &role : config.roles) {
+            if (role.arn == arn) {
+                return &role;
+            }
+        }
+        return nullptr;
+    };
+    for (const QString &spec : parser.values(QStringLiteral("role-mfa"))) {
+        QString arn;
+        QString rest;
+        SimRole *role = splitRoleArn(spec, &arn, &rest) ? findRole(arn) : nullptr;
+        const qsizetype lastColon = rest.lastIndexOf(u':');
+        const QString code = rest.mid(lastColon + 1);
+        if (!role || lastColon <= 0 || !Shapes::fullMatch(QStringLiteral("[0-9]{6}"), code)) {
+            error = QStringLiteral("--role-mfa: expected ROLE_ARN:MFA_SERIAL:CODE (6 digits) for a role given with --role");
+            return false;
+        }
+        role->mfaSerial = rest.left(lastColon);
+        role->mfaCode = code;
+    }
+    for (const QString &spec : parser.values(QStringLiteral("role-max-duration"))) {
+        QString arn;
+        QString seconds;
+        SimRole *role = splitRoleArn(spec, &arn, &seconds) ? findRole(arn) : nullptr;
+        bool ok = false;
+        const int value = seconds.toInt(&ok);
+        if (!role || !ok || value < 3600 || value > 43200) {
+            error = QStringLiteral("--role-max-duration: expected ROLE_ARN:SECONDS (3600 to 43200) for a role given "
+                                   "with --role");
+            return false;
+        }
+        role->maxSessionDurationSeconds = value;
+    }
+    return true;
+}
+
 } // namespace
 
 SimCommandLine::Result SimCommandLine::parse(const QStringList &arguments)
@@ -61,6 +123,15 @@ SimCommandLine::Result SimCommandLine::parse(const QStringList &arguments)
            QStringLiteral("Allow a key id or bearer token only these operations: KEY=Op1,Op2 (others get "
                           "AccessDeniedException). Repeatable."),
            QStringLiteral("SPEC"));
+    option(QStringLiteral("role"),
+           QStringLiteral("Let STS AssumeRole issue temporary credentials for this role (trusting every key), requiring "
+                          "the external id when one is given: arn:aws:iam::ACCOUNT:role/NAME[:EXTERNAL_ID]. Repeatable."),
+           QStringLiteral("SPEC"));
+    option(QStringLiteral("role-mfa"),
+           QStringLiteral("Require MFA for a --role: ROLE_ARN:MFA_SERIAL:CODE, the code being the one that is accepted."),
+           QStringLiteral("SPEC"));
+    option(QStringLiteral("role-max-duration"),
+           QStringLiteral("The MaxSessionDuration of a --role: ROLE_ARN:SECONDS (default 3600)."), QStringLiteral("SPEC"));
     option(QStringLiteral("no-auth"), QStringLiteral("Accept every request unsigned (for the benchmark floor)."));
     option(QStringLiteral("max-skew"), QStringLiteral("Seconds a SigV4 x-amz-date may be off (default 300)."), QStringLiteral("S"));
     option(QStringLiteral("clock-offset"),
@@ -217,6 +288,9 @@ SimCommandLine::Result SimCommandLine::parse(const QStringList &arguments)
     }
     error = SsoService::readOptions(parser, &config.sso);
     if (!error.isEmpty()) {
+        return result;
+    }
+    if (!readRoles(parser, config, error)) {
         return result;
     }
     for (const QString &spec : parser.values(QStringLiteral("error"))) {

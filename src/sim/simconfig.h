@@ -3,6 +3,7 @@
 
 #include "deploymentstore.h"
 #include "ssoservice.h"
+#include "simrole.h"
 #include "aws/utctime.h"
 
 #include <QDateTime>
@@ -69,6 +70,7 @@ struct SimConfig
     QList<SimCredential> credentials = {documentationCredential()};
     QList<SimBearerToken> bearerTokens;
     SimSsoSettings sso;   // IAM Identity Center (SsoService)
+    QList<SimRole> roles;               // STS AssumeRole (StsService)
     qint64 maxClockSkewSeconds = 300;   // SigV4: "Signature expired" beyond 5 minutes
     // The simulator's clock runs this far from the system clock (SimClock; the Date header and
     // the SigV4 time check follow it), so a real SDK's clock-skew correction can be exercised.

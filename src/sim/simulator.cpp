@@ -18,6 +18,7 @@ Simulator::Simulator(const SimConfig &config, QObject *parent)
     , m_service(&m_store)
     , m_authenticator(&m_clock)
     , m_sso(&m_clock, &m_authenticator)
+    , m_sts(&m_authenticator, &m_clock)
     , m_server([this](const SimRequest &request, Responder responder) { receive(request, std::move(responder)); })
 {
     m_clock.setOffsetMs(m_config.clockOffsetSeconds * 1000);
@@ -34,6 +35,8 @@ Simulator::Simulator(const SimConfig &config, QObject *parent)
     m_authenticator.setMaxClockSkewSeconds(m_config.maxClockSkewSeconds);
     m_faults.setSettings(m_config.faults);
     m_sso.setSettings(m_config.sso);
+    m_sts.setAccountId(m_config.accountId);
+    m_sts.setRoles(m_config.roles);
 }
 
 Simulator::~Simulator() = default;
@@ -102,7 +105,9 @@ void Simulator::receive(const SimRequest &request, Responder responder)
         response.delivery = delivery;
         // Date follows the simulator's clock, so a client can correct its skew from it (§10.3).
         response.setHeader("Date", httpDate(m_clock.now()));
-        response.setHeader("x-amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
+        if (response.header("x-amzn-requestid").isEmpty()) {   // STS sets its own, the one in its body
+            response.setHeader("x-amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
+        }
         --m_inFlight;
         responder(std::move(response));
     };
@@ -118,6 +123,9 @@ SimResponse Simulator::process(const SimRequest &request, SimResponse::Delivery 
 {
     if (auto sso = m_sso.handle(request)) {
         return *sso;   // IAM Identity Center routes: unsigned, no injected faults
+    }
+    if (StsService::isStsRequest(request)) {
+        return m_sts.handle(request);
     }
     const RoutedRequest routed = Operations::route(request.method, request.pathSegments());
     if (routed.operation == Operation::Unknown) {

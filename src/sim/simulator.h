@@ -9,6 +9,7 @@
 #include "simclock.h"
 #include "simconfig.h"
 #include "ssoservice.h"
+#include "stsservice.h"
 
 #include <QObject>
 #include <QUrl>
@@ -21,6 +22,7 @@ namespace outcrop::sim {
 //
 // Per request: latency (a timer, so requests overlap) -> route -> authenticate -> injected
 // faults and forced errors -> the operation -> Date and x-amzn-RequestId headers.
+// STS (POST / with a form body) goes to StsService, past the faults.
 class Simulator final : public QObject
 {
     Q_OBJECT
@@ -44,6 +46,7 @@ public:
     FaultInjector &faults() { return m_faults; }
     SimClock &clock() { return m_clock; }
     SsoService &sso() { return m_sso; }
+    StsService &sts() { return m_sts; }
 
     // Statistics, for tests and the benchmark.
     int requestsInFlight() const { return m_inFlight; }
@@ -61,6 +64,7 @@ private:
     BedrockService m_service;
     Authenticator m_authenticator;
     SsoService m_sso;
+    StsService m_sts;
     FaultInjector m_faults;
     HttpServer m_server;
     QString m_errorString;

@@ -99,6 +99,13 @@ private slots:
         config.sso.roles = { { QStringLiteral("111122223333"), QStringLiteral("Dev") } };
         config.sso.refreshGrants = { { QStringLiteral("client-1"), QStringLiteral("ClientSecretDoNotLeak"),
                                        QStringLiteral("RefreshTokenDoNotLeak"), {} } };
+        sim::SimRole role;
+        role.arn = QStringLiteral("arn:aws:iam::123456789012:role/exporter");
+        sim::SimRole mfaRole;
+        mfaRole.arn = QStringLiteral("arn:aws:iam::123456789012:role/guarded");
+        mfaRole.mfaSerial = QStringLiteral("arn:aws:iam::123456789012:mfa/alice");
+        mfaRole.mfaCode = QStringLiteral("271828");
+        config.roles = { role, mfaRole };
         m_simulator = std::make_unique<sim::Simulator>(config);
         QVERIFY2(m_simulator->start(), qPrintable(m_simulator->errorString()));
     }
@@ -118,6 +125,62 @@ private slots:
         QVERIFY(expected.size() > 7);
         QCOMPARE(arnsOfCsv(csv), expected);
         QVERIFY(QDir(m_home.path()).entryList({ QStringLiteral("*.outcrop-tmp") }, QDir::Files | QDir::Hidden).isEmpty());
+    }
+
+    // Role profiles: the source keys in a credentials file, the roles assumed through the
+    // simulator's STS (AWS_ENDPOINT_URL_STS), the MFA code from --mfa-code.
+    void roleProfiles()
+    {
+        const QString secret = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        const QString configPath = m_home.filePath(QStringLiteral("role-config"));
+        const QString credentialsPath = m_home.filePath(QStringLiteral("role-credentials"));
+        QFile config(configPath);
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("[profile exporter]\nrole_arn = arn:aws:iam::123456789012:role/exporter\nsource_profile = keys\n"
+                     "[profile guarded]\nrole_arn = arn:aws:iam::123456789012:role/guarded\nsource_profile = keys\n"
+                     "mfa_serial = arn:aws:iam::123456789012:mfa/alice\n");
+        config.close();
+        QFile credentials(credentialsPath);
+        QVERIFY(credentials.open(QIODevice::WriteOnly));
+        credentials.write("[keys]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = " + secret.toUtf8() + "\n");
+        credentials.close();
+        QProcessEnvironment env = environment();
+        env.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
+        env.remove(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
+        env.insert(QStringLiteral("AWS_CONFIG_FILE"), configPath);
+        env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), credentialsPath);
+        env.insert(QStringLiteral("AWS_ENDPOINT_URL_STS"), m_simulator->serverUrl().toString());
+        const QStringList all = expectedArns([](const sim::Deployment &) { return true; });
+        const int issuedBefore = m_simulator->sts().issuedCount();
+
+        const RunResult plain = run({ QStringLiteral("--export"), QStringLiteral("-"), QStringLiteral("--profile"),
+                                      QStringLiteral("exporter") },
+                                    env);
+        QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
+        QCOMPARE(arnsOfCsv(plain.out), all);
+        QCOMPARE(m_simulator->sts().issuedCount(), issuedBefore + 1);
+
+        const QStringList guarded { QStringLiteral("--export"), QStringLiteral("-"), QStringLiteral("--profile"),
+                                    QStringLiteral("guarded") };
+        const RunResult noCode = run(guarded, env);
+        QCOMPARE(noCode.exitCode, 1);
+        QVERIFY2(noCode.err.contains(QLatin1String("profile guarded needs an MFA code (mfa_serial "
+                                                   "arn:aws:iam::123456789012:mfa/alice): pass --mfa-code")),
+                 qPrintable(noCode.err));
+        const RunResult wrongCode = run(guarded + QStringList { QStringLiteral("--mfa-code"), QStringLiteral("141421") }, env);
+        QCOMPARE(wrongCode.exitCode, 1);
+        QVERIFY2(wrongCode.err.contains(QLatin1String("MultiFactorAuthentication failed")), qPrintable(wrongCode.err));
+        const RunResult notACode = run(guarded + QStringList { QStringLiteral("--mfa-code"), QStringLiteral("27182") }, env);
+        QCOMPARE(notACode.exitCode, 2);
+        QVERIFY2(notACode.err.contains(QLatin1String("--mfa-code: give the 6 digits")), qPrintable(notACode.err));
+        const RunResult rightCode = run(guarded + QStringList { QStringLiteral("--mfa-code"), QStringLiteral("271828") }, env);
+        QVERIFY2(rightCode.exitCode == 0, qPrintable(rightCode.err));
+        QCOMPARE(arnsOfCsv(rightCode.out), all);
+        QCOMPARE(m_simulator->sts().issuedCount(), issuedBefore + 2);
+        for (const RunResult *result : { &plain, &noCode, &wrongCode, &notACode, &rightCode }) {
+            QVERIFY(!result->err.contains(secret));
+            QVERIFY(!result->out.contains(secret.toUtf8()));
+        }
     }
 
     void awsCliSpellingsAndStdout()

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Holds the simulator true to AWS with the official AWS SDK for JavaScript: starts outcrop-sim
 // processes (read-only, mutations, forced errors, clocks off by an hour either way) on one data
-// file and runs sim-conformance.mjs (node:test) against them. The SDK must be able to sign for the
-// simulator and parse every reply; node's output explains any failure.
+// file and runs sim-conformance.mjs (node:test) against them; one more with roles runs
+// sts-conformance.mjs (@aws-sdk/client-sts). The SDK must be able to sign for the simulator and
+// parse every reply; node's output explains any failure.
 #include "conformancesupport.h"
 #include "operations.h"
 
@@ -93,6 +94,52 @@ private:
         return forced;
     }
 
+    // Runs a node:test script with `setup` as JSON in the variable `setupVariable`, and fails with
+    // node's output and the simulators' logs unless more than `minimumPassed` cases pass and none fails.
+    void runNodeScript(const QString &script, const QString &setupVariable, const QJsonObject &setup,
+                       const QStringList &simulatorNames, int minimumPassed)
+    {
+        QProcess node;
+        dieWithParent(node);
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("PATH"), QFileInfo(m_node).absolutePath() + QStringLiteral(":/usr/bin:/bin"));
+        env.insert(QStringLiteral("HOME"), m_dir.path());
+        // No shared config, instance metadata or proxy of the machine may reach the SDK.
+        env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
+        env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_dir.filePath(QStringLiteral("no-config")));
+        env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), m_dir.filePath(QStringLiteral("no-credentials")));
+        env.insert(setupVariable, QString::fromUtf8(QJsonDocument(setup).toJson(QJsonDocument::Compact)));
+        node.setProcessEnvironment(env);
+        node.setWorkingDirectory(kConformanceDir);
+        node.setProcessChannelMode(QProcess::MergedChannels);
+        QSignalSpy finished(&node, &QProcess::finished);
+        node.start(m_node, {QStringLiteral("--test"), QStringLiteral("--test-reporter=spec"),
+                            kConformanceDir + QLatin1Char('/') + script});
+        QVERIFY2(node.waitForStarted(kStartTimeoutMs), qPrintable(node.errorString()));
+        // The event loop runs while waiting, so node's output never stalls in its pipe.
+        const bool done = finished.wait(kNodeTimeoutMs);
+        if (!done) {
+            node.kill();
+            node.waitForFinished(5000);
+        }
+        const QString output = QString::fromUtf8(node.readAll());
+        if (!done || node.exitStatus() != QProcess::NormalExit || node.exitCode() != 0) {
+            QString logs;
+            for (const QString &name : simulatorNames) {
+                logs += QStringLiteral("--- outcrop-sim %1 stderr:\n%2").arg(name, simulatorLog(name));
+            }
+            qWarning().noquote() << output << logs;
+            QFAIL(qPrintable(script + (done ? QStringLiteral(" failed (its output is above)") : QStringLiteral(" timed out"))));
+        }
+        // The summary lines of node:test, for the log.
+        qInfo().noquote() << output.section(QStringLiteral("\n"), -9);
+        // node:test's own count, so a script that ran no case cannot pass.
+        const QRegularExpressionMatch passed =
+            QRegularExpression(QStringLiteral("^\\S+ pass (\\d+)$"), QRegularExpression::MultilineOption).match(output);
+        QVERIFY2(passed.hasMatch() && passed.captured(1).toInt() > minimumPassed, qPrintable(output.right(2000)));
+        QVERIFY(output.contains(QRegularExpression(QStringLiteral("^\\S+ fail 0$"), QRegularExpression::MultilineOption)));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -114,6 +161,45 @@ private slots:
     }
 
     void cleanupTestCase() { stopSimulators(); }
+
+    // STS: AssumeRole and GetCallerIdentity through @aws-sdk/client-sts (sts-conformance.mjs).
+    void stsSdkDrivesTheSimulator()
+    {
+        const QString account = QStringLiteral("arn:aws:iam::123456789012:");
+        const QString plainRole = account + QStringLiteral("role/plain");
+        const QString partnerRole = account + QStringLiteral("role/partner");
+        const QString guardedRole = account + QStringLiteral("role/guarded");
+        const QString longRole = account + QStringLiteral("role/long");
+        const QString externalId = QStringLiteral("partner-ext-42");
+        const QString mfaSerial = account + QStringLiteral("mfa/alice");
+        const QString mfaCode = QStringLiteral("271828");
+        const QString url = startSimulator(QStringLiteral("sts"), {
+            QStringLiteral("--role"), plainRole,
+            QStringLiteral("--role"), partnerRole + u':' + externalId,
+            QStringLiteral("--role"), guardedRole,
+            QStringLiteral("--role-mfa"), guardedRole + u':' + mfaSerial + u':' + mfaCode,
+            QStringLiteral("--role"), longRole,
+            QStringLiteral("--role-max-duration"), longRole + QStringLiteral(":7200"),
+            QStringLiteral("--credential"), QStringLiteral("ASIAEXPIRED:expired-secret:expired-token:2020-01-01T00:00:00Z"),
+        });
+        QVERIFY(!url.isEmpty());
+        QTemporaryDir scratch;
+        QVERIFY(scratch.isValid());
+        const QJsonObject setup{
+            {QStringLiteral("url"), url},
+            {QStringLiteral("plainRole"), plainRole},
+            {QStringLiteral("partnerRole"), partnerRole},
+            {QStringLiteral("guardedRole"), guardedRole},
+            {QStringLiteral("longRole"), longRole},
+            {QStringLiteral("externalId"), externalId},
+            {QStringLiteral("mfaSerial"), mfaSerial},
+            {QStringLiteral("mfaCode"), mfaCode},
+            {QStringLiteral("expiredKey"), key(QStringLiteral("ASIAEXPIRED"), QStringLiteral("expired-secret"), QStringLiteral("expired-token"))},
+            {QStringLiteral("scratchDir"), scratch.path()},
+        };
+        runNodeScript(QStringLiteral("sts-conformance.mjs"), QStringLiteral("OUTCROP_STS_SETUP"), setup,
+                      {QStringLiteral("sts")}, 10);
+    }
 
     void sdkDrivesTheSimulator()
     {
@@ -158,24 +244,10 @@ private slots:
             {QStringLiteral("expiredKey"), key(QStringLiteral("ASIAEXPIRED"), QStringLiteral("expired-secret"), QStringLiteral("expired-token"))},
         };
 
-        QProcessEnvironment env = outcrop::conformance::nodeEnvironment(m_node, m_dir.path(),
-                                                                        m_dir.filePath(QStringLiteral("no-config")));
-        env.insert(QStringLiteral("OUTCROP_SIM_SETUP"), QString::fromUtf8(QJsonDocument(setup).toJson(QJsonDocument::Compact)));
-        const outcrop::conformance::NodeRun run = outcrop::conformance::runNodeTest(
-            m_node, kConformanceDir + QStringLiteral("/sim-conformance.mjs"), kConformanceDir, env, kNodeTimeoutMs);
-        const QString &output = run.output;
-        if (!run.passed) {
-            QString logs;
-            for (const char *name : {"read-only", "mutations", "errors", "ahead", "behind"}) {
-                logs += QStringLiteral("--- outcrop-sim %1 stderr:\n%2").arg(QLatin1String(name), simulatorLog(QLatin1String(name)));
-            }
-            qWarning().noquote() << output << logs;
-            QFAIL(run.finished ? "sim-conformance.mjs failed (its output is above)" : "sim-conformance.mjs timed out");
-        }
-        // The summary lines of node:test, for the log.
-        qInfo().noquote() << output.section(QStringLiteral("\n"), -9);
-        // node:test's own count, so a script that ran no case cannot pass.
-        QVERIFY2(run.passCount > 50, qPrintable(output.right(2000)));
+        runNodeScript(QStringLiteral("sim-conformance.mjs"), QStringLiteral("OUTCROP_SIM_SETUP"), setup,
+                      {QStringLiteral("read-only"), QStringLiteral("mutations"), QStringLiteral("errors"),
+                       QStringLiteral("ahead"), QStringLiteral("behind")},
+                      50);
     }
 };
 

@@ -260,12 +260,6 @@ private slots:
     {
         QTest::addColumn<QByteArray>("config");
         QTest::addColumn<QString>("expected"); // empty: resolves with static keys
-        QTest::newRow("assume role") << QByteArray("[profile p]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = default\n")
-                                     << QStringLiteral("assumes a role (role_arn with source_profile)");
-        QTest::newRow("role beats static keys (fromIni order)")
-            << QByteArray("[profile p]\nrole_arn = arn:aws:iam::1:role/r\ncredential_source = Environment\n"
-                          "aws_access_key_id = A\naws_secret_access_key = S\n")
-            << QStringLiteral("assumes a role (role_arn with credential_source)");
         QTest::newRow("web identity") << QByteArray("[profile p]\nrole_arn = arn:aws:iam::1:role/r\nweb_identity_token_file = /t\n")
                                       << QStringLiteral("web identity");
         QTest::newRow("aws login") << QByteArray("[profile p]\nlogin_session = arn:aws:iam::1:user/u\n")
@@ -290,6 +284,19 @@ private slots:
         QVERIFY2(outcome.error.contains(expected), qPrintable(outcome.error));
         QVERIFY(outcome.error.contains(QLatin1String("not support that kind of profile yet")));
         QVERIFY(outcome.error.contains(QLatin1String("Profile p")));
+    }
+
+    // Role profiles are tst_assumerole's; here only that role_arn comes before static keys (fromIni's
+    // order): the role's source is looked at, not the profile's own keys.
+    void roleBeatsStaticKeys()
+    {
+        writeConfig("[profile p]\nrole_arn = arn:aws:iam::123456789012:role/r\ncredential_source = Environment\n"
+                    "aws_access_key_id = A\naws_secret_access_key = " + kConfigSecret.toUtf8() + "\n");
+        const Outcome outcome = resolveOnce(QStringLiteral("p"));
+        QVERIFY(!outcome.succeeded);
+        QVERIFY2(outcome.error.contains(QLatin1String("credential_source = Environment, but AWS_ACCESS_KEY_ID")),
+                 qPrintable(outcome.error));
+        verifyNoSecret(outcome.error);
     }
 
     void processFailureIsReportedWithoutSecrets()

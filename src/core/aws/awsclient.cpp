@@ -172,7 +172,7 @@ void AwsCall::sendWith(const AwsAuth &auth)
     signing.body = m_request.body;
     signing.headers.append({ QByteArrayLiteral("Host"), hostHeaderFor(url) });
     if (!m_request.body.isEmpty()) {
-        signing.headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") });
+        signing.headers.append({ QByteArrayLiteral("Content-Type"), m_request.contentType });
     }
     signing.headers += m_request.headers;
 

@@ -42,7 +42,9 @@ struct AwsHttpRequest
 {
     QByteArray method = QByteArrayLiteral("GET");
     AwsRequestTarget target;
-    QByteArray body;                    // JSON; empty for GET and DELETE (they carry no content-type)
+    QByteArray body;                    // empty for GET and DELETE (they carry no content-type)
+    // Bedrock speaks JSON; STS (the query protocol) a form body, application/x-www-form-urlencoded.
+    QByteArray contentType = QByteArrayLiteral("application/json");
     QString operation;                  // "ListCustomModelDeployments": for messages and the IAM action
     // Headers the operation binds its input to (SSO's x-amz-sso_bearer_token), signed with the
     // rest when the request is signed. They may hold secrets: never logged.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "aws/awserror.h"
 
+#include "aws/queryprotocol.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonDocument>
@@ -17,7 +19,14 @@ QString tr(const char *text)
 
 QString iamActionFor(const QString &operation)
 {
-    return operation.isEmpty() ? QString() : QStringLiteral("bedrock:") + operation;
+    if (operation.isEmpty()) {
+        return {};
+    }
+    // The STS operations Outcrop calls; everything else it sends is Bedrock.
+    if (operation == QLatin1String("AssumeRole") || operation == QLatin1String("GetCallerIdentity")) {
+        return QStringLiteral("sts:") + operation;
+    }
+    return QStringLiteral("bedrock:") + operation;
 }
 
 AwsError AwsError::make(Kind kind, const QString &message, const QString &operation)
@@ -45,7 +54,9 @@ AwsError::Kind AwsError::kindForCode(const QString &code)
 {
     static const QHash<QString, Kind> kinds {
         { QStringLiteral("AccessDeniedException"), Kind::AccessDenied },
+        { QStringLiteral("AccessDenied"), Kind::AccessDenied },           // STS
         { QStringLiteral("ValidationException"), Kind::Validation },
+        { QStringLiteral("ValidationError"), Kind::Validation },          // STS
         { QStringLiteral("InternalServerException"), Kind::InternalServer },
         { QStringLiteral("ThrottlingException"), Kind::Throttling },
         { QStringLiteral("ResourceNotFoundException"), Kind::ResourceNotFound },
@@ -71,6 +82,19 @@ AwsError AwsError::fromHttpReply(int httpStatus, const QByteArray &errorTypeHead
     error.requestId = QString::fromLatin1(requestId);
     error.operation = operation;
 
+    QString queryCode;
+    QString queryMessage;
+    QString queryRequestId;
+    if (readQueryError(body, &queryCode, &queryMessage, &queryRequestId)) {
+        // A query-protocol (STS) error: XML, no x-amzn-ErrorType.
+        error.code = sanitizeCode(queryCode);
+        error.message = queryMessage;
+        if (error.requestId.isEmpty()) {
+            error.requestId = queryRequestId;
+        }
+        error.kind = kindForCode(error.code);
+        return error;
+    }
     const QJsonObject object = QJsonDocument::fromJson(body).object();
     QString rawCode = QString::fromLatin1(errorTypeHeader);
     if (rawCode.isEmpty()) {

@@ -86,11 +86,42 @@ QNetworkAccessManager *CredentialChain::network()
 void CredentialChain::invalidate()
 {
     m_cached = AwsCredentials();
+    if (m_roles) {
+        m_roles->clearCache();
+    }
+}
+
+void CredentialChain::setStsSettings(const StsSettings &settings)
+{
+    m_stsSettings = settings;
+    if (m_roles) {
+        m_roles->setStsSettings(settings);
+    }
+}
+
+void CredentialChain::setMfaCodeProvider(MfaCodeProvider provider)
+{
+    m_mfaProvider = std::move(provider);
+    if (m_roles) {
+        m_roles->setMfaCodeProvider(m_mfaProvider);
+    }
+}
+
+AssumeRoleProvider *CredentialChain::roles()
+{
+    if (!m_roles) {
+        m_roles = new AssumeRoleProvider(m_environment, this);
+        m_roles->setStsSettings(m_stsSettings);
+        m_roles->setMfaCodeProvider(m_mfaProvider);
+    }
+    m_roles->setClock(m_clock);
+    m_roles->setProcessTimeout(m_processTimeout);
+    return m_roles;
 }
 
 void CredentialChain::resolve()
 {
-    if (m_process || m_sso) {
+    if (m_process || m_sso || (m_roles && m_roles->isBusy())) {
         return; // its result answers this call too
     }
     if (m_cached.isValid() && !m_cached.expiresWithin(m_clock(), kRefreshMargin.count())) {
@@ -194,19 +225,6 @@ void CredentialChain::runChain()
     fail(message);
 }
 
-QString CredentialChain::unsupportedProfileKind(const AwsProfile &profile) const
-{
-    // The tests of the JS SDK's fromIni (resolveProfileData), in its order.
-    const bool hasRole = profile.contains(QStringLiteral("role_arn"));
-    const bool hasSourceProfile = profile.contains(QStringLiteral("source_profile"));
-    const bool hasCredentialSource = profile.contains(QStringLiteral("credential_source"));
-    if (hasRole && (hasSourceProfile != hasCredentialSource)) {
-        return QStringLiteral("assumes a role (role_arn with %1)")
-            .arg(hasSourceProfile ? QStringLiteral("source_profile") : QStringLiteral("credential_source"));
-    }
-    return QString();
-}
-
 bool CredentialChain::resolveFromProfile(const AwsSharedConfig &sharedConfig, const AwsProfile &profile,
                                          QStringList *searched)
 {
@@ -216,9 +234,17 @@ bool CredentialChain::resolveFromProfile(const AwsSharedConfig &sharedConfig, co
                  .arg(profile.name(), kind));
         return true;
     };
-    const QString roleKind = unsupportedProfileKind(profile);
-    if (!roleKind.isEmpty()) {
-        return notSupported(roleKind);
+    // Roles first, as the JS SDK's fromIni (resolveProfileData) checks them.
+    if (AssumeRoleProvider::isRoleProfile(profile)) {
+        roles()->resolve(sharedConfig, profile.name(), [this](const AwsCredentials &credentials, const QString &error) {
+            if (error.isEmpty()) {
+                emitResolved(credentials);
+            } else {
+                qCWarning(lcCredentials).noquote() << error;
+                emitFailure(AwsError::make(AwsError::Kind::Credentials, error));
+            }
+        });
+        return true;
     }
     const auto fromCredentialsFile = AwsProfile::Prefer::CredentialsFile;
     if (profile.contains(kAccessKey) && profile.contains(kSecretKey)) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "aws/assumeroleprovider.h"
 #include "aws/awscredentials.h"
 #include "aws/awsenvironment.h"
 #include "aws/awserror.h"
@@ -35,7 +36,8 @@ class SsoCredentialFetcher;
 //  5. the profile's IAM Identity Center settings (sso_session or sso_start_url, sso_account_id,
 //     sso_role_name: SsoCredentialFetcher), failing with AwsError::Kind::SsoLoginRequired when
 //     the user must run `aws sso login` again.
-// A profile using role_arn (assume role; checked first, as fromIni does), web identity or
+// A profile with role_arn and source_profile or credential_source assumes the role through STS
+// (AssumeRoleProvider; checked first, as fromIni does). A profile using web identity or
 // `aws login` fails with a message saying that kind of profile is not supported yet, unless static
 // keys come first in fromIni's order (static keys beat everything but role_arn).
 // Credentials that expire are cached until they are within kRefreshMargin of expiring; the next
@@ -60,6 +62,10 @@ public:
     // The network for credential sources that call AWS (IAM Identity Center). Without it the
     // chain makes its own, with the AWS proxy rules.
     void setNetwork(QNetworkAccessManager *network, const std::optional<QSslConfiguration> &ssl = std::nullopt);
+    // Role profiles: how AssumeRole reaches STS, and who answers for an mfa_serial (the GUI's
+    // dialog, the headless export's --mfa-code). Without a provider an MFA role fails with a message.
+    void setStsSettings(const StsSettings &settings);
+    void setMfaCodeProvider(MfaCodeProvider provider);
 
     // Emits resolved() or failed() later (never from inside this call). Calls made while a
     // credential_process runs share its result.
@@ -88,7 +94,7 @@ private:
     QNetworkAccessManager *network();
     // Static keys or credential_process of the profile; false when the profile has neither.
     bool resolveFromProfile(const AwsSharedConfig &sharedConfig, const AwsProfile &profile, QStringList *searched);
-    QString unsupportedProfileKind(const AwsProfile &profile) const;
+    AssumeRoleProvider *roles();
 
     AwsEnvironment m_environment;
     QString m_explicitProfile;
@@ -100,6 +106,9 @@ private:
     QPointer<SsoCredentialFetcher> m_sso;
     QPointer<QNetworkAccessManager> m_network;
     std::optional<QSslConfiguration> m_ssl;
+    AssumeRoleProvider *m_roles = nullptr;   // made on first use: most profiles never need it
+    StsSettings m_stsSettings;
+    MfaCodeProvider m_mfaProvider;
 };
 
 } // namespace outcrop::aws

@@ -203,4 +203,66 @@ EndpointResolution resolveServiceEndpoint(const QString &serviceId, const QStrin
     return resolution;
 }
 
+EndpointResolution resolveServiceEndpoint(const QString &service, const QString &explicitUrl,
+                                          const AwsEnvironment &environment, const AwsSharedConfig &sharedConfig,
+                                          const AwsProfile &profile, const RegionResolution &region)
+{
+    EndpointResolution resolution;
+    const BooleanSetting fips = readBoolean(environment, QStringLiteral("AWS_USE_FIPS_ENDPOINT"), profile,
+                                            QStringLiteral("use_fips_endpoint"));
+    const BooleanSetting dualStack = readBoolean(environment, QStringLiteral("AWS_USE_DUALSTACK_ENDPOINT"), profile,
+                                                 QStringLiteral("use_dualstack_endpoint"));
+    const ConfiguredEndpoint configured = configuredEndpoint(service, explicitUrl, environment, sharedConfig, profile);
+    for (const QString &error : { fips.error, dualStack.error, configured.error }) {
+        if (!error.isEmpty()) {
+            resolution.error = error;
+            return resolution;
+        }
+    }
+    resolution.useFips = fips.value || region.fipsFromRegion;
+    resolution.useDualStack = dualStack.value;
+    const QString fipsSource = fips.value ? fips.source : QStringLiteral("the FIPS region name");
+
+    if (!configured.url.isEmpty()) {
+        resolution.custom = true;
+        resolution.source = configured.source;
+        if (resolution.useFips) {
+            resolution.error = QStringLiteral("Invalid Configuration: FIPS and custom endpoint are not supported "
+                                              "(endpoint from %1, FIPS from %2)")
+                                   .arg(configured.source, fipsSource);
+            return resolution;
+        }
+        if (resolution.useDualStack) {
+            resolution.error = QStringLiteral("Invalid Configuration: Dualstack and custom endpoint are not supported "
+                                              "(endpoint from %1, dual-stack from %2)")
+                                   .arg(configured.source, dualStack.source);
+            return resolution;
+        }
+        const QUrl url(configured.url, QUrl::StrictMode);
+        const QString scheme = url.scheme().toLower();
+        if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+            || url.host().isEmpty()) {
+            resolution.error = QStringLiteral("The endpoint URL from %1 is not an http:// or https:// URL with a host.")
+                                   .arg(configured.source);
+            return resolution;
+        }
+        resolution.url = url;
+        return resolution;
+    }
+
+    if (region.region.isEmpty()) {
+        resolution.error = QStringLiteral("Invalid Configuration: Missing Region");
+        return resolution;
+    }
+    if (!region.isValid()) {
+        resolution.error = region.error;
+        return resolution;
+    }
+    const AwsPartition partition = partitionOfRegion(region.region);
+    const QString suffix = resolution.useDualStack ? partition.dualStackDnsSuffix : partition.dnsSuffix;
+    resolution.url = QUrl(QStringLiteral("https://%1.%2.%3").arg((resolution.useFips ? service + QStringLiteral("-fips") : service), region.region, suffix));
+    resolution.source = QStringLiteral("region %1 (partition %2)").arg(region.region, partition.id);
+    return resolution;
+}
+
 } // namespace outcrop::aws

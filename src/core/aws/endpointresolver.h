@@ -49,4 +49,12 @@ EndpointResolution resolveServiceEndpoint(const QString &serviceId, const QStrin
                                           const AwsEnvironment &environment, const AwsSharedConfig &sharedConfig,
                                           const AwsProfile &profile, const QString &region);
 
+// The same resolution for another service, by its lower-case id ("sts"): AWS_ENDPOINT_URL_STS →
+// AWS_ENDPOINT_URL → [services NAME] sts.endpoint_url → the profile's endpoint_url →
+// https://sts[-fips].{region}.{dnsSuffix}, the regional endpoint current SDKs use by default.
+// `explicitUrl` (empty: none) beats every configured one, as --endpoint-url does for Bedrock.
+EndpointResolution resolveServiceEndpoint(const QString &service, const QString &explicitUrl,
+                                          const AwsEnvironment &environment, const AwsSharedConfig &sharedConfig,
+                                          const AwsProfile &profile, const RegionResolution &region);
+
 } // namespace outcrop::aws

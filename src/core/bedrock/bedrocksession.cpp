@@ -8,6 +8,7 @@
 #include "aws/bearertoken.h"
 #include "aws/chainauthprovider.h"
 #include "aws/credentialchain.h"
+#include "aws/stsclient.h"
 #include "bedrock/bedrockclient.h"
 #include "net/networkpolicy.h"
 
@@ -36,6 +37,8 @@ BedrockConnection BedrockConnection::resolve(const aws::AwsClientOptions &option
         connection.error = connection.endpoint.error;
         return connection;
     }
+    connection.stsEndpoint = aws::resolveServiceEndpoint(QStringLiteral("sts"), {}, environment, shared, profile,
+                                                         connection.region);
     const QString endpointProblem = net::NetworkPolicy::checkEndpoint(connection.endpoint.url);
     if (!endpointProblem.isEmpty()) {
         connection.error = endpointProblem;
@@ -85,6 +88,13 @@ BedrockSession::BedrockSession(const BedrockConnection &connection, const aws::A
     m_auth = std::make_unique<aws::ChainAuthProvider>(m_chain, bearer);
     build(connection.ssl);
     m_chain->setNetwork(m_network, connection.ssl);
+    aws::StsSettings sts;
+    sts.network = m_network;
+    sts.region = connection.region.region;
+    sts.ssl = connection.ssl;
+    m_chain->setStsSettings(sts);
+    m_stsAuth = std::make_unique<aws::ChainAuthProvider>(m_chain, QByteArray());
+    buildSts(connection.stsEndpoint, connection.region.region, connection.ssl, m_stsAuth.get());
 }
 
 BedrockSession::BedrockSession(const QUrl &endpoint, const QString &region, std::unique_ptr<aws::AuthProvider> auth,
@@ -95,6 +105,11 @@ BedrockSession::BedrockSession(const QUrl &endpoint, const QString &region, std:
     , m_auth(std::move(auth))
 {
     build(std::nullopt);
+    // The simulator serves STS on the same endpoint (POST / with a form body).
+    aws::EndpointResolution sts;
+    sts.url = endpoint;
+    sts.custom = true;
+    buildSts(sts, region, std::nullopt, m_auth.get());
 }
 
 BedrockSession::~BedrockSession()
@@ -102,6 +117,21 @@ BedrockSession::~BedrockSession()
     // The clients go first: their calls still refer to the network manager and the auth provider.
     delete m_bedrock;
     delete m_aws;
+    delete m_sts;
+}
+
+void BedrockSession::buildSts(const aws::EndpointResolution &endpoint, const QString &region,
+                              const std::optional<QSslConfiguration> &ssl, aws::AuthProvider *auth)
+{
+    if (!endpoint.isValid() || endpoint.url.isEmpty()) {
+        m_stsError = endpoint.error.isEmpty() ? QStringLiteral("No STS endpoint.") : endpoint.error;
+        return;
+    }
+    aws::AwsClientConfig config;
+    config.endpoint = endpoint.url;
+    config.region = region;
+    config.ssl = ssl;
+    m_sts = new aws::StsClient(m_network, auth, config);
 }
 
 void BedrockSession::build(const std::optional<QSslConfiguration> &ssl)

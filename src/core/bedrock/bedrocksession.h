@@ -20,6 +20,7 @@ class AuthProvider;
 class AwsClient;
 class AwsEnvironment;
 class CredentialChain;
+class StsClient;
 } // namespace outcrop::aws
 
 namespace outcrop::bedrock {
@@ -34,6 +35,9 @@ struct BedrockConnection
     QString profile;
     aws::RegionResolution region;
     aws::EndpointResolution endpoint;
+    // STS, for role profiles and GetCallerIdentity. Its error is not the connection's: it matters
+    // only when STS is called (then the call fails with it).
+    aws::EndpointResolution stsEndpoint;
     std::optional<QSslConfiguration> ssl;   // with the AWS_CA_BUNDLE / ca_bundle certificates added
     QString error;
 
@@ -65,17 +69,30 @@ public:
 
     BedrockClient *client() const { return m_bedrock; }
     aws::AwsClient *awsClient() const { return m_aws; }
+    // STS with the session's credentials (never a Bedrock API key): getCallerIdentity() for the
+    // account shown in the title and status bar. Null when the STS endpoint cannot be resolved
+    // (stsError() says why).
+    aws::StsClient *sts() const { return m_sts; }
+    QString stsError() const { return m_stsError; }
+    // The credential chain (null for a session with fixed authentication): setMfaCodeProvider()
+    // for role profiles with mfa_serial.
+    aws::CredentialChain *credentialChain() const { return m_chain; }
     QString region() const { return m_region; }
     QUrl endpoint() const { return m_endpoint; }
 
 private:
     void build(const std::optional<QSslConfiguration> &ssl);
+    void buildSts(const aws::EndpointResolution &endpoint, const QString &region,
+                  const std::optional<QSslConfiguration> &ssl, aws::AuthProvider *auth);
 
     QString m_region;
     QUrl m_endpoint;
     QNetworkAccessManager *m_network = nullptr;
     aws::CredentialChain *m_chain = nullptr;
     std::unique_ptr<aws::AuthProvider> m_auth;
+    std::unique_ptr<aws::AuthProvider> m_stsAuth;   // the chain without the bearer token
+    aws::StsClient *m_sts = nullptr;
+    QString m_stsError;
     aws::AwsClient *m_aws = nullptr;
     BedrockClient *m_bedrock = nullptr;
 };

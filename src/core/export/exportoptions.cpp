@@ -33,6 +33,7 @@ const QStringList noFormulaEscapeNames{QStringLiteral("no-formula-escape")};
 const QStringList profileNames{QStringLiteral("profile")};
 const QStringList regionNames{QStringLiteral("region")};
 const QStringList endpointUrlNames{QStringLiteral("endpoint-url")};
+const QStringList mfaCodeNames{QStringLiteral("mfa-code")};
 
 // The options that mean nothing without --export.
 const QList<const QStringList *> exportOnlyOptions{
@@ -107,6 +108,10 @@ const OptionHelp connectionOptionHelp[] = {
      QT_TRANSLATE_NOOP("ExportOptions", "Send requests to this URL instead of the region's Bedrock endpoint "
                                         "(https://, or http:// on a loopback address)."),
      QT_TRANSLATE_NOOP("ExportOptions", "url")},
+    {&mfaCodeNames,
+     QT_TRANSLATE_NOOP("ExportOptions", "The current code of your MFA device, for a profile that assumes a role "
+                                        "with mfa_serial (6 digits)."),
+     QT_TRANSLATE_NOOP("ExportOptions", "code")},
 };
 
 const OptionHelp exportOptionHelp[] = {
@@ -171,7 +176,14 @@ bool parseConnectionOptions(const QCommandLineParser &parser, ConnectionOptions 
     ConnectionOptions parsed;
     if (!singleValue(parser, profileNames, &parsed.profile, error)
         || !singleValue(parser, regionNames, &parsed.region, error)
-        || !singleValue(parser, endpointUrlNames, &parsed.endpointUrl, error)) {
+        || !singleValue(parser, endpointUrlNames, &parsed.endpointUrl, error)
+        || !singleValue(parser, mfaCodeNames, &parsed.mfaCode, error)) {
+        return false;
+    }
+    // STS's TokenCode is six digits. The code itself is not repeated in the message.
+    static const QRegularExpression mfaCodePattern(QStringLiteral("^[0-9]{6}$"));
+    if (parser.isSet(mfaCodeNames.first()) && !mfaCodePattern.match(parsed.mfaCode).hasMatch()) {
+        *error = tr("--mfa-code: give the 6 digits your MFA device shows.");
         return false;
     }
     if (parser.isSet(profileNames.first()) && parsed.profile.trimmed().isEmpty()) {

@@ -18,6 +18,7 @@ struct ConnectionOptions
     QString profile;
     QString region;
     QString endpointUrl;
+    QString mfaCode;   // --mfa-code: the MFA device's current code, for a role profile with mfa_serial
 };
 
 // Everything `outcrop --export FILE` needs, filled from the command line.
@@ -34,7 +35,7 @@ struct ExportOptions
 
 constexpr int defaultExportPageSize = 1000;
 
-// --profile, --region, --endpoint-url. main.cpp adds them once, for the dashboard and the export.
+// --profile, --region, --endpoint-url, --mfa-code. main.cpp adds them once, for the dashboard and the export.
 void addConnectionOptions(QCommandLineParser &parser);
 // --export and the options that only make sense with it (filters, page size, --bom,
 // --no-formula-escape), with the AWS CLI spellings as aliases.
