@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 
 namespace outcrop::aws {
 class AwsCall;
@@ -32,8 +33,11 @@ public:
 
     explicit BedrockClient(aws::AwsClient *client, QObject *parent = nullptr);
 
+    // With a `format`, a page it accepts comes back formatted (DeploymentPage::isFormatted);
+    // any other is parsed into rows as without one.
     aws::AwsCall *listDeployments(const DeploymentQuery &query, const QString &nextToken, QObject *context,
-                                  Done<DeploymentPage> done);
+                                  Done<DeploymentPage> done,
+                                  std::shared_ptr<const DeploymentPageFormat> format = nullptr);
     // `identifier` is a deployment ARN or name.
     aws::AwsCall *getDeployment(const QString &identifier, QObject *context, Done<DeploymentDetail> done);
     aws::AwsCall *deleteDeployment(const QString &identifier, QObject *context, DoneNoResult done);
@@ -46,7 +50,8 @@ public:
 private:
     template<typename T>
     aws::AwsCall *call(QByteArray method, aws::AwsRequestTarget target, const QString &operation,
-                       bool (*parse)(const QByteArray &, T *, QString *), QObject *context, Done<T> done);
+                       std::function<bool(const QByteArray &, T *, QString *)> parse, QObject *context,
+                       Done<T> done);
     aws::AwsCall *rejectedCall(const QString &problem, const QString &operation, QObject *context,
                                std::function<void(const aws::AwsError &)> report);
 

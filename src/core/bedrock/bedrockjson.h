@@ -2,6 +2,7 @@
 #pragma once
 
 #include "bedrock/deployment.h"
+#include "bedrock/deploymentpageformat.h"
 
 #include <QByteArray>
 #include <QList>
@@ -13,6 +14,10 @@ struct DeploymentPage
 {
     QList<DeploymentSummary> deployments;
     QString nextToken;   // empty on the last page (absent, null or "")
+    // Set when a DeploymentPageFormat read the page (BedrockClient::listDeployments): then the
+    // rows and the token are in `formatted`, and `deployments` is empty.
+    bool isFormatted = false;
+    FormattedDeploymentPage formatted;
 };
 
 struct CustomModelPage

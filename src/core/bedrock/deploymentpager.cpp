@@ -34,7 +34,8 @@ void DeploymentPager::fetchNext()
     m_call = m_client->listDeployments(m_query, m_nextToken, this,
                                        [this](const DeploymentPage &page, const aws::AwsError &error) {
                                            onPage(page, error);
-                                       });
+                                       },
+                                       m_format);
 }
 
 void DeploymentPager::fetchAll()
@@ -63,20 +64,20 @@ void DeploymentPager::onPage(const DeploymentPage &page, const aws::AwsError &er
         return;
     }
     ++m_pages;
-    QList<DeploymentSummary> fresh;
-    fresh.reserve(page.deployments.size());
-    for (const DeploymentSummary &row : page.deployments) {
-        if (!m_seenArns.contains(row.arn)) {
-            m_seenArns.insert(row.arn);
-            fresh.append(row);
-        }
+    // A page is filtered before anything is emitted, so that rowCount() counts it in pageArrived.
+    DeploymentPage fresh;
+    fresh.isFormatted = page.isFormatted;
+    if (page.isFormatted) {
+        fresh.formatted = freshRows(page.formatted);
+    } else {
+        fresh.deployments = freshRows(page);
     }
-    const QString token = page.nextToken;
+    const QString token = page.isFormatted ? page.formatted.nextToken : page.nextToken;
     if (!token.isEmpty() && m_seenTokens.contains(token)) {
         // The JS SDK's paginator has the same guard (stopOnSameToken); botocore raises
         // PaginationError. Without it a misbehaving service would page for ever.
         m_failed = true;
-        emit pageArrived(fresh);
+        emitRows(fresh);
         emit failed(aws::AwsError::make(
             aws::AwsError::Kind::BadReply,
             QCoreApplication::translate("DeploymentPager",
@@ -96,9 +97,61 @@ void DeploymentPager::onPage(const DeploymentPage &page, const aws::AwsError &er
         // pageArrived cancels this request, whose Cancelled report onPage ignores.
         fetchNext();
     }
-    emit pageArrived(fresh);
+    emitRows(fresh);
     if (m_done) {
         emit finished();
+    }
+}
+
+QList<DeploymentSummary> DeploymentPager::freshRows(const DeploymentPage &page)
+{
+    QList<DeploymentSummary> fresh;
+    fresh.reserve(page.deployments.size());
+    for (const DeploymentSummary &row : page.deployments) {
+        if (m_seenArns.insert(QStringView(row.arn))) {
+            fresh.append(row);
+        }
+    }
+    return fresh;
+}
+
+FormattedDeploymentPage DeploymentPager::freshRows(const FormattedDeploymentPage &page)
+{
+    QList<bool> isNew(page.rows.size());
+    bool allNew = true;
+    qsizetype keyStart = 0;
+    for (qsizetype i = 0; i < page.rows.size(); ++i) {
+        const qsizetype keyEnd = page.rows.at(i).keyEnd;
+        isNew[i] = m_seenArns.insert(QByteArrayView(page.keys.constData() + keyStart, keyEnd - keyStart));
+        allNew = allNew && isNew.at(i);
+        keyStart = keyEnd;
+    }
+    if (allNew) {
+        return page;   // the usual case: nothing repeated, nothing copied
+    }
+    FormattedDeploymentPage fresh;
+    fresh.nextToken = page.nextToken;
+    qsizetype textStart = 0;
+    keyStart = 0;
+    for (qsizetype i = 0; i < page.rows.size(); ++i) {
+        const FormattedDeploymentPage::Row &row = page.rows.at(i);
+        if (isNew.at(i)) {
+            fresh.text.append(page.text.constData() + textStart, row.textEnd - textStart);
+            fresh.keys.append(page.keys.constData() + keyStart, row.keyEnd - keyStart);
+            fresh.rows.append({fresh.text.size(), fresh.keys.size()});
+        }
+        textStart = row.textEnd;
+        keyStart = row.keyEnd;
+    }
+    return fresh;
+}
+
+void DeploymentPager::emitRows(const DeploymentPage &page)
+{
+    if (page.isFormatted) {
+        emit formattedPageArrived(page.formatted);
+    } else {
+        emit pageArrived(page.deployments);
     }
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "aws/awserror.h"
+#include "bedrock/arnset.h"
 #include "bedrock/bedrockjson.h"
 #include "bedrock/deploymentquery.h"
 
@@ -9,6 +10,8 @@
 #include <QPointer>
 #include <QSet>
 #include <QString>
+
+#include <memory>
 
 namespace outcrop::aws {
 class AwsCall;
@@ -35,6 +38,9 @@ public:
     // Requests pages one after another until the last (or an error).
     void fetchAll();
     void cancel();
+    // Pages the format accepts arrive through formattedPageArrived instead of pageArrived (the
+    // export's CSV path); de-duplication and every other rule stay the same. Set before fetching.
+    void setPageFormat(std::shared_ptr<const DeploymentPageFormat> format) { m_format = std::move(format); }
 
     bool isLoading() const;
     bool hasMore() const { return !m_done && !m_failed; }
@@ -45,17 +51,23 @@ public:
 signals:
     // New rows of one page (rows already seen are left out).
     void pageArrived(const QList<outcrop::bedrock::DeploymentSummary> &rows);
+    // The same for a page read by the page format: its rows, formatted (rows already seen are left out).
+    void formattedPageArrived(const outcrop::bedrock::FormattedDeploymentPage &page);
     void finished();                                     // the last page has arrived
     void failed(const outcrop::aws::AwsError &error);
 
 private:
     void onPage(const DeploymentPage &page, const aws::AwsError &error);
+    QList<DeploymentSummary> freshRows(const DeploymentPage &page);
+    FormattedDeploymentPage freshRows(const FormattedDeploymentPage &page);
+    void emitRows(const DeploymentPage &page);
 
     BedrockClient *m_client;
     DeploymentQuery m_query;
     QString m_nextToken;
     QSet<QString> m_seenTokens;
-    QSet<QString> m_seenArns;
+    ArnSet m_seenArns;
+    std::shared_ptr<const DeploymentPageFormat> m_format;
     QPointer<aws::AwsCall> m_call;
     bool m_waitingForCall = false;   // a rejected query reports on the next event-loop turn
     bool m_fetchAll = false;

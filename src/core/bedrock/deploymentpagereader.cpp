@@ -18,19 +18,7 @@ namespace outcrop::bedrock {
 
 namespace {
 
-// A string token as it stands in the JSON text: the bytes between the quotes. `plain` when they
-// are printable ASCII without escapes, that is when they are the value itself.
-struct RawString
-{
-    const char *begin = nullptr;
-    qsizetype size = 0;
-    bool plain = true;
-
-    bool is(QLatin1String name) const
-    {
-        return plain && size == name.size() && std::memcmp(begin, name.data(), size_t(size)) == 0;
-    }
-};
+using RawString = RawJsonString;
 
 // Characters the fast path leaves to QJsonDocument, which may treat them its own way: controls
 // written as \u escapes, the byte order mark and the Unicode non-characters.
@@ -85,7 +73,7 @@ int hexDigit(unsigned char c)
 }
 
 // The value of a string token; nullopt for escapes and characters left to QJsonDocument.
-std::optional<QString> decode(const RawString &raw)
+std::optional<QString> decodeRawString(const RawString &raw)
 {
     if (raw.plain) {
         return QString::fromLatin1(raw.begin, raw.size);
@@ -236,7 +224,7 @@ public:
         switch (*m_at) {
         case '"': {
             RawString raw;
-            return readString(&raw) && decode(raw).has_value();
+            return readString(&raw) && raw.decode().has_value();
         }
         case '{':
             ++m_at;
@@ -245,7 +233,7 @@ public:
             }
             do {
                 RawString key;
-                if (!readString(&key) || !decode(key) || !consume(':') || !skipValue(depth + 1)) {
+                if (!readString(&key) || !key.decode() || !consume(':') || !skipValue(depth + 1)) {
                     return false;
                 }
             } while (consume(','));
@@ -321,9 +309,10 @@ private:
     const char *m_end;
 };
 
-enum Field { Arn, Name, ModelArn, CreatedAt, Status, LastUpdatedAt, FailureMessage, FieldCount };
+using Field = DeploymentField;
+constexpr int FieldCount = int(DeploymentField::Count);
 
-// The wire names of the fields, in the order of Field.
+// The wire names of the fields, in the order of DeploymentField.
 constexpr QLatin1String fieldNames[FieldCount] = {
     QLatin1String("customModelDeploymentArn"), QLatin1String("customModelDeploymentName"), QLatin1String("modelArn"),
     QLatin1String("createdAt"), QLatin1String("status"), QLatin1String("lastUpdatedAt"), QLatin1String("failureMessage"),
@@ -355,7 +344,7 @@ public:
                 }
             }
         }
-        std::optional<QString> value = decode(raw);
+        std::optional<QString> value = raw.decode();
         if (!value) {
             return false;
         }
@@ -376,44 +365,14 @@ private:
     QList<Entry> m_entries;
 };
 
-bool readText(const RawString &raw, QString *text)
-{
-    std::optional<QString> value = decode(raw);
-    if (!value) {
-        return false;
-    }
-    *text = std::move(*value);
-    return true;
-}
-
-// As the checked path: an empty string is no time (and no error), anything else must be RFC 3339.
-bool readTime(const RawString &raw, QDateTime *time)
-{
-    if (raw.size == 0) {
-        return true;
-    }
-    if (raw.plain) {
-        if (const std::optional<QDateTime> parsed = parseRfc3339Fast(raw.begin, raw.size, Rfc3339Shape::Reply)) {
-            *time = *parsed;
-            return true;
-        }
-    }
-    const std::optional<QString> text = decode(raw);
-    if (!text) {
-        return false;
-    }
-    *time = BedrockJson::parseTimestamp(*text);
-    return time->isValid();
-}
-
-bool readRow(Cursor &cursor, StatusStrings &statuses, DeploymentSummary *row)
+// One row's fields as they stand in the JSON: the checks every reader shares (an object, no
+// duplicate keys, strings or null where strings belong, the required fields present).
+bool scanRow(Cursor &cursor, RawDeploymentRow *row)
 {
     if (!cursor.consume('{')) {
         return false;
     }
-    RawString values[FieldCount];
     bool seen[FieldCount] = {};
-    bool present[FieldCount] = {};
     if (!cursor.consume('}')) {
         do {
             RawString key;
@@ -435,34 +394,24 @@ bool readRow(Cursor &cursor, StatusStrings &statuses, DeploymentSummary *row)
             if (cursor.consumeNull()) {
                 continue;
             }
-            if (!cursor.readString(&values[field])) {
+            if (!cursor.readString(&row->values[field])) {
                 return false;   // a number, list or object where a string belongs
             }
-            present[field] = true;
+            row->present[field] = true;
         } while (cursor.consume(','));
         if (!cursor.consume('}')) {
             return false;
         }
     }
-    for (const Field required : {Arn, Name, ModelArn, CreatedAt, Status}) {
-        if (!present[required]) {
+    for (const Field required : {Field::Arn, Field::Name, Field::ModelArn, Field::CreatedAt, Field::Status}) {
+        if (!row->present[int(required)]) {
             return false;
         }
     }
-    if (!readText(values[Arn], &row->arn) || !readText(values[Name], &row->name)
-        || !readText(values[ModelArn], &row->modelArn) || !statuses.read(values[Status], &row->statusText)
-        || !readTime(values[CreatedAt], &row->createdAt)) {
-        return false;
-    }
-    if ((present[LastUpdatedAt] && !readTime(values[LastUpdatedAt], &row->lastUpdatedAt))
-        || (present[FailureMessage] && !readText(values[FailureMessage], &row->failureMessage))) {
-        return false;
-    }
-    row->status = deploymentStatusFromText(row->statusText);
     return true;
 }
 
-bool readRows(Cursor &cursor, QList<DeploymentSummary> *rows)
+bool scanRows(Cursor &cursor, RawDeploymentRowReader &reader)
 {
     if (cursor.consumeNull()) {
         return true;
@@ -473,26 +422,92 @@ bool readRows(Cursor &cursor, QList<DeploymentSummary> *rows)
     if (cursor.consume(']')) {
         return true;
     }
-    StatusStrings statuses;
     do {
-        DeploymentSummary row;
-        if (!readRow(cursor, statuses, &row)) {
+        RawDeploymentRow row;
+        if (!scanRow(cursor, &row) || !reader.readRow(row)) {
             return false;
         }
-        rows->append(std::move(row));
     } while (cursor.consume(','));
     return cursor.consume(']');
 }
 
+bool readText(const RawString &raw, QString *text)
+{
+    std::optional<QString> value = raw.decode();
+    if (!value) {
+        return false;
+    }
+    *text = std::move(*value);
+    return true;
+}
+
+// The reader of readDeploymentPageFast: DeploymentSummary rows.
+class SummaryReader final : public RawDeploymentRowReader
+{
+public:
+    explicit SummaryReader(QList<DeploymentSummary> *rows)
+        : m_rows(rows)
+    {
+    }
+
+    bool readRow(const RawDeploymentRow &raw) override
+    {
+        DeploymentSummary row;
+        const auto value = [&raw](Field field) -> const RawString & { return raw.values[int(field)]; };
+        const auto present = [&raw](Field field) { return raw.present[int(field)]; };
+        if (!readText(value(Field::Arn), &row.arn) || !readText(value(Field::Name), &row.name)
+            || !readText(value(Field::ModelArn), &row.modelArn) || !m_statuses.read(value(Field::Status), &row.statusText)
+            || !readDeploymentTime(value(Field::CreatedAt), &row.createdAt)) {
+            return false;
+        }
+        if ((present(Field::LastUpdatedAt) && !readDeploymentTime(value(Field::LastUpdatedAt), &row.lastUpdatedAt))
+            || (present(Field::FailureMessage) && !readText(value(Field::FailureMessage), &row.failureMessage))) {
+            return false;
+        }
+        row.status = deploymentStatusFromText(row.statusText);
+        m_rows->append(std::move(row));
+        return true;
+    }
+
+private:
+    QList<DeploymentSummary> *m_rows;
+    StatusStrings m_statuses;
+};
+
 } // namespace
 
-bool readDeploymentPageFast(const QByteArray &json, DeploymentPage *page)
+std::optional<QString> RawJsonString::decode() const
+{
+    return decodeRawString(*this);
+}
+
+// As the checked path: an empty string is no time (and no error), anything else must be RFC 3339.
+bool readDeploymentTime(const RawJsonString &raw, QDateTime *time)
+{
+    if (raw.size == 0) {
+        return true;
+    }
+    if (raw.plain) {
+        if (const std::optional<QDateTime> parsed = parseRfc3339Fast(raw.begin, raw.size, Rfc3339Shape::Reply)) {
+            *time = *parsed;
+            return true;
+        }
+    }
+    const std::optional<QString> text = raw.decode();
+    if (!text) {
+        return false;
+    }
+    *time = BedrockJson::parseTimestamp(*text);
+    return time->isValid();
+}
+
+bool scanDeploymentPage(const QByteArray &json, RawDeploymentRowReader &reader, QString *nextToken)
 {
     Cursor cursor(json.constData(), json.constData() + json.size());
     if (!cursor.consume('{')) {
         return false;
     }
-    DeploymentPage result;
+    QString token;
     bool seenRows = false;
     bool seenToken = false;
     if (!cursor.consume('}')) {
@@ -502,14 +517,13 @@ bool readDeploymentPageFast(const QByteArray &json, DeploymentPage *page)
                 return false;
             }
             if (key.is(QLatin1String("modelDeploymentSummaries"))) {
-                if (seenRows || !readRows(cursor, &result.deployments)) {
+                if (seenRows || !scanRows(cursor, reader)) {
                     return false;
                 }
                 seenRows = true;
             } else if (key.is(QLatin1String("nextToken"))) {
-                RawString token;
-                if (seenToken
-                    || (!cursor.consumeNull() && (!cursor.readString(&token) || !readText(token, &result.nextToken)))) {
+                RawString raw;
+                if (seenToken || (!cursor.consumeNull() && (!cursor.readString(&raw) || !readText(raw, &token)))) {
                     return false;
                 }
                 seenToken = true;
@@ -523,6 +537,17 @@ bool readDeploymentPageFast(const QByteArray &json, DeploymentPage *page)
     }
     if (!cursor.atEnd()) {
         return false;   // QJsonDocument's "garbage at the end of the document"
+    }
+    *nextToken = std::move(token);
+    return true;
+}
+
+bool readDeploymentPageFast(const QByteArray &json, DeploymentPage *page)
+{
+    DeploymentPage result;
+    SummaryReader reader(&result.deployments);
+    if (!scanDeploymentPage(json, reader, &result.nextToken)) {
+        return false;
     }
     *page = std::move(result);
     return true;

@@ -3,6 +3,7 @@
 
 #include "bedrock/bedrockclient.h"
 #include "bedrock/deploymentpager.h"
+#include "export/deploymentcsvformat.h"
 
 #include <QCoreApplication>
 
@@ -40,18 +41,21 @@ void DeploymentExport::start()
     bedrock::DeploymentQuery query = m_options.query;
     query.maxResults = m_options.pageSize;
     m_pager = new bedrock::DeploymentPager(m_client, query, this);
+    // Pages go from their bytes straight to CSV (DeploymentCsvFormat); a page it declines comes
+    // as rows, written by writeRow into the same bytes.
+    m_pager->setPageFormat(std::make_shared<DeploymentCsvFormat>(m_options.csv, m_client->region()));
     connect(m_pager, &bedrock::DeploymentPager::pageArrived, this,
             [this](const QList<bedrock::DeploymentSummary> &rows) {
                 const QString region = m_client->region();
                 for (const bedrock::DeploymentSummary &row : rows) {
                     m_writer->writeRow(row, region);
                 }
-                if (!m_writer->flush()) {
-                    m_pager->cancel();
-                    fail(m_file.writeFailedMessage(m_writer->errorString()));
-                    return;
-                }
-                emit progress(m_writer->rowsWritten(), m_pager->pageCount());
+                afterPage();
+            });
+    connect(m_pager, &bedrock::DeploymentPager::formattedPageArrived, this,
+            [this](const bedrock::FormattedDeploymentPage &page) {
+                m_writer->writeFormattedRows(page.text, page.rows.size());
+                afterPage();
             });
     connect(m_pager, &bedrock::DeploymentPager::failed, this, [this](const aws::AwsError &error) {
         fail(m_file.isStreaming() ? m_file.writeFailedMessage(error.userMessage()) : error.userMessage());
@@ -69,6 +73,16 @@ void DeploymentExport::start()
         emit finished(true, {});
     });
     m_pager->fetchAll();
+}
+
+void DeploymentExport::afterPage()
+{
+    if (!m_writer->flush()) {
+        m_pager->cancel();
+        fail(m_file.writeFailedMessage(m_writer->errorString()));
+        return;
+    }
+    emit progress(m_writer->rowsWritten(), m_pager->pageCount());
 }
 
 void DeploymentExport::cancel()

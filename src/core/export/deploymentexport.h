@@ -39,6 +39,7 @@ signals:
     void finished(bool ok, const QString &message);
 
 private:
+    void afterPage();
     void fail(const QString &message);
 
     bedrock::BedrockClient *m_client;
