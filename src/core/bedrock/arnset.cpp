@@ -3,6 +3,7 @@
 
 #include <QString>
 
+#include <algorithm>
 #include <cstring>
 
 namespace outcrop::bedrock {
@@ -51,8 +52,8 @@ bool ArnSet::insert(QByteArrayView key)
     for (qsizetype index = qsizetype(hash) & mask;; index = (index + 1) & mask) {
         Slot &slot = m_slots[index];
         if (slot.size < 0) {
-            slot = Slot{hash, m_keys.size(), key.size()};
-            m_keys.append(key);
+            slot = Slot{hash, m_keysSize, key.size()};
+            appendKeyBytes(key);
             if (++m_count * 2 > m_slots.size()) {
                 grow();
             }
@@ -80,6 +81,16 @@ void ArnSet::appendKey(QByteArray &out, QStringView arn)
     }
     out += '\xFF';
     out.append(reinterpret_cast<const char *>(arn.utf16()), arn.size() * qsizetype(sizeof(char16_t)));
+}
+
+// By hand into spare room: QByteArray::append goes through its general insert().
+void ArnSet::appendKeyBytes(QByteArrayView key)
+{
+    if (m_keys.size() - m_keysSize < key.size()) {
+        m_keys.resize(std::max(m_keysSize + key.size(), 2 * m_keys.size() + 4096));
+    }
+    std::memcpy(m_keys.data() + m_keysSize, key.data(), size_t(key.size()));
+    m_keysSize += key.size();
 }
 
 void ArnSet::grow()

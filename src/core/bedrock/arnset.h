@@ -37,9 +37,11 @@ private:
     };
     static quint64 hashOf(QByteArrayView key);
     void grow();
+    void appendKeyBytes(QByteArrayView key);
 
     QList<Slot> m_slots;
-    QByteArray m_keys;
+    QByteArray m_keys;            // the keys back to back, then spare room
+    qsizetype m_keysSize = 0;
     qsizetype m_count = 0;
 };
 

@@ -291,13 +291,17 @@ bool CsvWriter::writeRow(const bedrock::DeploymentSummary &deployment, const QSt
 bool CsvWriter::writeFormattedRows(QByteArrayView rows, qsizetype rowCount)
 {
     beginOutput();
-    m_buffer.append(rows);
     m_rowsWritten += rowCount;
     if (!m_errorString.isEmpty()) {
         m_buffer.resize(0);
         return false;
     }
-    return m_buffer.size() < flushThreshold || flush();
+    if (m_buffer.size() + rows.size() < flushThreshold) {
+        m_buffer.append(rows);
+        return true;
+    }
+    // A page of rows goes to the device as it is, not through the buffer (a copy less).
+    return flush() && writeToDevice(rows.data(), rows.size());
 }
 
 bool CsvWriter::writeHeader(const QStringList &columns)
@@ -326,20 +330,28 @@ bool CsvWriter::flush()
     if (m_buffer.isEmpty()) {
         return true;
     }
+    if (!writeToDevice(m_buffer.constData(), m_buffer.size())) {
+        return false;
+    }
+    m_buffer.resize(0);   // keeps the capacity for the next rows
+    return true;
+}
+
+bool CsvWriter::writeToDevice(const char *data, qsizetype size)
+{
     if (!m_device || !m_device->isWritable()) {
         m_errorString = QCoreApplication::translate("CsvWriter", "the output is not open for writing");
         return false;
     }
     qsizetype written = 0;
-    while (written < m_buffer.size()) {
-        const qint64 count = m_device->write(m_buffer.constData() + written, m_buffer.size() - written);
+    while (written < size) {
+        const qint64 count = m_device->write(data + written, size - written);
         if (count <= 0) {
             m_errorString = m_device->errorString();
             return false;
         }
         written += count;
     }
-    m_buffer.resize(0);   // keeps the capacity for the next rows
     return true;
 }
 
