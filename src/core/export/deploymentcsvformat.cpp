@@ -216,19 +216,32 @@ private:
     // True for a time in exactly the form the CSV writes, "YYYY-MM-DDTHH:MM:SS.sssZ" (upper-case
     // T and Z, three fraction digits, a real date from year 1 in the proleptic Gregorian calendar
     // as QDate, hours 00-23, no leap second): parsing and formatting it would give back the same
-    // 24 bytes.
+    // 24 bytes. Checked eight bytes at a time: a byte-by-byte check of every time was 9 % of
+    // this path (docs/benchmarks.md).
     static bool isCsvTimeShape(const char *t, qsizetype size)
     {
-        if (size != 24 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != '.'
-            || t[23] != 'Z') {
+        if (size != 24) {
             return false;
         }
-        static constexpr int digitPositions[] = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22};
-        unsigned notDigit = 0;
-        for (const int at : digitPositions) {
-            notDigit |= unsigned(static_cast<unsigned char>(t[at] - '0') > 9);
+        // Per 8-byte word (little-endian: byte i at bits 8i): the separators' places and values.
+        static constexpr quint64 separatorMasks[3] = {0xFF0000FF00000000ULL, 0x0000FF0000FF0000ULL,
+                                                      0xFF000000FF0000FFULL};
+        static constexpr quint64 separatorValues[3] = {0x2D00002D00000000ULL,   // "YYYY-MM-"
+                                                       0x00003A0000540000ULL,   // "DDTHH:MM"
+                                                       0x5A0000002E00003AULL};  // ":SS.sssZ"
+        constexpr quint64 zeros = 0x3030303030303030ULL;
+        constexpr quint64 sixes = 0x0606060606060606ULL;
+        constexpr quint64 highNibbles = 0xF0F0F0F0F0F0F0F0ULL;
+        quint64 bad = 0;
+        for (int i = 0; i < 3; ++i) {
+            quint64 word;
+            std::memcpy(&word, t + 8 * i, sizeof word);
+            bad |= (word & separatorMasks[i]) ^ separatorValues[i];
+            // '0'-'9' become 0-9; anything else has a high nibble, or reaches one when 6 is added.
+            const quint64 digits = (word ^ zeros) & ~separatorMasks[i];
+            bad |= (digits & highNibbles) | ((digits + sixes) & highNibbles);
         }
-        if (notDigit != 0) {
+        if (bad != 0) {
             return false;
         }
         const auto two = [t](int at) { return (t[at] - '0') * 10 + (t[at + 1] - '0'); };
