@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The export's direct path (page bytes straight to CSV, DeploymentCsvFormat) against the path it
+// The export's direct path (page bytes straight to CSV: readRawDeploymentPage, DeploymentCsvFormat) against the path it
 // short-cuts (BedrockJson::parseDeploymentPage, then CsvWriter::writeRow): the same bytes for every
 // page it accepts, a decline for every page the page reader declines, and whole exports through
 // DeploymentExport that equal the row path's CSV, with duplicates across pages, pages only the
@@ -122,17 +122,23 @@ QByteArray rowPathCsv(const QList<QByteArray> &pages, CsvOptions options, const 
     return buffer.data();
 }
 
-// What the pager would take as each row's ARN key in the row path.
-QByteArray rowPathKeys(const QByteArray &json)
+// The direct path: false when the reader declines the page.
+bool directCsv(const QByteArray &json, CsvOptions options, const QString &region, QByteArray *csv,
+               RawDeploymentPage *raw = nullptr)
 {
-    DeploymentPage page;
-    QString error;
-    BedrockJson::parseDeploymentPage(json, &page, &error);
-    QByteArray keys;
-    for (const DeploymentSummary &row : page.deployments) {
-        ArnSet::appendKey(keys, row.arn);
+    RawDeploymentPage page;
+    if (!readRawDeploymentPage(json, &page)) {
+        return false;
     }
-    return keys;
+    csv->clear();
+    if (!DeploymentCsvFormat(options, region).appendRows(page, csv)) {
+        qWarning("a checked page could not be written");
+        *csv = "failed";
+    }
+    if (raw) {
+        *raw = page;
+    }
+    return true;
 }
 
 QByteArray httpReply(const QByteArray &body)
@@ -219,20 +225,17 @@ private slots:
         CsvOptions options;
         options.formulaEscape = formulaEscape;
         const QByteArray json = jsonPage(variedRows(), "tok\\u0041+/=");
-        FormattedDeploymentPage page;
-        QVERIFY(DeploymentCsvFormat(options, region).format(json, &page));
+        QByteArray csv = "before,";
+        RawDeploymentPage page;
+        QVERIFY(directCsv(json, options, region, &csv, &page));
         const QByteArray expected = rowPathCsv({json}, options, region, false, false);
-        QCOMPARE(page.text, expected);
+        QCOMPARE(csv, expected);
         QCOMPARE(page.rows.size(), variedRows().size());
-        QCOMPARE(page.rows.last().textEnd, page.text.size());
-        QCOMPARE(page.keys, rowPathKeys(json));
         QCOMPARE(page.nextToken, QStringLiteral("tokA+/="));
-        // Each row's span is one CSV row of the row path.
-        qsizetype start = 0;
-        for (const FormattedDeploymentPage::Row &row : page.rows) {
-            QVERIFY(page.text.mid(start, row.textEnd - start).endsWith("\r\n"));
-            start = row.textEnd;
-        }
+        // Appending keeps what was there.
+        QByteArray appended = "before,";
+        QVERIFY(DeploymentCsvFormat(options, region).appendRows(page, &appended));
+        QCOMPARE(appended, "before," + expected);
         // The cells the shortcut must not copy as they stand did come out escaped.
         QCOMPARE(formulaEscape, expected.contains("\"'=HYPERLINK(\"\"x\"\")\""));
         QVERIFY(expected.contains("\"comma, name\""));
@@ -242,10 +245,11 @@ private slots:
     {
         for (const QByteArray &json : {QByteArrayLiteral("{}"), QByteArrayLiteral("{\"modelDeploymentSummaries\":null}"),
                                       QByteArrayLiteral(" {\"modelDeploymentSummaries\" : [ ] , \"nextToken\":null} ")}) {
-            FormattedDeploymentPage page;
+            RawDeploymentPage page;
             page.nextToken = QStringLiteral("stale");
-            QVERIFY(DeploymentCsvFormat({}, {}).format(json, &page));
-            QVERIFY(page.text.isEmpty());
+            QByteArray csv;
+            QVERIFY(directCsv(json, {}, {}, &csv, &page));
+            QVERIFY(csv.isEmpty());
             QVERIFY(page.rows.isEmpty());
             QVERIFY(page.nextToken.isEmpty());
         }
@@ -256,17 +260,24 @@ private slots:
     // row path's reader does).
     void timesCopiedOrNormalisedLikeWriteRow()
     {
-        QList<QByteArray> rows;
         int accepted = 0;
-        const auto check = [&accepted](const QByteArray &time) {
+        int canonical = 0;
+        const auto check = [&accepted, &canonical](const QByteArray &time) {
             const QByteArray json = jsonPage({jsonRow("n", arnOf("t"), "Active", time, "\"lastUpdatedAt\":\"" + time + '"')});
-            FormattedDeploymentPage page;
+            QByteArray csv;
             DeploymentPage rowsPage;
-            const bool direct = DeploymentCsvFormat({}, {}).format(json, &page);
+            const bool direct = directCsv(json, {}, {}, &csv);
             QCOMPARE(direct, readDeploymentPageFast(json, &rowsPage));
             if (direct) {
-                QCOMPARE(page.text, rowPathCsv({json}, {}, {}, false, false));
+                QCOMPARE(csv, rowPathCsv({json}, {}, {}, false, false));
                 ++accepted;
+            }
+            // The copied shape is exactly the CSV's own form of the time.
+            if (isCanonicalTime(time.constData(), time.size())) {
+                QDateTime parsed;
+                QVERIFY(readDeploymentTime(RawJsonString{time.constData(), time.size(), true}, &parsed));
+                QCOMPARE(formatCsvTime(parsed), QString::fromLatin1(time));
+                ++canonical;
             }
         };
         for (int year : {1, 4, 100, 1600, 1900, 1970, 2000, 2024, 2025, 9999}) {
@@ -285,6 +296,7 @@ private slots:
             check(time);
         }
         QVERIFY(accepted > 3000);
+        QVERIFY(canonical > 3000);   // the common shape is copied, not parsed
     }
 
     // Random damage to a page of varied rows: the direct path accepts exactly what the page
@@ -311,13 +323,12 @@ private slots:
             const bool formulaEscape = round % 2 == 0;
             CsvOptions options;
             options.formulaEscape = formulaEscape;
-            FormattedDeploymentPage page;
+            QByteArray csv;
             DeploymentPage rows;
-            const bool direct = DeploymentCsvFormat(options, {}).format(json, &page);
+            const bool direct = directCsv(json, options, {}, &csv);
             QCOMPARE(direct, readDeploymentPageFast(json, &rows));
             if (direct) {
-                QCOMPARE(page.text, rowPathCsv({json}, options, {}, false, false));
-                QCOMPARE(page.keys, rowPathKeys(json));
+                QCOMPARE(csv, rowPathCsv({json}, options, {}, false, false));
                 ++accepted;
             } else {
                 ++declined;
@@ -395,9 +406,9 @@ private slots:
         QVERIFY(expected.contains("numbered"));
     }
 
-    // The pager hands on formatted pages where it can and rows where it must, and leaves out rows
+    // The pager hands on raw pages where it can and rows where it must, and leaves out rows
     // seen before whichever way they came.
-    void thePagerMixesFormattedPagesAndRows()
+    void thePagerMixesRawPagesAndRows()
     {
         const QList<QByteArray> rows = variedRows();
         ExportHarness harness({jsonPage(rows.mid(0, 3), "p2"),
@@ -408,11 +419,10 @@ private slots:
         DeploymentQuery query;
         query.maxResults = 3;
         DeploymentPager pager(harness.client.get(), query);
-        pager.setPageFormat(std::make_shared<DeploymentCsvFormat>(CsvOptions(), QStringLiteral("us-east-1")));
+        pager.setRawPages(true);
         QStringList arrivals;
-        connect(&pager, &DeploymentPager::formattedPageArrived, this, [&arrivals](const FormattedDeploymentPage &page) {
-            arrivals.append(QStringLiteral("formatted %1").arg(page.rows.size()));
-            QCOMPARE(page.rows.isEmpty() ? 0 : page.rows.last().textEnd, page.text.size());
+        connect(&pager, &DeploymentPager::rawPageArrived, this, [&arrivals](const RawDeploymentPage &page) {
+            arrivals.append(QStringLiteral("raw %1").arg(page.rows.size()));
         });
         connect(&pager, &DeploymentPager::pageArrived, this, [&arrivals](const QList<DeploymentSummary> &page) {
             arrivals.append(QStringLiteral("rows %1").arg(page.size()));
@@ -420,7 +430,7 @@ private slots:
         QSignalSpy finished(&pager, &DeploymentPager::finished);
         pager.fetchAll();
         QVERIFY(finished.wait(10000));
-        QCOMPARE(arrivals, (QStringList{QStringLiteral("formatted 3"), QStringLiteral("rows 2"), QStringLiteral("formatted 1")}));
+        QCOMPARE(arrivals, (QStringList{QStringLiteral("raw 3"), QStringLiteral("rows 2"), QStringLiteral("raw 1")}));
         QCOMPARE(pager.rowCount(), 6);
     }
 

@@ -2,6 +2,7 @@
 #include "bedrock/bedrockclient.h"
 
 #include "aws/awsclient.h"
+#include "bedrock/deploymentpagereader.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -81,7 +82,7 @@ AwsCall *BedrockClient::rejectedCall(const QString &problem, const QString &oper
 }
 
 AwsCall *BedrockClient::listDeployments(const DeploymentQuery &query, const QString &nextToken, QObject *context,
-                                        Done<DeploymentPage> done, std::shared_ptr<const DeploymentPageFormat> format)
+                                        Done<DeploymentPage> done, bool raw)
 {
     const QString operation = QStringLiteral("ListCustomModelDeployments");
     const QString problem = query.validate();
@@ -90,14 +91,13 @@ AwsCall *BedrockClient::listDeployments(const DeploymentQuery &query, const QStr
     }
     AwsRequestTarget target(kDeploymentsPath);
     query.appendTo(target, nextToken);
-    auto parse = [format = std::move(format)](const QByteArray &body, DeploymentPage *page, QString *error) {
+    auto parse = [raw](const QByteArray &body, DeploymentPage *page, QString *error) {
         // A retried attempt reads into the same page: nothing of an earlier attempt may remain.
         *page = DeploymentPage();
-        if (format && format->format(body, &page->formatted)) {
-            page->isFormatted = true;
+        if (raw && readRawDeploymentPage(body, &page->raw)) {
+            page->isRaw = true;
             return true;
         }
-        page->formatted.clear();
         return BedrockJson::parseDeploymentPage(body, page, error);
     };
     return call<DeploymentPage>(QByteArrayLiteral("GET"), std::move(target), operation, std::move(parse), context,

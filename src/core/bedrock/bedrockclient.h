@@ -8,7 +8,6 @@
 #include <QObject>
 
 #include <functional>
-#include <memory>
 
 namespace outcrop::aws {
 class AwsCall;
@@ -33,11 +32,11 @@ public:
 
     explicit BedrockClient(aws::AwsClient *client, QObject *parent = nullptr);
 
-    // With a `format`, a page it accepts comes back formatted (DeploymentPage::isFormatted);
-    // any other is parsed into rows as without one.
+    // With `raw`, a page the page reader takes comes back as it stands (DeploymentPage::isRaw,
+    // for the export's CSV); any other is parsed into rows as without it.
     aws::AwsCall *listDeployments(const DeploymentQuery &query, const QString &nextToken, QObject *context,
                                   Done<DeploymentPage> done,
-                                  std::shared_ptr<const DeploymentPageFormat> format = nullptr);
+                                  bool raw = false);
     // `identifier` is a deployment ARN or name.
     aws::AwsCall *getDeployment(const QString &identifier, QObject *context, Done<DeploymentDetail> done);
     aws::AwsCall *deleteDeployment(const QString &identifier, QObject *context, DoneNoResult done);

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "bedrock/deployment.h"
-#include "bedrock/deploymentpageformat.h"
+#include "bedrock/rawdeploymentpage.h"
 
 #include <QByteArray>
 #include <QList>
@@ -14,10 +14,10 @@ struct DeploymentPage
 {
     QList<DeploymentSummary> deployments;
     QString nextToken;   // empty on the last page (absent, null or "")
-    // Set when a DeploymentPageFormat read the page (BedrockClient::listDeployments): then the
-    // rows and the token are in `formatted`, and `deployments` is empty.
-    bool isFormatted = false;
-    FormattedDeploymentPage formatted;
+    // Set when the page was asked for raw (BedrockClient::listDeployments) and the reader took
+    // it: then its rows and token are in `raw`, and `deployments` is empty.
+    bool isRaw = false;
+    RawDeploymentPage raw;
 };
 
 struct CustomModelPage

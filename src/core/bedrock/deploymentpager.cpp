@@ -35,7 +35,7 @@ void DeploymentPager::fetchNext()
                                        [this](const DeploymentPage &page, const aws::AwsError &error) {
                                            onPage(page, error);
                                        },
-                                       m_format);
+                                       m_raw);
 }
 
 void DeploymentPager::fetchAll()
@@ -66,13 +66,13 @@ void DeploymentPager::onPage(const DeploymentPage &page, const aws::AwsError &er
     ++m_pages;
     // A page is filtered before anything is emitted, so that rowCount() counts it in pageArrived.
     DeploymentPage fresh;
-    fresh.isFormatted = page.isFormatted;
-    if (page.isFormatted) {
-        fresh.formatted = freshRows(page.formatted);
+    fresh.isRaw = page.isRaw;
+    if (page.isRaw) {
+        fresh.raw = freshRows(page.raw);
     } else {
         fresh.deployments = freshRows(page);
     }
-    const QString token = page.isFormatted ? page.formatted.nextToken : page.nextToken;
+    const QString token = page.isRaw ? page.raw.nextToken : page.nextToken;
     if (!token.isEmpty() && m_seenTokens.contains(token)) {
         // The JS SDK's paginator has the same guard (stopOnSameToken); botocore raises
         // PaginationError. Without it a misbehaving service would page for ever.
@@ -115,41 +115,35 @@ QList<DeploymentSummary> DeploymentPager::freshRows(const DeploymentPage &page)
     return fresh;
 }
 
-FormattedDeploymentPage DeploymentPager::freshRows(const FormattedDeploymentPage &page)
+RawDeploymentPage DeploymentPager::freshRows(const RawDeploymentPage &page)
 {
     QList<bool> isNew(page.rows.size());
     bool allNew = true;
-    qsizetype keyStart = 0;
     for (qsizetype i = 0; i < page.rows.size(); ++i) {
-        const qsizetype keyEnd = page.rows.at(i).keyEnd;
-        isNew[i] = m_seenArns.insert(QByteArrayView(page.keys.constData() + keyStart, keyEnd - keyStart));
+        // The key of a plain ARN is its bytes as they stand; the reader checked that any other decodes.
+        const RawJsonString &arn = page.rows.at(i).value(DeploymentField::Arn);
+        isNew[i] = arn.plain ? m_seenArns.insert(QByteArrayView(arn.begin, arn.size))
+                             : m_seenArns.insert(QStringView(arn.decode().value_or(QString())));
         allNew = allNew && isNew.at(i);
-        keyStart = keyEnd;
     }
     if (allNew) {
         return page;   // the usual case: nothing repeated, nothing copied
     }
-    FormattedDeploymentPage fresh;
+    RawDeploymentPage fresh;
+    fresh.body = page.body;
     fresh.nextToken = page.nextToken;
-    qsizetype textStart = 0;
-    keyStart = 0;
     for (qsizetype i = 0; i < page.rows.size(); ++i) {
-        const FormattedDeploymentPage::Row &row = page.rows.at(i);
         if (isNew.at(i)) {
-            fresh.text.append(page.text.constData() + textStart, row.textEnd - textStart);
-            fresh.keys.append(page.keys.constData() + keyStart, row.keyEnd - keyStart);
-            fresh.rows.append({fresh.text.size(), fresh.keys.size()});
+            fresh.rows.append(page.rows.at(i));
         }
-        textStart = row.textEnd;
-        keyStart = row.keyEnd;
     }
     return fresh;
 }
 
 void DeploymentPager::emitRows(const DeploymentPage &page)
 {
-    if (page.isFormatted) {
-        emit formattedPageArrived(page.formatted);
+    if (page.isRaw) {
+        emit rawPageArrived(page.raw);
     } else {
         emit pageArrived(page.deployments);
     }

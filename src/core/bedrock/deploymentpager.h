@@ -11,8 +11,6 @@
 #include <QSet>
 #include <QString>
 
-#include <memory>
-
 namespace outcrop::aws {
 class AwsCall;
 }
@@ -38,9 +36,9 @@ public:
     // Requests pages one after another until the last (or an error).
     void fetchAll();
     void cancel();
-    // Pages the format accepts arrive through formattedPageArrived instead of pageArrived (the
+    // Pages the page reader takes arrive raw through rawPageArrived instead of pageArrived (the
     // export's CSV path); de-duplication and every other rule stay the same. Set before fetching.
-    void setPageFormat(std::shared_ptr<const DeploymentPageFormat> format) { m_format = std::move(format); }
+    void setRawPages(bool raw) { m_raw = raw; }
 
     bool isLoading() const;
     bool hasMore() const { return !m_done && !m_failed; }
@@ -51,15 +49,15 @@ public:
 signals:
     // New rows of one page (rows already seen are left out).
     void pageArrived(const QList<outcrop::bedrock::DeploymentSummary> &rows);
-    // The same for a page read by the page format: its rows, formatted (rows already seen are left out).
-    void formattedPageArrived(const outcrop::bedrock::FormattedDeploymentPage &page);
+    // The same for a raw page (setRawPages): its rows as they stand (rows already seen are left out).
+    void rawPageArrived(const outcrop::bedrock::RawDeploymentPage &page);
     void finished();                                     // the last page has arrived
     void failed(const outcrop::aws::AwsError &error);
 
 private:
     void onPage(const DeploymentPage &page, const aws::AwsError &error);
     QList<DeploymentSummary> freshRows(const DeploymentPage &page);
-    FormattedDeploymentPage freshRows(const FormattedDeploymentPage &page);
+    RawDeploymentPage freshRows(const RawDeploymentPage &page);
     void emitRows(const DeploymentPage &page);
 
     BedrockClient *m_client;
@@ -67,7 +65,7 @@ private:
     QString m_nextToken;
     QSet<QString> m_seenTokens;
     ArnSet m_seenArns;
-    std::shared_ptr<const DeploymentPageFormat> m_format;
+    bool m_raw = false;
     QPointer<aws::AwsCall> m_call;
     bool m_waitingForCall = false;   // a rejected query reports on the next event-loop turn
     bool m_fetchAll = false;

@@ -2,13 +2,11 @@
 #pragma once
 
 #include "bedrock/bedrockjson.h"
+#include "bedrock/rawdeploymentpage.h"
 
 #include <QByteArray>
-#include <QLatin1String>
 #include <QString>
 
-#include <cstring>
-#include <optional>
 
 namespace outcrop::bedrock {
 
@@ -26,38 +24,9 @@ namespace outcrop::bedrock {
 bool readDeploymentPageFast(const QByteArray &json, DeploymentPage *page);
 
 // The same reader one level down, for callers that turn a page into something other than
-// DeploymentSummary rows (the export writes CSV straight from the bytes, export/deploymentcsvpage.h).
-// The tokenizer and its checks are shared, so such a caller declines exactly the pages
-// readDeploymentPageFast declines, plus any it chooses to.
-
-// A string token as it stands in the JSON text: the bytes between the quotes. `plain` when they
-// are printable ASCII (0x20-0x7F) without escapes, that is when they are the value itself.
-struct RawJsonString
-{
-    const char *begin = nullptr;
-    qsizetype size = 0;
-    bool plain = true;
-
-    bool is(QLatin1String name) const
-    {
-        return plain && size == name.size() && std::memcmp(begin, name.data(), size_t(size)) == 0;
-    }
-    // The value; nullopt for escapes and characters left to QJsonDocument (the page is then declined).
-    std::optional<QString> decode() const;
-};
-
-enum class DeploymentField { Arn, Name, ModelArn, CreatedAt, Status, LastUpdatedAt, FailureMessage, Count };
-
-// One row of modelDeploymentSummaries: every required field is present (a string), the optional
-// ones are absent or null when not `present`.
-struct RawDeploymentRow
-{
-    RawJsonString values[int(DeploymentField::Count)];
-    bool present[int(DeploymentField::Count)] = {};
-
-    const RawJsonString &value(DeploymentField field) const { return values[int(field)]; }
-    bool has(DeploymentField field) const { return present[int(field)]; }
-};
+// DeploymentSummary rows (bedrock/rawdeploymentpage.h). The tokenizer and its checks are shared,
+// so such a caller declines exactly the pages readDeploymentPageFast declines, plus any it
+// chooses to.
 
 class RawDeploymentRowReader
 {
@@ -71,6 +40,15 @@ public:
 // reader), and then `nextToken` is untouched. Rows handed on before a decline are the caller's
 // to discard.
 bool scanDeploymentPage(const QByteArray &json, RawDeploymentRowReader &reader, QString *nextToken);
+
+// Reads `json` into `page` for the export's direct path (see RawDeploymentPage); false (page
+// untouched) for every page readDeploymentPageFast declines.
+bool readRawDeploymentPage(const QByteArray &json, RawDeploymentPage *page);
+
+// True for a time exactly as the CSV writes it, "2025-07-20T10:11:12.123Z" (upper-case T and Z,
+// three fraction digits, a real date from year 1, hours 00-23, no leap second): the common case,
+// which readDeploymentTime accepts and the export copies as it stands.
+bool isCanonicalTime(const char *text, qsizetype size);
 
 // A time field as readDeploymentPageFast reads it: true with an invalid time for "", false for
 // anything that is not RFC 3339 (the page is then declined).

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "export/deploymentcsvformat.h"
 
-#include "bedrock/arnset.h"
 #include "bedrock/deploymentpagereader.h"
 
 #include <QDateTime>
@@ -23,11 +22,12 @@ namespace {
 class ByteSink
 {
 public:
-    // Writes from the start of `bytes`, with room for `expected` bytes to begin with.
-    ByteSink(QByteArray *bytes, qsizetype expected)
+    // Appends to `bytes`, with room for `capacity` bytes in all to begin with.
+    ByteSink(QByteArray *bytes, qsizetype capacity)
         : m_bytes(bytes)
+        , m_size(bytes->size())
     {
-        m_bytes->resize(expected);
+        m_bytes->resize(std::max(m_size, capacity));
         m_data = m_bytes->data();
     }
 
@@ -57,7 +57,7 @@ private:
     }
 
     QByteArray *m_bytes;
-    qsizetype m_size = 0;
+    qsizetype m_size;
     char *m_data = nullptr;
 };
 
@@ -66,29 +66,23 @@ bool startsLikeFormula(char first)
     return first == '=' || first == '+' || first == '-' || first == '@';
 }
 
-class CsvRowReader final : public bedrock::RawDeploymentRowReader
+// The rows of a page the reader has checked (bedrock::readRawDeploymentPage): every string
+// decodes and every time is valid, so nothing here can fail.
+class CsvRowWriter
 {
 public:
-    // A page is shorter in CSV than in JSON (no keys, fewer quotes), and its ARNs are about a
-    // quarter of it: one allocation each for most pages.
-    CsvRowReader(bedrock::FormattedDeploymentPage *page, qsizetype jsonSize, bool formulaEscape,
-                 const QByteArray *sourceRegionCell)
-        : m_page(page)
-        , m_text(&page->text, jsonSize)
-        , m_keys(&page->keys, jsonSize / 4)
+    CsvRowWriter(QByteArray *out, qsizetype expected, bool formulaEscape, const QByteArray *sourceRegionCell)
+        : m_text(out, expected)
         , m_formulaEscape(formulaEscape)
         , m_sourceRegionCell(sourceRegionCell)
     {
     }
 
-    void finish()
-    {
-        m_text.finish();
-        m_keys.finish();
-    }
+    void finish() { m_text.finish(); }
 
-    // The cells of CsvWriter::writeRow, in its order.
-    bool readRow(const RawDeploymentRow &row) override
+    // The cells of CsvWriter::writeRow, in its order. False only for what the reader would have
+    // declined.
+    bool appendRow(const RawDeploymentRow &row)
     {
         const RawJsonString &arn = row.value(DeploymentField::Arn);
         std::optional<QString> decodedArn;
@@ -137,9 +131,6 @@ public:
             if (regionFromArn) {
                 appendSlowCell(region);
             }
-            m_scratch.resize(0);
-            bedrock::ArnSet::appendKey(m_scratch, *decodedArn);
-            m_keys.append(m_scratch);
         } else {
             QLatin1String region;
             QLatin1String account;
@@ -150,11 +141,9 @@ public:
             if (regionFromArn) {
                 appendPlainCell(region);
             }
-            m_keys.append(arn.begin, arn.size);   // plain ASCII: its own UTF-8
         }
         m_text.append(*m_sourceRegionCell);
         m_text.append("\r\n", 2);
-        m_page->rows.append({m_text.size(), m_keys.size()});
         return true;
     }
 
@@ -199,7 +188,7 @@ private:
     // Times need no escaping: digits, '-', ':', '.', 'T' and 'Z' only.
     bool appendTimeCell(const RawJsonString &raw)
     {
-        if (raw.plain && isCsvTimeShape(raw.begin, raw.size)) {
+        if (raw.plain && bedrock::isCanonicalTime(raw.begin, raw.size)) {
             m_text.append(raw.begin, raw.size);
             return true;
         }
@@ -213,52 +202,7 @@ private:
         return true;
     }
 
-    // True for a time in exactly the form the CSV writes, "YYYY-MM-DDTHH:MM:SS.sssZ" (upper-case
-    // T and Z, three fraction digits, a real date from year 1 in the proleptic Gregorian calendar
-    // as QDate, hours 00-23, no leap second): parsing and formatting it would give back the same
-    // 24 bytes. Checked eight bytes at a time: a byte-by-byte check of every time was 9 % of
-    // this path (docs/benchmarks.md).
-    static bool isCsvTimeShape(const char *t, qsizetype size)
-    {
-        if (size != 24) {
-            return false;
-        }
-        // Per 8-byte word (little-endian: byte i at bits 8i): the separators' places and values.
-        static constexpr quint64 separatorMasks[3] = {0xFF0000FF00000000ULL, 0x0000FF0000FF0000ULL,
-                                                      0xFF000000FF0000FFULL};
-        static constexpr quint64 separatorValues[3] = {0x2D00002D00000000ULL,   // "YYYY-MM-"
-                                                       0x00003A0000540000ULL,   // "DDTHH:MM"
-                                                       0x5A0000002E00003AULL};  // ":SS.sssZ"
-        constexpr quint64 zeros = 0x3030303030303030ULL;
-        constexpr quint64 sixes = 0x0606060606060606ULL;
-        constexpr quint64 highNibbles = 0xF0F0F0F0F0F0F0F0ULL;
-        quint64 bad = 0;
-        for (int i = 0; i < 3; ++i) {
-            quint64 word;
-            std::memcpy(&word, t + 8 * i, sizeof word);
-            bad |= (word & separatorMasks[i]) ^ separatorValues[i];
-            // '0'-'9' become 0-9; anything else has a high nibble, or reaches one when 6 is added.
-            const quint64 digits = (word ^ zeros) & ~separatorMasks[i];
-            bad |= (digits & highNibbles) | ((digits + sixes) & highNibbles);
-        }
-        if (bad != 0) {
-            return false;
-        }
-        const auto two = [t](int at) { return (t[at] - '0') * 10 + (t[at + 1] - '0'); };
-        const int year = two(0) * 100 + two(2);
-        const int month = two(5);
-        const int day = two(8);
-        if (year < 1 || month < 1 || month > 12 || day < 1 || two(11) > 23 || two(14) > 59 || two(17) > 59) {
-            return false;
-        }
-        static constexpr int daysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        return day <= daysInMonth[month - 1] + (month == 2 && leap ? 1 : 0);
-    }
-
-    bedrock::FormattedDeploymentPage *m_page;
     ByteSink m_text;
-    ByteSink m_keys;
     QByteArray m_scratch;
     bool m_formulaEscape;
     const QByteArray *m_sourceRegionCell;
@@ -273,17 +217,16 @@ DeploymentCsvFormat::DeploymentCsvFormat(CsvOptions options, const QString &sour
     appendCsvCell(m_sourceRegionCell, m_sourceRegion, m_options.formulaEscape);
 }
 
-bool DeploymentCsvFormat::format(const QByteArray &json, bedrock::FormattedDeploymentPage *page) const
+bool DeploymentCsvFormat::appendRows(const bedrock::RawDeploymentPage &page, QByteArray *out) const
 {
-    bedrock::FormattedDeploymentPage result;
-    CsvRowReader reader(&result, json.size(), m_options.formulaEscape, &m_sourceRegionCell);
-    const bool read = bedrock::scanDeploymentPage(json, reader, &result.nextToken);
-    reader.finish();
-    if (!read) {
-        return false;
+    // CSV is shorter than the JSON it comes from (no keys, fewer quotes): one allocation.
+    CsvRowWriter writer(out, out->size() + page.body.size(), m_options.formulaEscape, &m_sourceRegionCell);
+    bool ok = true;
+    for (const RawDeploymentRow &row : page.rows) {
+        ok = writer.appendRow(row) && ok;
     }
-    *page = std::move(result);
-    return true;
+    writer.finish();
+    return ok;
 }
 
 } // namespace outcrop::exporting

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "bedrock/deploymentpageformat.h"
+#include "bedrock/rawdeploymentpage.h"
 #include "export/csvwriter.h"
 
 #include <QByteArray>
@@ -9,20 +9,21 @@
 
 namespace outcrop::exporting {
 
-// The export's direct path: turns a ListCustomModelDeployments page's bytes into the CSV rows
-// CsvWriter::writeRow would write for it, byte for byte, without DeploymentSummary rows, QStrings
-// or QDateTimes for the usual row (plain ASCII strings are copied, times of the service's own
-// shape "2025-07-20T10:11:12.123Z" are copied as they are). It reads with the page reader's
-// tokenizer (bedrock/deploymentpagereader.h) and declines every page that reader declines, so
-// anything unusual or wrong still goes through BedrockJson::parseDeploymentPage and writeRow,
-// which decide it and word its error.
-class DeploymentCsvFormat final : public bedrock::DeploymentPageFormat
+// The export's direct path: writes the rows of a page the page reader has checked
+// (bedrock::readRawDeploymentPage) as the CSV rows CsvWriter::writeRow would write for them,
+// byte for byte, without DeploymentSummary rows, QStrings or QDateTimes for the usual row: plain
+// ASCII strings are copied, times of the service's own shape "2025-07-20T10:11:12.123Z" are
+// copied as they are. Anything unusual in a cell goes through the same functions writeRow uses;
+// a page the reader declines never gets here (the pager hands it on as rows).
+class DeploymentCsvFormat
 {
 public:
     // `sourceRegion` as for CsvWriter::writeRow. The byte order mark is the writer's business.
     DeploymentCsvFormat(CsvOptions options, const QString &sourceRegion);
 
-    bool format(const QByteArray &json, bedrock::FormattedDeploymentPage *page) const override;
+    // Appends the page's rows to `out`. False (with the rows it could write) only for a page
+    // readRawDeploymentPage would not have returned.
+    bool appendRows(const bedrock::RawDeploymentPage &page, QByteArray *out) const;
 
 private:
     CsvOptions m_options;

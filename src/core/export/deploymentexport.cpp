@@ -41,9 +41,11 @@ void DeploymentExport::start()
     bedrock::DeploymentQuery query = m_options.query;
     query.maxResults = m_options.pageSize;
     m_pager = new bedrock::DeploymentPager(m_client, query, this);
-    // Pages go from their bytes straight to CSV (DeploymentCsvFormat); a page it declines comes
-    // as rows, written by writeRow into the same bytes.
-    m_pager->setPageFormat(std::make_shared<DeploymentCsvFormat>(m_options.csv, m_client->region()));
+    // Pages go from their bytes straight to CSV (DeploymentCsvFormat), written after the next
+    // page has been asked for; a page the reader declines comes as rows, written by writeRow
+    // into the same bytes.
+    m_pager->setRawPages(true);
+    m_csvFormat = std::make_unique<DeploymentCsvFormat>(m_options.csv, m_client->region());
     connect(m_pager, &bedrock::DeploymentPager::pageArrived, this,
             [this](const QList<bedrock::DeploymentSummary> &rows) {
                 const QString region = m_client->region();
@@ -52,11 +54,12 @@ void DeploymentExport::start()
                 }
                 afterPage();
             });
-    connect(m_pager, &bedrock::DeploymentPager::formattedPageArrived, this,
-            [this](const bedrock::FormattedDeploymentPage &page) {
-                m_writer->writeFormattedRows(page.text, page.rows.size());
-                afterPage();
-            });
+    connect(m_pager, &bedrock::DeploymentPager::rawPageArrived, this, [this](const bedrock::RawDeploymentPage &page) {
+        m_csvRows.resize(0);   // keeps the capacity for the next page
+        m_csvFormat->appendRows(page, &m_csvRows);
+        m_writer->writeFormattedRows(m_csvRows, page.rows.size());
+        afterPage();
+    });
     connect(m_pager, &bedrock::DeploymentPager::failed, this, [this](const aws::AwsError &error) {
         fail(m_file.isStreaming() ? m_file.writeFailedMessage(error.userMessage()) : error.userMessage());
     });
