@@ -5,6 +5,7 @@
 // DeploymentExport that equal the row path's CSV, with duplicates across pages, pages only the
 // row path reads, retried replies and every CSV option.
 #include "../support/capturinghttpserver.h"
+#include "../support/jsondamage.h"
 
 #include "aws/authprovider.h"
 #include "aws/awsclient.h"
@@ -309,17 +310,7 @@ private slots:
         int accepted = 0;
         int declined = 0;
         for (int round = 0; round < 3000; ++round) {
-            QByteArray json = original;
-            const int edits = 1 + random.bounded(3);
-            for (int edit = 0; edit < edits; ++edit) {
-                const int at = random.bounded(int(json.size()));
-                switch (random.bounded(4)) {
-                case 0: json[at] = alphabet.at(random.bounded(int(alphabet.size()))); break;
-                case 1: json.remove(at, 1 + random.bounded(4)); break;
-                case 2: json.insert(at, alphabet.at(random.bounded(int(alphabet.size())))); break;
-                default: json.insert(at, json.mid(random.bounded(int(json.size())), 1 + random.bounded(40))); break;
-                }
-            }
+            const QByteArray json = damagedJson(original, alphabet, random);
             const bool formulaEscape = round % 2 == 0;
             CsvOptions options;
             options.formulaEscape = formulaEscape;

@@ -610,6 +610,12 @@ bool isCanonicalTime(const char *t, qsizetype size)
 }
 
 namespace {
+bool isReadableTime(const RawJsonString &value)
+{
+    QDateTime time;
+    return readDeploymentTime(value, &time);
+}
+
 // The reader of readRawDeploymentPage: checks what SummaryReader would convert, keeps the rows.
 class RawRowChecker final : public RawDeploymentRowReader
 {
@@ -627,8 +633,7 @@ public:
             }
             const RawJsonString &value = row.values[field];
             if (field == int(Field::CreatedAt) || field == int(Field::LastUpdatedAt)) {
-                QDateTime time;
-                if (!(value.plain && isCanonicalTime(value.begin, value.size)) && !readDeploymentTime(value, &time)) {
+                if (!(value.plain && isCanonicalTime(value.begin, value.size)) && !isReadableTime(value)) {
                     return false;
                 }
             } else if (!value.plain && !value.decode()) {
@@ -648,6 +653,7 @@ bool readRawDeploymentPage(const QByteArray &json, RawDeploymentPage *page)
 {
     RawDeploymentPage result;
     result.body = json;
+    result.rows.reserve(json.size() / 256);   // a row takes 350 bytes or so: one allocation
     RawRowChecker checker(&result.rows);
     if (!scanDeploymentPage(json, checker, &result.nextToken)) {
         return false;
