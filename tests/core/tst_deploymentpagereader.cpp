@@ -2,6 +2,8 @@
 // The fast page reader against a reference built on QJsonDocument (the checked path's rules,
 // written out again here): whatever the fast reader accepts, it must read exactly as the
 // reference does; whatever it declines, BedrockJson::parseDeploymentPage still reads right.
+#include "../support/jsondamage.h"
+
 #include "bedrock/bedrockjson.h"
 #include "bedrock/deploymentpagereader.h"
 
@@ -193,17 +195,7 @@ private slots:
         int acceptedByBoth = 0;
         int rejectedByBoth = 0;
         for (int round = 0; round < 4000; ++round) {
-            QByteArray json = samplePage;
-            const int edits = 1 + random.bounded(3);
-            for (int edit = 0; edit < edits; ++edit) {
-                const int at = random.bounded(int(json.size()));
-                switch (random.bounded(4)) {
-                case 0: json[at] = alphabet.at(random.bounded(int(alphabet.size()))); break;
-                case 1: json.remove(at, 1 + random.bounded(4)); break;
-                case 2: json.insert(at, alphabet.at(random.bounded(int(alphabet.size())))); break;
-                default: json.insert(at, json.mid(random.bounded(int(json.size())), 1 + random.bounded(40))); break;
-                }
-            }
+            const QByteArray json = damagedJson(samplePage, alphabet, random);
             DeploymentPage fast;
             DeploymentPage reference;
             const bool fastOk = readDeploymentPageFast(json, &fast);

@@ -2,6 +2,7 @@
 #include "bedrock/bedrockclient.h"
 
 #include "aws/awsclient.h"
+#include "bedrock/deploymentpagereader.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -40,7 +41,8 @@ QString BedrockClient::region() const
 
 template<typename T>
 AwsCall *BedrockClient::call(QByteArray method, AwsRequestTarget target, const QString &operation,
-                             bool (*parse)(const QByteArray &, T *, QString *), QObject *context, Done<T> done)
+                             std::function<bool(const QByteArray &, T *, QString *)> parse, QObject *context,
+                             Done<T> done)
 {
     AwsHttpRequest request;
     request.method = std::move(method);
@@ -49,7 +51,7 @@ AwsCall *BedrockClient::call(QByteArray method, AwsRequestTarget target, const Q
     // The body is parsed once, while the call can still retry a reply it cannot read.
     auto result = std::make_shared<T>();
     if (parse) {
-        request.acceptBody = [result, parse](const QByteArray &body, QString *error) {
+        request.acceptBody = [result, parse = std::move(parse)](const QByteArray &body, QString *error) {
             return parse(body, result.get(), error);
         };
     }
@@ -80,7 +82,7 @@ AwsCall *BedrockClient::rejectedCall(const QString &problem, const QString &oper
 }
 
 AwsCall *BedrockClient::listDeployments(const DeploymentQuery &query, const QString &nextToken, QObject *context,
-                                        Done<DeploymentPage> done)
+                                        Done<DeploymentPage> done, bool raw)
 {
     const QString operation = QStringLiteral("ListCustomModelDeployments");
     const QString problem = query.validate();
@@ -89,8 +91,17 @@ AwsCall *BedrockClient::listDeployments(const DeploymentQuery &query, const QStr
     }
     AwsRequestTarget target(kDeploymentsPath);
     query.appendTo(target, nextToken);
-    return call<DeploymentPage>(QByteArrayLiteral("GET"), std::move(target), operation,
-                                &BedrockJson::parseDeploymentPage, context, std::move(done));
+    auto parse = [raw](const QByteArray &body, DeploymentPage *page, QString *error) {
+        // A retried attempt reads into the same page: nothing of an earlier attempt may remain.
+        *page = DeploymentPage();
+        if (raw && readRawDeploymentPage(body, &page->raw)) {
+            page->isRaw = true;
+            return true;
+        }
+        return BedrockJson::parseDeploymentPage(body, page, error);
+    };
+    return call<DeploymentPage>(QByteArrayLiteral("GET"), std::move(target), operation, std::move(parse), context,
+                                std::move(done));
 }
 
 AwsCall *BedrockClient::getDeployment(const QString &identifier, QObject *context, Done<DeploymentDetail> done)

@@ -32,8 +32,11 @@ public:
 
     explicit BedrockClient(aws::AwsClient *client, QObject *parent = nullptr);
 
+    // With `raw`, a page the page reader takes comes back as it stands (DeploymentPage::isRaw,
+    // for the export's CSV); any other is parsed into rows as without it.
     aws::AwsCall *listDeployments(const DeploymentQuery &query, const QString &nextToken, QObject *context,
-                                  Done<DeploymentPage> done);
+                                  Done<DeploymentPage> done,
+                                  bool raw = false);
     // `identifier` is a deployment ARN or name.
     aws::AwsCall *getDeployment(const QString &identifier, QObject *context, Done<DeploymentDetail> done);
     aws::AwsCall *deleteDeployment(const QString &identifier, QObject *context, DoneNoResult done);
@@ -46,7 +49,8 @@ public:
 private:
     template<typename T>
     aws::AwsCall *call(QByteArray method, aws::AwsRequestTarget target, const QString &operation,
-                       bool (*parse)(const QByteArray &, T *, QString *), QObject *context, Done<T> done);
+                       std::function<bool(const QByteArray &, T *, QString *)> parse, QObject *context,
+                       Done<T> done);
     aws::AwsCall *rejectedCall(const QString &problem, const QString &operation, QObject *context,
                                std::function<void(const aws::AwsError &)> report);
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "bedrock/deployment.h"
+#include "bedrock/rawdeploymentpage.h"
 
 #include <QByteArray>
 #include <QList>
@@ -13,6 +14,10 @@ struct DeploymentPage
 {
     QList<DeploymentSummary> deployments;
     QString nextToken;   // empty on the last page (absent, null or "")
+    // Set when the page was asked for raw (BedrockClient::listDeployments) and the reader took
+    // it: then its rows and token are in `raw`, and `deployments` is empty.
+    bool isRaw = false;
+    RawDeploymentPage raw;
 };
 
 struct CustomModelPage

@@ -34,7 +34,8 @@ void DeploymentPager::fetchNext()
     m_call = m_client->listDeployments(m_query, m_nextToken, this,
                                        [this](const DeploymentPage &page, const aws::AwsError &error) {
                                            onPage(page, error);
-                                       });
+                                       },
+                                       m_raw);
 }
 
 void DeploymentPager::fetchAll()
@@ -63,20 +64,20 @@ void DeploymentPager::onPage(const DeploymentPage &page, const aws::AwsError &er
         return;
     }
     ++m_pages;
-    QList<DeploymentSummary> fresh;
-    fresh.reserve(page.deployments.size());
-    for (const DeploymentSummary &row : page.deployments) {
-        if (!m_seenArns.contains(row.arn)) {
-            m_seenArns.insert(row.arn);
-            fresh.append(row);
-        }
+    // A page is filtered before anything is emitted, so that rowCount() counts it in pageArrived.
+    DeploymentPage fresh;
+    fresh.isRaw = page.isRaw;
+    if (page.isRaw) {
+        fresh.raw = freshRows(page.raw);
+    } else {
+        fresh.deployments = freshRows(page);
     }
-    const QString token = page.nextToken;
+    const QString token = page.isRaw ? page.raw.nextToken : page.nextToken;
     if (!token.isEmpty() && m_seenTokens.contains(token)) {
         // The JS SDK's paginator has the same guard (stopOnSameToken); botocore raises
         // PaginationError. Without it a misbehaving service would page for ever.
         m_failed = true;
-        emit pageArrived(fresh);
+        emitRows(fresh);
         emit failed(aws::AwsError::make(
             aws::AwsError::Kind::BadReply,
             QCoreApplication::translate("DeploymentPager",
@@ -96,9 +97,55 @@ void DeploymentPager::onPage(const DeploymentPage &page, const aws::AwsError &er
         // pageArrived cancels this request, whose Cancelled report onPage ignores.
         fetchNext();
     }
-    emit pageArrived(fresh);
+    emitRows(fresh);
     if (m_done) {
         emit finished();
+    }
+}
+
+QList<DeploymentSummary> DeploymentPager::freshRows(const DeploymentPage &page)
+{
+    QList<DeploymentSummary> fresh;
+    fresh.reserve(page.deployments.size());
+    for (const DeploymentSummary &row : page.deployments) {
+        if (m_seenArns.insert(QStringView(row.arn))) {
+            fresh.append(row);
+        }
+    }
+    return fresh;
+}
+
+RawDeploymentPage DeploymentPager::freshRows(const RawDeploymentPage &page)
+{
+    QList<bool> isNew(page.rows.size());
+    bool allNew = true;
+    for (qsizetype i = 0; i < page.rows.size(); ++i) {
+        // The key of a plain ARN is its bytes as they stand; the reader checked that any other decodes.
+        const RawJsonString &arn = page.rows.at(i).value(DeploymentField::Arn);
+        isNew[i] = arn.plain ? m_seenArns.insert(QByteArrayView(arn.begin, arn.size))
+                             : m_seenArns.insert(QStringView(arn.decode().value_or(QString())));
+        allNew = allNew && isNew.at(i);
+    }
+    if (allNew) {
+        return page;   // the usual case: nothing repeated, nothing copied
+    }
+    RawDeploymentPage fresh;
+    fresh.body = page.body;
+    fresh.nextToken = page.nextToken;
+    for (qsizetype i = 0; i < page.rows.size(); ++i) {
+        if (isNew.at(i)) {
+            fresh.rows.append(page.rows.at(i));
+        }
+    }
+    return fresh;
+}
+
+void DeploymentPager::emitRows(const DeploymentPage &page)
+{
+    if (page.isRaw) {
+        emit rawPageArrived(page.raw);
+    } else {
+        emit pageArrived(page.deployments);
     }
 }
 

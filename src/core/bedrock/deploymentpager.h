@@ -2,6 +2,7 @@
 #pragma once
 
 #include "aws/awserror.h"
+#include "bedrock/arnset.h"
 #include "bedrock/bedrockjson.h"
 #include "bedrock/deploymentquery.h"
 
@@ -35,6 +36,9 @@ public:
     // Requests pages one after another until the last (or an error).
     void fetchAll();
     void cancel();
+    // Pages the page reader takes arrive raw through rawPageArrived instead of pageArrived (the
+    // export's CSV path); de-duplication and every other rule stay the same. Set before fetching.
+    void setRawPages(bool raw) { m_raw = raw; }
 
     bool isLoading() const;
     bool hasMore() const { return !m_done && !m_failed; }
@@ -45,17 +49,23 @@ public:
 signals:
     // New rows of one page (rows already seen are left out).
     void pageArrived(const QList<outcrop::bedrock::DeploymentSummary> &rows);
+    // The same for a raw page (setRawPages): its rows as they stand (rows already seen are left out).
+    void rawPageArrived(const outcrop::bedrock::RawDeploymentPage &page);
     void finished();                                     // the last page has arrived
     void failed(const outcrop::aws::AwsError &error);
 
 private:
     void onPage(const DeploymentPage &page, const aws::AwsError &error);
+    QList<DeploymentSummary> freshRows(const DeploymentPage &page);
+    RawDeploymentPage freshRows(const RawDeploymentPage &page);
+    void emitRows(const DeploymentPage &page);
 
     BedrockClient *m_client;
     DeploymentQuery m_query;
     QString m_nextToken;
     QSet<QString> m_seenTokens;
-    QSet<QString> m_seenArns;
+    ArnSet m_seenArns;
+    bool m_raw = false;
     QPointer<aws::AwsCall> m_call;
     bool m_waitingForCall = false;   // a rejected query reports on the next event-loop turn
     bool m_fetchAll = false;

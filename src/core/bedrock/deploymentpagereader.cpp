@@ -18,19 +18,7 @@ namespace outcrop::bedrock {
 
 namespace {
 
-// A string token as it stands in the JSON text: the bytes between the quotes. `plain` when they
-// are printable ASCII without escapes, that is when they are the value itself.
-struct RawString
-{
-    const char *begin = nullptr;
-    qsizetype size = 0;
-    bool plain = true;
-
-    bool is(QLatin1String name) const
-    {
-        return plain && size == name.size() && std::memcmp(begin, name.data(), size_t(size)) == 0;
-    }
-};
+using RawString = RawJsonString;
 
 // Characters the fast path leaves to QJsonDocument, which may treat them its own way: controls
 // written as \u escapes, the byte order mark and the Unicode non-characters.
@@ -85,7 +73,7 @@ int hexDigit(unsigned char c)
 }
 
 // The value of a string token; nullopt for escapes and characters left to QJsonDocument.
-std::optional<QString> decode(const RawString &raw)
+std::optional<QString> decodeRawString(const RawString &raw)
 {
     if (raw.plain) {
         return QString::fromLatin1(raw.begin, raw.size);
@@ -188,7 +176,27 @@ public:
     }
 
     // A null where a string may be stands for an absent field, as QJsonValue::isNull in the checked path.
-    bool consumeNull() { return consumeWord("null", 4); }
+    bool consumeNull()
+    {
+        skipWhiteSpace();
+        return m_at < m_end && *m_at == 'n' && consumeWord("null", 4);
+    }
+
+    // The key `name` followed by its colon, when it is exactly that (no escapes, which would
+    // make it a key this reader leaves to QJsonDocument anyway); false and nothing consumed
+    // otherwise. Rows come with their keys in one order, so guessing the next key and checking
+    // it here skips reading the key as a string and looking it up (docs/benchmarks.md).
+    bool consumeKey(QLatin1String name)
+    {
+        skipWhiteSpace();
+        const qsizetype size = name.size();
+        if (m_end - m_at < size + 2 || m_at[0] != '"' || m_at[size + 1] != '"'
+            || std::memcmp(m_at + 1, name.data(), size_t(size)) != 0) {
+            return false;
+        }
+        m_at += size + 2;
+        return consume(':');
+    }
 
     bool readString(RawString *raw)
     {
@@ -236,7 +244,7 @@ public:
         switch (*m_at) {
         case '"': {
             RawString raw;
-            return readString(&raw) && decode(raw).has_value();
+            return readString(&raw) && raw.decode().has_value();
         }
         case '{':
             ++m_at;
@@ -245,7 +253,7 @@ public:
             }
             do {
                 RawString key;
-                if (!readString(&key) || !decode(key) || !consume(':') || !skipValue(depth + 1)) {
+                if (!readString(&key) || !key.decode() || !consume(':') || !skipValue(depth + 1)) {
                     return false;
                 }
             } while (consume(','));
@@ -321,9 +329,10 @@ private:
     const char *m_end;
 };
 
-enum Field { Arn, Name, ModelArn, CreatedAt, Status, LastUpdatedAt, FailureMessage, FieldCount };
+using Field = DeploymentField;
+constexpr int FieldCount = int(DeploymentField::Count);
 
-// The wire names of the fields, in the order of Field.
+// The wire names of the fields, in the order of DeploymentField.
 constexpr QLatin1String fieldNames[FieldCount] = {
     QLatin1String("customModelDeploymentArn"), QLatin1String("customModelDeploymentName"), QLatin1String("modelArn"),
     QLatin1String("createdAt"), QLatin1String("status"), QLatin1String("lastUpdatedAt"), QLatin1String("failureMessage"),
@@ -355,7 +364,7 @@ public:
                 }
             }
         }
-        std::optional<QString> value = decode(raw);
+        std::optional<QString> value = raw.decode();
         if (!value) {
             return false;
         }
@@ -376,51 +385,28 @@ private:
     QList<Entry> m_entries;
 };
 
-bool readText(const RawString &raw, QString *text)
-{
-    std::optional<QString> value = decode(raw);
-    if (!value) {
-        return false;
-    }
-    *text = std::move(*value);
-    return true;
-}
-
-// As the checked path: an empty string is no time (and no error), anything else must be RFC 3339.
-bool readTime(const RawString &raw, QDateTime *time)
-{
-    if (raw.size == 0) {
-        return true;
-    }
-    if (raw.plain) {
-        if (const std::optional<QDateTime> parsed = parseRfc3339Fast(raw.begin, raw.size, Rfc3339Shape::Reply)) {
-            *time = *parsed;
-            return true;
-        }
-    }
-    const std::optional<QString> text = decode(raw);
-    if (!text) {
-        return false;
-    }
-    *time = BedrockJson::parseTimestamp(*text);
-    return time->isValid();
-}
-
-bool readRow(Cursor &cursor, StatusStrings &statuses, DeploymentSummary *row)
+// One row's fields as they stand in the JSON: the checks every reader shares (an object, no
+// duplicate keys, strings or null where strings belong, the required fields present).
+bool scanRow(Cursor &cursor, RawDeploymentRow *row)
 {
     if (!cursor.consume('{')) {
         return false;
     }
-    RawString values[FieldCount];
     bool seen[FieldCount] = {};
-    bool present[FieldCount] = {};
+    int expected = 0;   // the field that usually comes next
     if (!cursor.consume('}')) {
         do {
-            RawString key;
-            if (!cursor.readString(&key) || !key.plain || !cursor.consume(':')) {
-                return false;
+            int field;
+            if (expected < FieldCount && cursor.consumeKey(fieldNames[expected])) {
+                field = expected;
+            } else {
+                RawString key;
+                if (!cursor.readString(&key) || !key.plain || !cursor.consume(':')) {
+                    return false;
+                }
+                field = fieldOf(key);
             }
-            const int field = fieldOf(key);
+            expected = field + 1;
             if (field < 0) {
                 if (!cursor.skipValue()) {
                     return false;
@@ -435,34 +421,24 @@ bool readRow(Cursor &cursor, StatusStrings &statuses, DeploymentSummary *row)
             if (cursor.consumeNull()) {
                 continue;
             }
-            if (!cursor.readString(&values[field])) {
+            if (!cursor.readString(&row->values[field])) {
                 return false;   // a number, list or object where a string belongs
             }
-            present[field] = true;
+            row->present[field] = true;
         } while (cursor.consume(','));
         if (!cursor.consume('}')) {
             return false;
         }
     }
-    for (const Field required : {Arn, Name, ModelArn, CreatedAt, Status}) {
-        if (!present[required]) {
+    for (const Field required : {Field::Arn, Field::Name, Field::ModelArn, Field::CreatedAt, Field::Status}) {
+        if (!row->present[int(required)]) {
             return false;
         }
     }
-    if (!readText(values[Arn], &row->arn) || !readText(values[Name], &row->name)
-        || !readText(values[ModelArn], &row->modelArn) || !statuses.read(values[Status], &row->statusText)
-        || !readTime(values[CreatedAt], &row->createdAt)) {
-        return false;
-    }
-    if ((present[LastUpdatedAt] && !readTime(values[LastUpdatedAt], &row->lastUpdatedAt))
-        || (present[FailureMessage] && !readText(values[FailureMessage], &row->failureMessage))) {
-        return false;
-    }
-    row->status = deploymentStatusFromText(row->statusText);
     return true;
 }
 
-bool readRows(Cursor &cursor, QList<DeploymentSummary> *rows)
+bool scanRows(Cursor &cursor, RawDeploymentRowReader &reader)
 {
     if (cursor.consumeNull()) {
         return true;
@@ -473,26 +449,92 @@ bool readRows(Cursor &cursor, QList<DeploymentSummary> *rows)
     if (cursor.consume(']')) {
         return true;
     }
-    StatusStrings statuses;
     do {
-        DeploymentSummary row;
-        if (!readRow(cursor, statuses, &row)) {
+        RawDeploymentRow row;
+        if (!scanRow(cursor, &row) || !reader.readRow(row)) {
             return false;
         }
-        rows->append(std::move(row));
     } while (cursor.consume(','));
     return cursor.consume(']');
 }
 
+bool readText(const RawString &raw, QString *text)
+{
+    std::optional<QString> value = raw.decode();
+    if (!value) {
+        return false;
+    }
+    *text = std::move(*value);
+    return true;
+}
+
+// The reader of readDeploymentPageFast: DeploymentSummary rows.
+class SummaryReader final : public RawDeploymentRowReader
+{
+public:
+    explicit SummaryReader(QList<DeploymentSummary> *rows)
+        : m_rows(rows)
+    {
+    }
+
+    bool readRow(const RawDeploymentRow &raw) override
+    {
+        DeploymentSummary row;
+        const auto value = [&raw](Field field) -> const RawString & { return raw.values[int(field)]; };
+        const auto present = [&raw](Field field) { return raw.present[int(field)]; };
+        if (!readText(value(Field::Arn), &row.arn) || !readText(value(Field::Name), &row.name)
+            || !readText(value(Field::ModelArn), &row.modelArn) || !m_statuses.read(value(Field::Status), &row.statusText)
+            || !readDeploymentTime(value(Field::CreatedAt), &row.createdAt)) {
+            return false;
+        }
+        if ((present(Field::LastUpdatedAt) && !readDeploymentTime(value(Field::LastUpdatedAt), &row.lastUpdatedAt))
+            || (present(Field::FailureMessage) && !readText(value(Field::FailureMessage), &row.failureMessage))) {
+            return false;
+        }
+        row.status = deploymentStatusFromText(row.statusText);
+        m_rows->append(std::move(row));
+        return true;
+    }
+
+private:
+    QList<DeploymentSummary> *m_rows;
+    StatusStrings m_statuses;
+};
+
 } // namespace
 
-bool readDeploymentPageFast(const QByteArray &json, DeploymentPage *page)
+std::optional<QString> RawJsonString::decode() const
+{
+    return decodeRawString(*this);
+}
+
+// As the checked path: an empty string is no time (and no error), anything else must be RFC 3339.
+bool readDeploymentTime(const RawJsonString &raw, QDateTime *time)
+{
+    if (raw.size == 0) {
+        return true;
+    }
+    if (raw.plain) {
+        if (const std::optional<QDateTime> parsed = parseRfc3339Fast(raw.begin, raw.size, Rfc3339Shape::Reply)) {
+            *time = *parsed;
+            return true;
+        }
+    }
+    const std::optional<QString> text = raw.decode();
+    if (!text) {
+        return false;
+    }
+    *time = BedrockJson::parseTimestamp(*text);
+    return time->isValid();
+}
+
+bool scanDeploymentPage(const QByteArray &json, RawDeploymentRowReader &reader, QString *nextToken)
 {
     Cursor cursor(json.constData(), json.constData() + json.size());
     if (!cursor.consume('{')) {
         return false;
     }
-    DeploymentPage result;
+    QString token;
     bool seenRows = false;
     bool seenToken = false;
     if (!cursor.consume('}')) {
@@ -502,14 +544,13 @@ bool readDeploymentPageFast(const QByteArray &json, DeploymentPage *page)
                 return false;
             }
             if (key.is(QLatin1String("modelDeploymentSummaries"))) {
-                if (seenRows || !readRows(cursor, &result.deployments)) {
+                if (seenRows || !scanRows(cursor, reader)) {
                     return false;
                 }
                 seenRows = true;
             } else if (key.is(QLatin1String("nextToken"))) {
-                RawString token;
-                if (seenToken
-                    || (!cursor.consumeNull() && (!cursor.readString(&token) || !readText(token, &result.nextToken)))) {
+                RawString raw;
+                if (seenToken || (!cursor.consumeNull() && (!cursor.readString(&raw) || !readText(raw, &token)))) {
                     return false;
                 }
                 seenToken = true;
@@ -523,6 +564,110 @@ bool readDeploymentPageFast(const QByteArray &json, DeploymentPage *page)
     }
     if (!cursor.atEnd()) {
         return false;   // QJsonDocument's "garbage at the end of the document"
+    }
+    *nextToken = std::move(token);
+    return true;
+}
+
+// Checked eight bytes at a time: a byte-by-byte check of every time was 9 % of the export's
+// direct path (docs/benchmarks.md).
+bool isCanonicalTime(const char *t, qsizetype size)
+{
+    if (size != 24) {
+        return false;
+    }
+    // Per 8-byte word (little-endian: byte i at bits 8i): the separators' places and values.
+    static constexpr quint64 separatorMasks[3] = {0xFF0000FF00000000ULL, 0x0000FF0000FF0000ULL,
+                                                  0xFF000000FF0000FFULL};
+    static constexpr quint64 separatorValues[3] = {0x2D00002D00000000ULL,   // "YYYY-MM-"
+                                                   0x00003A0000540000ULL,   // "DDTHH:MM"
+                                                   0x5A0000002E00003AULL};  // ":SS.sssZ"
+    constexpr quint64 zeros = 0x3030303030303030ULL;
+    constexpr quint64 sixes = 0x0606060606060606ULL;
+    constexpr quint64 highNibbles = 0xF0F0F0F0F0F0F0F0ULL;
+    quint64 bad = 0;
+    for (int i = 0; i < 3; ++i) {
+        quint64 word;
+        std::memcpy(&word, t + 8 * i, sizeof word);
+        bad |= (word & separatorMasks[i]) ^ separatorValues[i];
+        // '0'-'9' become 0-9; anything else has a high nibble, or reaches one when 6 is added.
+        const quint64 digits = (word ^ zeros) & ~separatorMasks[i];
+        bad |= (digits & highNibbles) | ((digits + sixes) & highNibbles);
+    }
+    if (bad != 0) {
+        return false;
+    }
+    const auto two = [t](int at) { return (t[at] - '0') * 10 + (t[at + 1] - '0'); };
+    const int year = two(0) * 100 + two(2);
+    const int month = two(5);
+    const int day = two(8);
+    if (year < 1 || month < 1 || month > 12 || day < 1 || two(11) > 23 || two(14) > 59 || two(17) > 59) {
+        return false;
+    }
+    static constexpr int daysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    return day <= daysInMonth[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+namespace {
+bool isReadableTime(const RawJsonString &value)
+{
+    QDateTime time;
+    return readDeploymentTime(value, &time);
+}
+
+// The reader of readRawDeploymentPage: checks what SummaryReader would convert, keeps the rows.
+class RawRowChecker final : public RawDeploymentRowReader
+{
+public:
+    explicit RawRowChecker(QList<RawDeploymentRow> *rows)
+        : m_rows(rows)
+    {
+    }
+
+    bool readRow(const RawDeploymentRow &row) override
+    {
+        for (int field = 0; field < FieldCount; ++field) {
+            if (!row.present[field]) {
+                continue;
+            }
+            const RawJsonString &value = row.values[field];
+            if (field == int(Field::CreatedAt) || field == int(Field::LastUpdatedAt)) {
+                if (!(value.plain && isCanonicalTime(value.begin, value.size)) && !isReadableTime(value)) {
+                    return false;
+                }
+            } else if (!value.plain && !value.decode()) {
+                return false;
+            }
+        }
+        m_rows->append(row);
+        return true;
+    }
+
+private:
+    QList<RawDeploymentRow> *m_rows;
+};
+} // namespace
+
+bool readRawDeploymentPage(const QByteArray &json, RawDeploymentPage *page)
+{
+    RawDeploymentPage result;
+    result.body = json;
+    result.rows.reserve(json.size() / 256);   // a row takes 350 bytes or so: one allocation
+    RawRowChecker checker(&result.rows);
+    if (!scanDeploymentPage(json, checker, &result.nextToken)) {
+        return false;
+    }
+    *page = std::move(result);
+    return true;
+}
+
+bool readDeploymentPageFast(const QByteArray &json, DeploymentPage *page)
+{
+    DeploymentPage result;
+    SummaryReader reader(&result.deployments);
+    if (!scanDeploymentPage(json, reader, &result.nextToken)) {
+        return false;
     }
     *page = std::move(result);
     return true;

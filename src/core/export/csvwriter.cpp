@@ -73,6 +73,8 @@ char *putDigits(char *out, int value, int width)
 // the calendar; both showed on a 25,000-row export (docs/benchmarks.md). The civil date comes
 // from the milliseconds since the epoch (H. Hinnant, "chrono-Compatible Low-Level Date
 // Algorithms", civil_from_days).
+} // namespace
+
 void appendCsvTime(QByteArray &out, const QDateTime &time)
 {
     if (!time.isValid()) {
@@ -113,6 +115,8 @@ void appendCsvTime(QByteArray &out, const QDateTime &time)
     *p++ = 'Z';
     out.append(text, p - text);
 }
+
+namespace {
 
 // The common cell: ASCII with nothing to quote or escape, copied with one resize and no
 // encoder. False (and `out` as it was) for any other cell.
@@ -278,26 +282,26 @@ bool CsvWriter::writeRow(const bedrock::DeploymentSummary &deployment, const QSt
     // ARN fields are plain substrings: sliced views, no allocation.
     QStringView account;
     QStringView arnRegion;
-    {
-        const QStringView arn(deployment.arn);
-        qsizetype start = 0;
-        for (int field = 0; field <= 4; ++field) {
-            const qsizetype colon = arn.indexOf(u':', start);
-            const QStringView value = arn.sliced(start, (colon < 0 ? arn.size() : colon) - start);
-            if (field == 3) {
-                arnRegion = value;
-            } else if (field == 4) {
-                account = value;
-            }
-            if (colon < 0) {
-                break;
-            }
-            start = colon + 1;
-        }
-    }
+    splitArnRegionAndAccount(QStringView(deployment.arn), &arnRegion, &account);
     appendCell(account, false);
     appendCell(sourceRegion.isEmpty() ? arnRegion : QStringView(sourceRegion), false);
     return endRow(true);
+}
+
+bool CsvWriter::writeFormattedRows(QByteArrayView rows, qsizetype rowCount)
+{
+    beginOutput();
+    m_rowsWritten += rowCount;
+    if (!m_errorString.isEmpty()) {
+        m_buffer.resize(0);
+        return false;
+    }
+    if (m_buffer.size() + rows.size() < flushThreshold) {
+        m_buffer.append(rows);
+        return true;
+    }
+    // A page of rows goes to the device as it is, not through the buffer (a copy less).
+    return flush() && writeToDevice(rows.data(), rows.size());
 }
 
 bool CsvWriter::writeHeader(const QStringList &columns)
@@ -326,20 +330,28 @@ bool CsvWriter::flush()
     if (m_buffer.isEmpty()) {
         return true;
     }
+    if (!writeToDevice(m_buffer.constData(), m_buffer.size())) {
+        return false;
+    }
+    m_buffer.resize(0);   // keeps the capacity for the next rows
+    return true;
+}
+
+bool CsvWriter::writeToDevice(const char *data, qsizetype size)
+{
     if (!m_device || !m_device->isWritable()) {
         m_errorString = QCoreApplication::translate("CsvWriter", "the output is not open for writing");
         return false;
     }
     qsizetype written = 0;
-    while (written < m_buffer.size()) {
-        const qint64 count = m_device->write(m_buffer.constData() + written, m_buffer.size() - written);
+    while (written < size) {
+        const qint64 count = m_device->write(data + written, size - written);
         if (count <= 0) {
             m_errorString = m_device->errorString();
             return false;
         }
         written += count;
     }
-    m_buffer.resize(0);   // keeps the capacity for the next rows
     return true;
 }
 

@@ -2,10 +2,14 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
+#include <QLatin1String>
 #include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
+
+#include <cstring>
 
 class QDateTime;
 class QIODevice;
@@ -32,6 +36,40 @@ QString escapeCsvCell(QStringView cell, bool formulaEscape);
 // A time as the CSV shows it: ISO 8601 UTC with milliseconds, "2025-07-20T10:11:12.123Z";
 // empty for an invalid (absent) time.
 QString formatCsvTime(const QDateTime &time);
+void appendCsvTime(QByteArray &out, const QDateTime &time);
+
+// The region and account fields of an ARN ("arn:partition:service:region:account:resource"),
+// empty when it has fewer fields; for QStringView and QLatin1String alike (the export's CSV path
+// reads ARNs straight from a page's bytes). A colon is found with memchr in bytes: the general
+// QLatin1String::indexOf showed on that path (docs/benchmarks.md).
+inline qsizetype indexOfColon(QStringView text, qsizetype from)
+{
+    return text.indexOf(u':', from);
+}
+inline qsizetype indexOfColon(QLatin1String text, qsizetype from)
+{
+    const void *colon = std::memchr(text.data() + from, ':', size_t(text.size() - from));
+    return colon ? static_cast<const char *>(colon) - text.data() : -1;
+}
+
+template <typename View>
+void splitArnRegionAndAccount(View arn, View *region, View *account)
+{
+    qsizetype start = 0;
+    for (int field = 0; field <= 4; ++field) {
+        const qsizetype colon = indexOfColon(arn, start);
+        const View value = arn.sliced(start, (colon < 0 ? arn.size() : colon) - start);
+        if (field == 3) {
+            *region = value;
+        } else if (field == 4) {
+            *account = value;
+        }
+        if (colon < 0) {
+            break;
+        }
+        start = colon + 1;
+    }
+}
 
 // Streams CSV to a device: rows are encoded into a small buffer that goes to the device whenever
 // it fills, so an export of 25,000 deployments is never held in memory as a whole. One writer
@@ -57,6 +95,9 @@ public:
     // in its ARN is used. An absent optional field is an empty cell.
     bool writeRow(const bedrock::DeploymentSummary &deployment, const QString &sourceRegion);
 
+    // Rows already formatted as writeRow would (DeploymentCsvFormat): `rowCount` of them.
+    bool writeFormattedRows(QByteArrayView rows, qsizetype rowCount);
+
     // Arbitrary columns (the GUI's visible columns, in view order).
     bool writeHeader(const QStringList &columns);
     bool writeRow(const QStringList &cells);
@@ -72,6 +113,7 @@ private:
     void appendCell(QStringView cell, bool first);
     void appendRawCell(QLatin1String cell, bool first);
     bool endRow(bool isDataRow);
+    bool writeToDevice(const char *data, qsizetype size);
 
     QPointer<QIODevice> m_device;
     CsvOptions m_options;

@@ -3,6 +3,7 @@
 
 #include "bedrock/bedrockclient.h"
 #include "bedrock/deploymentpager.h"
+#include "export/deploymentcsvformat.h"
 
 #include <QCoreApplication>
 
@@ -40,19 +41,25 @@ void DeploymentExport::start()
     bedrock::DeploymentQuery query = m_options.query;
     query.maxResults = m_options.pageSize;
     m_pager = new bedrock::DeploymentPager(m_client, query, this);
+    // Pages go from their bytes straight to CSV (DeploymentCsvFormat), written after the next
+    // page has been asked for; a page the reader declines comes as rows, written by writeRow
+    // into the same bytes.
+    m_pager->setRawPages(true);
+    m_csvFormat = std::make_unique<DeploymentCsvFormat>(m_options.csv, m_client->region());
     connect(m_pager, &bedrock::DeploymentPager::pageArrived, this,
             [this](const QList<bedrock::DeploymentSummary> &rows) {
                 const QString region = m_client->region();
                 for (const bedrock::DeploymentSummary &row : rows) {
                     m_writer->writeRow(row, region);
                 }
-                if (!m_writer->flush()) {
-                    m_pager->cancel();
-                    fail(m_file.writeFailedMessage(m_writer->errorString()));
-                    return;
-                }
-                emit progress(m_writer->rowsWritten(), m_pager->pageCount());
+                afterPage();
             });
+    connect(m_pager, &bedrock::DeploymentPager::rawPageArrived, this, [this](const bedrock::RawDeploymentPage &page) {
+        m_csvRows.resize(0);   // keeps the capacity for the next page
+        m_csvFormat->appendRows(page, &m_csvRows);
+        m_writer->writeFormattedRows(m_csvRows, page.rows.size());
+        afterPage();
+    });
     connect(m_pager, &bedrock::DeploymentPager::failed, this, [this](const aws::AwsError &error) {
         // The service or the credentials failed, not the writing: say that, and for standard output
         // that what was written so far is incomplete.
@@ -75,6 +82,16 @@ void DeploymentExport::start()
         emit finished(true, {});
     });
     m_pager->fetchAll();
+}
+
+void DeploymentExport::afterPage()
+{
+    if (!m_writer->flush()) {
+        m_pager->cancel();
+        fail(m_file.writeFailedMessage(m_writer->errorString()));
+        return;
+    }
+    emit progress(m_writer->rowsWritten(), m_pager->pageCount());
 }
 
 void DeploymentExport::cancel()

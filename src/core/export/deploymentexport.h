@@ -3,6 +3,7 @@
 
 #include "export/atomicfilewriter.h"
 #include "export/csvwriter.h"
+#include "export/deploymentcsvformat.h"
 #include "export/exportoptions.h"
 
 #include <QObject>
@@ -39,12 +40,15 @@ signals:
     void finished(bool ok, const QString &message);
 
 private:
+    void afterPage();
     void fail(const QString &message);
 
     bedrock::BedrockClient *m_client;
     ExportOptions m_options;
     AtomicFileWriter m_file;
     std::unique_ptr<CsvWriter> m_writer;
+    std::unique_ptr<DeploymentCsvFormat> m_csvFormat;
+    QByteArray m_csvRows;   // one page's rows on the direct path
     bedrock::DeploymentPager *m_pager = nullptr;
     bool m_finished = false;
 };

@@ -1,0 +1,442 @@
+// SPDX-License-Identifier: Apache-2.0
+// The export's direct path (page bytes straight to CSV: readRawDeploymentPage, DeploymentCsvFormat) against the path it
+// short-cuts (BedrockJson::parseDeploymentPage, then CsvWriter::writeRow): the same bytes for every
+// page it accepts, a decline for every page the page reader declines, and whole exports through
+// DeploymentExport that equal the row path's CSV, with duplicates across pages, pages only the
+// row path reads, retried replies and every CSV option.
+#include "../support/capturinghttpserver.h"
+#include "../support/jsondamage.h"
+
+#include "aws/authprovider.h"
+#include "aws/awsclient.h"
+#include "bedrock/arnset.h"
+#include "bedrock/bedrockclient.h"
+#include "bedrock/bedrockjson.h"
+#include "bedrock/deploymentpagereader.h"
+#include "bedrock/deploymentpager.h"
+#include "export/csvwriter.h"
+#include "export/deploymentcsvformat.h"
+#include "export/deploymentexport.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace outcrop;
+using namespace outcrop::bedrock;
+using namespace outcrop::exporting;
+
+namespace {
+
+// One row's JSON; the values are JSON text as it goes between the quotes (escapes included).
+// An empty `extra` adds nothing; else it is appended after a comma (more fields).
+QByteArray jsonRow(const QByteArray &name, const QByteArray &arn, const QByteArray &status = "Active",
+                   const QByteArray &createdAt = "2025-07-20T10:11:12.123Z", const QByteArray &extra = {})
+{
+    QByteArray row = "{\"customModelDeploymentArn\":\"" + arn + "\",\"customModelDeploymentName\":\"" + name
+        + "\",\"modelArn\":\"arn:aws:bedrock:us-east-1:123456789012:custom-model/imported/m1\",\"createdAt\":\""
+        + createdAt + "\",\"status\":\"" + status + "\"";
+    if (!extra.isEmpty()) {
+        row += ',' + extra;
+    }
+    return row + '}';
+}
+
+QByteArray arnOf(const QByteArray &id)
+{
+    return "arn:aws:bedrock:us-east-1:123456789012:custom-model-deployment/" + id;
+}
+
+QByteArray jsonPage(const QList<QByteArray> &rows, const QByteArray &nextToken = {})
+{
+    QByteArray page = "{\"modelDeploymentSummaries\":[" + rows.join(',') + ']';
+    if (!nextToken.isEmpty()) {
+        page += ",\"nextToken\":\"" + nextToken + '"';
+    }
+    return page + '}';
+}
+
+// Rows of what the service sends and what it might: escapes, non-ASCII text, cells a spreadsheet
+// would run as formulas, commas, missing and null optional fields, unknown statuses, times of
+// every shape the reader accepts, ARNs that are short, escaped or hold a comma.
+QList<QByteArray> variedRows()
+{
+    return {
+        jsonRow("prod-1", arnOf("a1")),
+        jsonRow("prod-2", arnOf("a2"), "Failed", "2025-07-20T10:11:12.123Z",
+                "\"lastUpdatedAt\":\"2025-07-21T00:00:00.500Z\",\"failureMessage\":\"quota exceeded, try again\""),
+        jsonRow("=HYPERLINK(\\\"x\\\")", arnOf("a3"), "Creating", "2025-07-20t10:11:12z", "\"failureMessage\":null"),
+        jsonRow("+1", arnOf("a4"), "Deleting", "2025-01-01T00:00:00-12:30", "\"lastUpdatedAt\":\"\""),
+        jsonRow("-x", arnOf("a5"), "", "2025-07-20T10:11:12Z", "\"lastUpdatedAt\":null"),
+        jsonRow("@sum", arnOf("a6"), "ACTIVE", "2025-07-20T10:11:12.1234567Z", "\"future\":{\"a\":[true,null,\"x\"]}"),
+        jsonRow("caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80", arnOf("a7"), "Active", "2024-02-29T23:59:59.999Z",
+                "\"failureMessage\":\"line\\nbreak \\\"quoted\\\" \\u00e9 \\t tab\""),
+        jsonRow("tab\\tstart", arnOf("a8"), "Active", "0001-01-01T00:00:00.000Z",
+                "\"failureMessage\":\"\\tleading tab\""),
+        jsonRow("n9", "arn:aws:bedrock:eu-west-3:210987654321:custom-model-deployment\\/a9", "Active",
+                "9999-12-31T23:59:59.999Z"),
+        jsonRow("n10", "short:arn", "Active", "2000-02-29T12:00:00.000+00:00"),
+        jsonRow("n11", "arn:aws:bedrock:=region:12,34:custom-model-deployment/a11", "Active", "1999-12-31T23:59:59.000Z"),
+        jsonRow("n12", "arn:aws:bedrock:us-east-1:123456789012:custom-model-deployment/\xC3\xA9", "Active",
+                "2025-07-20T10:11:12.12Z"),
+        jsonRow("", arnOf("a13"), "Active", "", "\"lastUpdatedAt\":\"2025-07-20T10:11:12.123+02:00\""),
+        jsonRow("comma, name", arnOf("a14"), "Active", "2025-07-20T10:11:12.123Z",
+                "\"failureMessage\":\"\""),
+        jsonRow("del\x7F", arnOf("a15"), "Active", "1900-02-28T00:00:00.000Z"),
+    };
+}
+
+// The row path: every page parsed into rows and written by writeRow (rows already written left
+// out when `deduplicate`).
+QByteArray rowPathCsv(const QList<QByteArray> &pages, CsvOptions options, const QString &region, bool header,
+                      bool deduplicate)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    CsvWriter writer(&buffer, options);
+    if (header) {
+        writer.writeDeploymentHeader();
+    }
+    QSet<QString> seen;
+    for (const QByteArray &json : pages) {
+        DeploymentPage page;
+        QString error;
+        if (!BedrockJson::parseDeploymentPage(json, &page, &error)) {
+            qWarning("the row path cannot read a page: %s", qPrintable(error));
+            return "unreadable";
+        }
+        for (const DeploymentSummary &row : page.deployments) {
+            if (!deduplicate || !seen.contains(row.arn)) {
+                seen.insert(row.arn);
+                writer.writeRow(row, region);
+            }
+        }
+    }
+    writer.flush();
+    return buffer.data();
+}
+
+// The direct path: false when the reader declines the page.
+bool directCsv(const QByteArray &json, CsvOptions options, const QString &region, QByteArray *csv,
+               RawDeploymentPage *raw = nullptr)
+{
+    RawDeploymentPage page;
+    if (!readRawDeploymentPage(json, &page)) {
+        return false;
+    }
+    csv->clear();
+    if (!DeploymentCsvFormat(options, region).appendRows(page, csv)) {
+        qWarning("a checked page could not be written");
+        *csv = "failed";
+    }
+    if (raw) {
+        *raw = page;
+    }
+    return true;
+}
+
+QByteArray httpReply(const QByteArray &body)
+{
+    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\nx-amzn-RequestId: rid\r\n\r\n" + body;
+}
+
+struct ExportHarness
+{
+    explicit ExportHarness(const QList<QByteArray> &bodies)
+        : server([&bodies] {
+            QList<CapturingHttpServer::Reply> replies;
+            for (const QByteArray &body : bodies) {
+                replies.append({httpReply(body), false});
+            }
+            return replies;
+        }())
+    {
+        aws::AwsAuth credentials;
+        credentials.credentials.accessKeyId = QStringLiteral("AKIDEXAMPLE");
+        credentials.credentials.secretAccessKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        auth = std::make_unique<aws::StaticAuthProvider>(credentials);
+        aws::AwsClientConfig config;
+        config.endpoint = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
+        config.region = QStringLiteral("us-east-1");
+        config.retry.throttlingBaseMs = 10;
+        config.retry.transientBaseMs = 2;
+        awsClient = std::make_unique<aws::AwsClient>(&network, auth.get(), config);
+        client = std::make_unique<BedrockClient>(awsClient.get());
+    }
+
+    // Runs an export to `path`; returns finished's (ok, message).
+    std::pair<bool, QString> run(const QString &path, CsvOptions csv)
+    {
+        ExportOptions options;
+        options.outputPath = path;
+        options.pageSize = 3;
+        options.csv = csv;
+        DeploymentExport exporter(client.get(), options);
+        QSignalSpy finished(&exporter, &DeploymentExport::finished);
+        exporter.start();
+        if (!finished.wait(20000)) {
+            return {false, QStringLiteral("did not finish")};
+        }
+        return {finished.at(0).at(0).toBool(), finished.at(0).at(1).toString()};
+    }
+
+    CapturingHttpServer server;
+    QNetworkAccessManager network;
+    std::unique_ptr<aws::StaticAuthProvider> auth;
+    std::unique_ptr<aws::AwsClient> awsClient;
+    std::unique_ptr<BedrockClient> client;
+};
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("missing");
+}
+
+} // namespace
+
+class TestDeploymentCsvFormat : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void writesWhatWriteRowWrites_data()
+    {
+        QTest::addColumn<bool>("formulaEscape");
+        QTest::addColumn<QString>("region");
+        QTest::newRow("formula escape, source region") << true << QStringLiteral("us-east-1");
+        QTest::newRow("formula escape, region from the ARN") << true << QString();
+        QTest::newRow("no formula escape, source region") << false << QStringLiteral("us-east-1");
+        QTest::newRow("no formula escape, region from the ARN") << false << QString();
+        QTest::newRow("a region that needs escaping") << true << QStringLiteral("=a,b");
+    }
+
+    void writesWhatWriteRowWrites()
+    {
+        QFETCH(bool, formulaEscape);
+        QFETCH(QString, region);
+        CsvOptions options;
+        options.formulaEscape = formulaEscape;
+        const QByteArray json = jsonPage(variedRows(), "tok\\u0041+/=");
+        QByteArray csv = "before,";
+        RawDeploymentPage page;
+        QVERIFY(directCsv(json, options, region, &csv, &page));
+        const QByteArray expected = rowPathCsv({json}, options, region, false, false);
+        QCOMPARE(csv, expected);
+        QCOMPARE(page.rows.size(), variedRows().size());
+        QCOMPARE(page.nextToken, QStringLiteral("tokA+/="));
+        // Appending keeps what was there.
+        QByteArray appended = "before,";
+        QVERIFY(DeploymentCsvFormat(options, region).appendRows(page, &appended));
+        QCOMPARE(appended, "before," + expected);
+        // The cells the shortcut must not copy as they stand did come out escaped.
+        QCOMPARE(formulaEscape, expected.contains("\"'=HYPERLINK(\"\"x\"\")\""));
+        QVERIFY(expected.contains("\"comma, name\""));
+    }
+
+    void emptyAndNullPages()
+    {
+        for (const QByteArray &json : {QByteArrayLiteral("{}"), QByteArrayLiteral("{\"modelDeploymentSummaries\":null}"),
+                                      QByteArrayLiteral(" {\"modelDeploymentSummaries\" : [ ] , \"nextToken\":null} ")}) {
+            RawDeploymentPage page;
+            page.nextToken = QStringLiteral("stale");
+            QByteArray csv;
+            QVERIFY(directCsv(json, {}, {}, &csv, &page));
+            QVERIFY(csv.isEmpty());
+            QVERIFY(page.rows.isEmpty());
+            QVERIFY(page.nextToken.isEmpty());
+        }
+    }
+
+    // Times in exactly the CSV's form are copied; the test is that every day and the edges of
+    // the clock come out as writeRow writes them, and impossible ones decline the page (as the
+    // row path's reader does).
+    void timesCopiedOrNormalisedLikeWriteRow()
+    {
+        int accepted = 0;
+        int canonical = 0;
+        const auto check = [&accepted, &canonical](const QByteArray &time) {
+            const QByteArray json = jsonPage({jsonRow("n", arnOf("t"), "Active", time, "\"lastUpdatedAt\":\"" + time + '"')});
+            QByteArray csv;
+            DeploymentPage rowsPage;
+            const bool direct = directCsv(json, {}, {}, &csv);
+            QCOMPARE(direct, readDeploymentPageFast(json, &rowsPage));
+            if (direct) {
+                QCOMPARE(csv, rowPathCsv({json}, {}, {}, false, false));
+                ++accepted;
+            }
+            // The copied shape is exactly the CSV's own form of the time.
+            if (isCanonicalTime(time.constData(), time.size())) {
+                QDateTime parsed;
+                QVERIFY(readDeploymentTime(RawJsonString{time.constData(), time.size(), true}, &parsed));
+                QCOMPARE(formatCsvTime(parsed), QString::fromLatin1(time));
+                ++canonical;
+            }
+        };
+        for (int year : {1, 4, 100, 1600, 1900, 1970, 2000, 2024, 2025, 9999}) {
+            for (int month = 0; month <= 13; ++month) {
+                for (int day = 0; day <= 32; ++day) {
+                    check(QByteArray::number(year).rightJustified(4, '0') + '-' + QByteArray::number(month).rightJustified(2, '0')
+                          + '-' + QByteArray::number(day).rightJustified(2, '0') + "T12:34:56.789Z");
+                }
+            }
+        }
+        for (const char *time : {"0000-01-01T00:00:00.000Z", "2025-07-20T24:00:00.000Z", "2025-07-20T23:60:00.000Z",
+                                 "2025-07-20T23:59:60.000Z", "2025-07-20T23:59:59.999z", "2025-07-20t23:59:59.999Z",
+                                 "2025-07-20T23:59:59.99Z", "2025-07-20T23:59:59.9999Z", "2025-07-20T23:59:59.999+00:00",
+                                 "2025-07-20T23:59:59.999-01:00", "2025-07-2OT23:59:59.999Z", "2025-07-20T23:59:59,999Z",
+                                 "+025-07-20T23:59:59.999Z", "2025-7-20T23:59:59.999Z", "2025-07-20T23:59:59.999ZZ"}) {
+            check(time);
+        }
+        QVERIFY(accepted > 3000);
+        QVERIFY(canonical > 3000);   // the common shape is copied, not parsed
+    }
+
+    // Random damage to a page of varied rows: the direct path accepts exactly what the page
+    // reader accepts (pages it declines go the row path's way) and writes what writeRow writes.
+    void damagedPagesNeverWriteDifferently()
+    {
+        const QByteArray original = jsonPage(variedRows(), "t");
+        const QByteArray alphabet = QByteArrayLiteral("\"\\{}[],: nul0Z+-T.tu\xC3\xA9\x80\x01/e=@");
+        QRandomGenerator random(20250802);
+        int accepted = 0;
+        int declined = 0;
+        for (int round = 0; round < 3000; ++round) {
+            const QByteArray json = damagedJson(original, alphabet, random);
+            const bool formulaEscape = round % 2 == 0;
+            CsvOptions options;
+            options.formulaEscape = formulaEscape;
+            QByteArray csv;
+            DeploymentPage rows;
+            const bool direct = directCsv(json, options, {}, &csv);
+            QCOMPARE(direct, readDeploymentPageFast(json, &rows));
+            if (direct) {
+                QCOMPARE(csv, rowPathCsv({json}, options, {}, false, false));
+                ++accepted;
+            } else {
+                ++declined;
+            }
+        }
+        QVERIFY2(accepted > 100, qPrintable(QString::number(accepted)));
+        QVERIFY2(declined > 100, qPrintable(QString::number(declined)));
+    }
+
+    void arnSetKeepsEveryDistinctKey()
+    {
+        ArnSet set;
+        for (int i = 0; i < 20000; ++i) {
+            QVERIFY(set.insert(QByteArrayView(arnOf(QByteArray::number(i)))));
+        }
+        for (int i = 0; i < 20000; i += 7) {
+            QVERIFY(!set.insert(QByteArrayView(arnOf(QByteArray::number(i)))));
+            QVERIFY(!set.insert(QStringView(QString::fromLatin1(arnOf(QByteArray::number(i))))));
+        }
+        QCOMPARE(set.size(), 20000);
+        QVERIFY(set.insert(QByteArrayView("")));
+        QVERIFY(!set.insert(QByteArrayView("")));
+        // A lone surrogate is not U+FFFD: two strings, two keys.
+        QVERIFY(set.insert(QStringView(u"a\uFFFD")));
+        const QChar lone[] = {QLatin1Char('a'), QChar(char16_t(0xD800))};
+        QVERIFY(set.insert(QStringView(lone, 2)));
+        QVERIFY(!set.insert(QStringView(lone, 2)));
+    }
+
+    // Whole exports: duplicates across pages (left out once written), a page with a number only
+    // the row path reads, an unreadable reply that is retried, every CSV option; the file equals
+    // the row path's CSV of the same pages.
+    void wholeExportEqualsTheRowPath_data()
+    {
+        QTest::addColumn<bool>("byteOrderMark");
+        QTest::addColumn<bool>("formulaEscape");
+        QTest::newRow("defaults") << false << true;
+        QTest::newRow("--bom") << true << true;
+        QTest::newRow("--no-formula-escape") << false << false;
+        QTest::newRow("both") << true << false;
+    }
+
+    void wholeExportEqualsTheRowPath()
+    {
+        QFETCH(bool, byteOrderMark);
+        QFETCH(bool, formulaEscape);
+        const QList<QByteArray> rows = variedRows();
+        const QList<QByteArray> pages = {
+            jsonPage(rows.mid(0, 5), "p2"),
+            // Two rows of page 1 again (the pager leaves them out), and a repeat inside the page.
+            jsonPage({rows.at(1), rows.at(5), rows.at(6), rows.at(3), rows.at(6)}, "p3"),
+            // A number in an unknown field: the page reader leaves it to QJsonDocument.
+            jsonPage({jsonRow("numbered", arnOf("n1"), "Active", "2025-07-20T10:11:12.123Z", "\"size\":12"), rows.at(7),
+                      rows.at(0)},
+                     "p4"),
+            jsonPage(rows.mid(8), {}),
+        };
+        QList<QByteArray> replies = pages;
+        // The second page's first reply is cut short inside the JSON (a whole HTTP body): it is
+        // retried, and the retry reads the real page.
+        replies.insert(1, pages.at(1).left(pages.at(1).size() / 2));
+        ExportHarness harness(replies);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("out.csv"));
+        CsvOptions options;
+        options.byteOrderMark = byteOrderMark;
+        options.formulaEscape = formulaEscape;
+        const auto [ok, message] = harness.run(path, options);
+        QVERIFY2(ok, qPrintable(message));
+        QCOMPARE(harness.server.requestHeads().size(), 5);
+        const QByteArray expected = rowPathCsv(pages, options, QStringLiteral("us-east-1"), true, true);
+        QCOMPARE(readFile(path), expected);
+        QCOMPARE(expected.startsWith("\xEF\xBB\xBF"), byteOrderMark);
+        QCOMPARE(expected.count("custom-model-deployment/a1,"), 1);
+        QVERIFY(expected.contains("numbered"));
+    }
+
+    // The pager hands on raw pages where it can and rows where it must, and leaves out rows
+    // seen before whichever way they came.
+    void thePagerMixesRawPagesAndRows()
+    {
+        const QList<QByteArray> rows = variedRows();
+        ExportHarness harness({jsonPage(rows.mid(0, 3), "p2"),
+                               jsonPage({jsonRow("numbered", arnOf("n1"), "Active", "2025-07-20T10:11:12.123Z", "\"size\":1"),
+                                         rows.at(0), rows.at(3)},
+                                        "p3"),
+                               jsonPage({rows.at(1), rows.at(4), rows.at(4), jsonRow("again", arnOf("n1"))}, {})});
+        DeploymentQuery query;
+        query.maxResults = 3;
+        DeploymentPager pager(harness.client.get(), query);
+        pager.setRawPages(true);
+        QStringList arrivals;
+        connect(&pager, &DeploymentPager::rawPageArrived, this, [&arrivals](const RawDeploymentPage &page) {
+            arrivals.append(QStringLiteral("raw %1").arg(page.rows.size()));
+        });
+        connect(&pager, &DeploymentPager::pageArrived, this, [&arrivals](const QList<DeploymentSummary> &page) {
+            arrivals.append(QStringLiteral("rows %1").arg(page.size()));
+        });
+        QSignalSpy finished(&pager, &DeploymentPager::finished);
+        pager.fetchAll();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(arrivals, (QStringList{QStringLiteral("raw 3"), QStringLiteral("rows 2"), QStringLiteral("raw 1")}));
+        QCOMPARE(pager.rowCount(), 6);
+    }
+
+    void aRepeatedTokenStillStopsTheExport()
+    {
+        const QList<QByteArray> rows = variedRows();
+        ExportHarness harness({jsonPage(rows.mid(0, 2), "same"), jsonPage(rows.mid(2, 2), "same")});
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("out.csv"));
+        const auto [ok, message] = harness.run(path, {});
+        QVERIFY(!ok);
+        QVERIFY2(message.contains(QLatin1String("page token it had already returned")), qPrintable(message));
+        QVERIFY(!QFile::exists(path));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeploymentCsvFormat)
+#include "tst_deploymentcsvformat.moc"
