@@ -52,11 +52,15 @@ set(CPACK_PACKAGE_VENDOR "Outcrop developers")
 set(CPACK_PACKAGE_CONTACT "${OUTCROP_PACKAGE_MAINTAINER}")
 set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "dashboard for Amazon Bedrock custom model deployments")
-set(CPACK_PACKAGE_DESCRIPTION "Outcrop shows the custom model deployments of Amazon Bedrock in one \
-account and region: what is deployed, what is still being created, what failed and why. It \
-refreshes itself, notifies when a deployment becomes active or fails, and exports the \
-deployments to CSV, also from the command line without a display. It reads the configuration \
-of the AWS CLI and SDKs, and has a built-in simulator (outcrop --demo).")
+# The extended description, in lines of less than 80 characters as Debian wants them (CPack
+# indents them but does not wrap).
+string(JOIN "\n" CPACK_PACKAGE_DESCRIPTION
+    "Outcrop shows the custom model deployments of Amazon Bedrock in one account"
+    "and region: what is deployed, what is still being created, what failed and"
+    "why. It refreshes itself, notifies when a deployment becomes active or"
+    "fails, and exports the deployments to CSV, also from the command line"
+    "without a display. It reads the configuration of the AWS CLI and SDKs, and"
+    "has a built-in simulator (outcrop --demo).")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
