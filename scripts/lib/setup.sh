@@ -19,8 +19,8 @@ outcrop_missing_packages() {
     done <"$OUTCROP_ROOT/scripts/packages.txt"
     # Debian's npm conflicts with a nodejs that bundles its own npm (as this machine image's does).
     command -v npm >/dev/null 2>&1 || missing+=(npm)
-    [ ${#missing[@]} -gt 0 ] && printf '%s\n' "${missing[@]}"
-    return 0
+    # Nothing at all when nothing is missing: printf would print one empty line, read as one package.
+    [ ${#missing[@]} -eq 0 ] || printf '%s\n' "${missing[@]}"
 }
 
 outcrop_install_packages() {
@@ -35,7 +35,7 @@ outcrop_install_packages() {
 }
 
 # Builds are serialised with a lock: the machine has two cores, and two ninja runs in one
-# build folder corrupt each other.
+# build folder corrupt each other. OUTCROP_CONFIGURE_ARGS: more cmake options for the first configure.
 outcrop_build() {
     local preset=${OUTCROP_PRESET:-dev}
     (
@@ -43,7 +43,7 @@ outcrop_build() {
         if [ ! -f "$OUTCROP_BUILD_DIR/build.ninja" ]; then
             cmake -S "$OUTCROP_ROOT" -B "$OUTCROP_BUILD_DIR" -G Ninja \
                 -DCMAKE_BUILD_TYPE=${OUTCROP_BUILD_TYPE:-RelWithDebInfo} \
-                -DOUTCROP_WARNINGS_AS_ERRORS=ON >/dev/null || exit 1
+                -DOUTCROP_WARNINGS_AS_ERRORS=ON ${OUTCROP_CONFIGURE_ARGS:-} >/dev/null || exit 1
         fi
         cmake --build "$OUTCROP_BUILD_DIR" "$@"
     ) 9>/tmp/outcrop-build.lock

@@ -21,6 +21,8 @@ int main(int argc, char *argv[])
     // works where a QApplication would abort (no DISPLAY, no WAYLAND_DISPLAY, no session bus).
     // (`outcrop` itself runs those without loading this executable at all: launcher.cpp.)
     const bool headless = outcrop::app::runsHeadless(argc, argv);
+    // Names the window after packaging/io.github.outcrop.Outcrop.desktop (Wayland app id, icon, menu entry).
+    QApplication::setDesktopFileName(QStringLiteral("io.github.outcrop.Outcrop"));
     std::unique_ptr<QCoreApplication> app = headless ? std::make_unique<QCoreApplication>(argc, argv)
                                                      : std::make_unique<QApplication>(argc, argv);
     outcrop::app::CommandLine commandLine;
