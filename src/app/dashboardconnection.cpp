@@ -1,21 +1,29 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dashboardconnection.h"
 
+#include "appprofiles.h"
+#include "aws/assumeroleprovider.h"
 #include "aws/awsenvironment.h"
 #include "aws/awssharedconfig.h"
+#include "aws/credentialchain.h"
+#include "aws/stsclient.h"
 #include "bedrock/bedrockregions.h"
 #include "bedrock/bedrocksession.h"
+#include "credentialsdialog.h"
 #include "mainwindow.h"
 
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QSettings>
 
 namespace outcrop::app {
 
-DashboardConnection::DashboardConnection(gui::MainWindow *window, aws::AwsClientOptions options, QObject *parent)
+DashboardConnection::DashboardConnection(gui::MainWindow *window, aws::AwsClientOptions options,
+                                         keychain::AppProfiles *appProfiles, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_options(std::move(options))
+    , m_appProfiles(appProfiles)
 {
     // The last profile and region chosen in the window, unless the command line or the
     // environment says otherwise.
@@ -37,6 +45,10 @@ DashboardConnection::DashboardConnection(gui::MainWindow *window, aws::AwsClient
                 remembered.setValue(QStringLiteral("connection/region"), region);
                 connectWindow();
             });
+    connect(m_window, &gui::MainWindow::credentialsDialogRequested, this, &DashboardConnection::openCredentialsDialog);
+    if (m_appProfiles) {
+        connect(m_appProfiles, &keychain::AppProfiles::profilesChanged, this, &DashboardConnection::listProfiles);
+    }
 }
 
 DashboardConnection::~DashboardConnection()
@@ -46,15 +58,36 @@ DashboardConnection::~DashboardConnection()
     }
 }
 
-void DashboardConnection::connectWindow()
+void DashboardConnection::listProfiles()
 {
     const aws::AwsEnvironment environment = aws::AwsEnvironment::system();
     const aws::AwsSharedConfig shared = aws::AwsSharedConfig::load(environment);
     QStringList profiles = shared.configFile().profileNames() + shared.credentialsFile().profileNames();
     profiles.removeDuplicates();
     profiles.sort();
-    m_window->setProfiles(profiles, {});
-    const bedrock::BedrockConnection connection = bedrock::BedrockConnection::resolve(m_options, environment);
+    QStringList appProfiles;
+    if (m_appProfiles) {
+        for (const keychain::AppProfile &profile : m_appProfiles->profiles()) {
+            appProfiles.append(profile.name);
+        }
+    }
+    m_window->setProfiles(profiles, appProfiles);
+}
+
+void DashboardConnection::connectWindow()
+{
+    ++m_generation;
+    listProfiles();
+    const aws::AwsEnvironment environment = aws::AwsEnvironment::system();
+    const bool appProfile = m_appProfiles && !m_options.profile.isEmpty()
+        && m_appProfiles->profile(m_options.profile).has_value();
+    // An app profile lives in the keychain, not in the shared files: resolve the region and the
+    // endpoint without it.
+    aws::AwsClientOptions resolveOptions = m_options;
+    if (appProfile) {
+        resolveOptions.profile.clear();
+    }
+    const bedrock::BedrockConnection connection = bedrock::BedrockConnection::resolve(resolveOptions, environment);
     if (!connection.isValid()) {
         if (connection.region.region.isEmpty() && m_options.region.isEmpty() && connection.region.error == connection.error) {
             askForRegion();
@@ -65,9 +98,90 @@ void DashboardConnection::connectWindow()
         m_window->showConnectionProblem(connection.error);
         return;
     }
+    if (!appProfile) {
+        startSession(std::make_unique<bedrock::BedrockSession>(connection, m_options, environment), connection.profile,
+                     connection.region.region);
+        return;
+    }
+    const QString profile = m_options.profile;
+    const quint64 generation = m_generation;
+    m_appProfiles->credentials(profile, this,
+                               [this, connection, resolveOptions, profile, generation](
+                                   const keychain::AppCredentials &credentials, const QString &error) {
+                                   if (generation != m_generation) {
+                                       return;   // the user has switched again meanwhile
+                                   }
+                                   if (!error.isEmpty()) {
+                                       m_window->setSession(nullptr, {});
+                                       m_session.reset();
+                                       m_window->showConnectionProblem(error);
+                                       return;
+                                   }
+                                   startSession(std::make_unique<bedrock::BedrockSession>(
+                                                    connection, resolveOptions, aws::AwsEnvironment::system(),
+                                                    credentials.toAuth()),
+                                                profile, connection.region.region);
+                               });
+}
+
+void DashboardConnection::startSession(std::unique_ptr<bedrock::BedrockSession> session, const QString &profile,
+                                       const QString &region)
+{
     m_window->setSession(nullptr, {});
-    m_session = std::make_unique<bedrock::BedrockSession>(connection, m_options, environment);
-    m_window->setSession(m_session.get(), gui::ConnectionLabel { connection.profile, connection.region.region, false });
+    m_session = std::move(session);
+    if (aws::CredentialChain *chain = m_session->credentialChain()) {
+        // A role with mfa_serial: ask for the device's code without blocking (open(), not exec()).
+        chain->setMfaCodeProvider([window = m_window](const aws::MfaCodeRequest &request, aws::MfaCodeCallback answer) {
+            if (!window) {
+                answer({}, tr("The window is gone."));
+                return;
+            }
+            auto *prompt = new QInputDialog(window);
+            prompt->setAttribute(Qt::WA_DeleteOnClose);
+            prompt->setWindowTitle(tr("MFA code"));
+            prompt->setLabelText(tr("Profile %1 assumes the role %2, which needs a code from the MFA device %3.\n"
+                                    "Enter the current code:")
+                                     .arg(request.profile, request.roleArn, request.mfaSerial));
+            prompt->setTextEchoMode(QLineEdit::Normal);
+            prompt->setInputMethodHints(Qt::ImhDigitsOnly);
+            // finished() comes before textValueSelected() (QInputDialog::done), so it alone answers.
+            connect(prompt, &QDialog::finished, prompt, [prompt, answer](int result) {
+                if (result == QDialog::Accepted && !prompt->textValue().trimmed().isEmpty()) {
+                    answer(prompt->textValue().trimmed(), {});
+                } else {
+                    answer({}, tr("No MFA code was entered."));
+                }
+            });
+            prompt->open();
+        });
+    }
+    m_window->setSession(m_session.get(), gui::ConnectionLabel { profile, region, false });
+    showAccount();
+}
+
+void DashboardConnection::showAccount()
+{
+    aws::StsClient *sts = m_session ? m_session->sts() : nullptr;
+    if (!sts) {
+        return;
+    }
+    // Best effort: the account is a label, and a role or policy that does not allow
+    // GetCallerIdentity must not get in the way of the deployments.
+    sts->getCallerIdentity(this, [this](const aws::CallerIdentity &identity, const aws::AwsError &error) {
+        if (!error.isError() && m_window) {
+            m_window->setAccount(identity.account);
+        }
+    });
+}
+
+void DashboardConnection::openCredentialsDialog()
+{
+    if (!m_appProfiles) {
+        return;
+    }
+    auto *dialog = new gui::CredentialsDialog(m_appProfiles, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void DashboardConnection::askForRegion()

@@ -14,29 +14,41 @@ class BedrockSession;
 namespace outcrop::gui {
 class MainWindow;
 }
+namespace outcrop::keychain {
+class AppProfiles;
+}
 
 namespace outcrop::app {
 
-// Connects the dashboard to AWS from the command line, the environment and the shared config
-// files. When no region resolves it asks for one (a non-modal prompt); any other problem is
-// shown in the window.
+// Connects the dashboard to AWS from the command line, the environment, the shared config files
+// and the app's own keychain profiles. When no region resolves it asks for one (a non-modal
+// prompt); a role with mfa_serial asks for the code (non-modal too); any other problem is shown
+// in the window. The account of the credentials (STS GetCallerIdentity) goes to the window.
 class DashboardConnection final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DashboardConnection)
 
 public:
-    DashboardConnection(gui::MainWindow *window, aws::AwsClientOptions options, QObject *parent = nullptr);
+    DashboardConnection(gui::MainWindow *window, aws::AwsClientOptions options, keychain::AppProfiles *appProfiles,
+                        QObject *parent = nullptr);
     ~DashboardConnection() override;
 
     void connectWindow();
 
 private:
     void askForRegion();
+    void listProfiles();
+    void startSession(std::unique_ptr<bedrock::BedrockSession> session, const QString &profile,
+                      const QString &region);
+    void showAccount();
+    void openCredentialsDialog();
 
     QPointer<gui::MainWindow> m_window;
     aws::AwsClientOptions m_options;
+    keychain::AppProfiles *m_appProfiles;
     std::unique_ptr<bedrock::BedrockSession> m_session;
+    quint64 m_generation = 0;   // a keychain answer for an older connection is dropped
 };
 
 } // namespace outcrop::app

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "commandline.h"
+#include "appprofiles.h"
 #include "dashboardconnection.h"
+#include "keychainstore.h"
 #include "demomode.h"
 #include "firstrowreport.h"
 #include "bedrock/bedrocksession.h"
@@ -45,6 +47,9 @@ int main(int argc, char *argv[])
     if (outcrop::app::FirstRowReport::isRequested()) {
         outcrop::app::FirstRowReport::install(window.tableView());
     }
+    // The app's own profiles: secrets in the system keyring only.
+    outcrop::keychain::KeychainStore keychainStore;
+    outcrop::keychain::AppProfiles appProfiles(&keychainStore);
     std::unique_ptr<outcrop::app::DashboardConnection> connection;
     if (demo) {
         window.setSession(demo->session(), outcrop::gui::ConnectionLabel { {}, demo->session()->region(), true });
@@ -53,7 +58,7 @@ int main(int argc, char *argv[])
         options.profile = commandLine.exportOptions.connection.profile;
         options.region = commandLine.exportOptions.connection.region;
         options.endpointUrl = commandLine.exportOptions.connection.endpointUrl;
-        connection = std::make_unique<outcrop::app::DashboardConnection>(&window, options);
+        connection = std::make_unique<outcrop::app::DashboardConnection>(&window, options, &appProfiles);
         connection->connectWindow();
     }
     window.show();

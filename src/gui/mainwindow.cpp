@@ -166,6 +166,9 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_exportAction);
+    QAction *credentials = file->addAction(tr("&Credentials…"));
+    credentials->setStatusTip(tr("Store access keys or a Bedrock API key for a profile in the system keyring"));
+    connect(credentials, &QAction::triggered, this, &MainWindow::credentialsDialogRequested);
     file->addSeparator();
     file->addAction(m_quitAction);
 

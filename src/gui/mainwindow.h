@@ -93,6 +93,8 @@ public:
 signals:
     // The user chose another profile or region.
     void connectionChangeRequested(const QString &profile, const QString &region);
+    // File > Credentials: the owner opens the dialog (it owns the keychain profiles).
+    void credentialsDialogRequested();
 
 public slots:
     void refresh();
