@@ -135,13 +135,17 @@ bool DeploymentFilterProxy::filterAcceptsRow(int sourceRow) const
 
 void DeploymentFilterProxy::applyFilter()
 {
-    if (!sourceModel()) {
-        return;
+    if (sourceModel()) {
+        refilter(0, m_sourceRows - 1);
     }
+}
+
+void DeploymentFilterProxy::refilter(int first, int last)
+{
     ensureSourceToProxy();
     std::vector<int> hidden;
     std::vector<int> shown;
-    for (int row = 0; row < m_sourceRows; ++row) {
+    for (int row = first; row <= last; ++row) {
         const bool accepted = filterAcceptsRow(row);
         const int proxyRow = m_sourceToProxy[size_t(row)];
         if (proxyRow >= 0 && !accepted) {
@@ -473,20 +477,7 @@ void DeploymentFilterProxy::onDataChanged(const QModelIndex &topLeft, const QMod
 
     // Rows that now pass or fail a filter.
     if (!m_text.isEmpty() || !m_statuses.isEmpty()) {
-        ensureSourceToProxy();
-        std::vector<int> hidden;
-        std::vector<int> shown;
-        for (int row = first; row <= last; ++row) {
-            const bool accepted = filterAcceptsRow(row);
-            const int proxyRow = m_sourceToProxy[size_t(row)];
-            if (proxyRow >= 0 && !accepted) {
-                hidden.push_back(proxyRow);
-            } else if (proxyRow < 0 && accepted) {
-                shown.push_back(row);
-            }
-        }
-        removeProxyRows(std::move(hidden));
-        insertSourceRows(std::move(shown));
+        refilter(first, last);
     }
 
     // Rows whose sort value changed and are now out of place: one re-sort.

@@ -74,6 +74,8 @@ private:
     void changeLayout(const std::function<void()> &reorder);
     void rebuild();
     void applyFilter();
+    // Shows or hides source rows [first, last] as the filters now say.
+    void refilter(int first, int last);
     // Adds accepted source rows that are not shown yet at their places.
     void insertSourceRows(std::vector<int> sourceRows);
     void insertRuns(const std::vector<int> &finalOrder);
