@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "bedrock/deployment.h"
 #include "bedrock/deploymentquery.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -125,7 +127,10 @@ private:
     void onSortIndicatorChanged(int column, Qt::SortOrder order);
     void onModelError(const outcrop::aws::AwsError &error);
     void onCurrentRowChanged();
-    void observeLoadedRows();
+    // Rows the model inserted or changed since the last observation, copied when reported.
+    void collectChangedRows(int first, int last);
+    // Hands the collected rows to the notifications as one batch.
+    void observeChangedRows();
     void showTableContextMenu(const QPoint &position);
 
     bedrock::BedrockSession *m_session = nullptr;
@@ -153,6 +158,7 @@ private:
     DesktopNotifier *m_notifier = nullptr;
     DeploymentNotifications *m_notifications = nullptr;
     QTimer *m_observeTimer = nullptr;
+    QList<bedrock::DeploymentSummary> m_changedRows;
     QDockWidget *m_detailsDock = nullptr;
     QProgressBar *m_busy = nullptr;
     QAction *m_exportAction = nullptr;

@@ -8,6 +8,7 @@
 #include "deploymenttablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTest>
@@ -65,6 +66,8 @@ private slots:
     void sortsTimesByValueWithTieBreak();
     void sortsDatesNotTheirDisplayText();
     void reportsPartialSort();
+    void pagesMergeIntoTheSortedOrderInOneInsertion();
+    void changedRowsMoveToTheirSortedPlace();
 
 private:
     std::unique_ptr<SimFixture> m_sim;
@@ -195,6 +198,7 @@ void TestDeploymentFilterProxy::reportsPartialSort()
     QAbstractItemModelTester tester(&pagedModel, QAbstractItemModelTester::FailureReportingMode::QtTest);
     DeploymentFilterProxy proxy;
     proxy.setSourceModel(&pagedModel);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     pagedModel.setPageSize(2);
     pagedModel.setClient(m_sim->client());
     proxy.sort(Model::NameColumn);
@@ -208,6 +212,71 @@ void TestDeploymentFilterProxy::reportsPartialSort()
     QVERIFY(!proxy.sortCoversLoadedRowsOnly());
     QCOMPARE(names(proxy), (QStringList{QStringLiteral("billing"), QStringLiteral("chat-prod"), QStringLiteral("old-chat"),
                                         QStringLiteral("search-dev"), QStringLiteral("summaries")}));
+}
+
+// A page sorted by a local column is one insertion (at the end) and one layout change that
+// merges it in; the selected row stays selected, on the same deployment.
+void TestDeploymentFilterProxy::pagesMergeIntoTheSortedOrderInOneInsertion()
+{
+    // No model tester here: it would fetch every page by itself (reportsPartialSort has one on a
+    // sorted proxy over pages).
+    Model pagedModel;
+    DeploymentFilterProxy proxy;
+    proxy.setSourceModel(&pagedModel);
+    QItemSelectionModel selection(&proxy);
+    proxy.sort(Model::NameColumn);
+    pagedModel.setPageSize(2);
+    pagedModel.setClient(m_sim->client());
+    QTRY_COMPARE(pagedModel.rowCount(), 2);   // summaries, billing (newest first)
+    QTRY_VERIFY(!pagedModel.isLoading());
+    QCOMPARE(names(proxy), (QStringList{QStringLiteral("billing"), QStringLiteral("summaries")}));
+    selection.setCurrentIndex(proxy.index(1, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+
+    QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
+    QSignalSpy layouts(&proxy, &QAbstractItemModel::layoutChanged);
+    pagedModel.fetchMore({});   // search-dev, chat-prod: both sort before summaries
+    QTRY_COMPARE(pagedModel.rowCount(), 4);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(layouts.size(), 1);
+    QCOMPARE(names(proxy), (QStringList{QStringLiteral("billing"), QStringLiteral("chat-prod"), QStringLiteral("search-dev"),
+                                        QStringLiteral("summaries")}));
+    QCOMPARE(selection.currentIndex().data().toString(), QStringLiteral("summaries"));
+    QCOMPARE(selection.selectedRows().size(), 1);
+    QCOMPARE(selection.selectedRows().first().row(), 3);
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        const QModelIndex source = proxy.mapToSource(proxy.index(row, Model::NameColumn));
+        QCOMPARE(proxy.mapFromSource(source), proxy.index(row, Model::NameColumn));
+    }
+
+    // Descending: the last page (old-chat) goes between search-dev and chat-prod.
+    proxy.sort(Model::NameColumn, Qt::DescendingOrder);
+    inserted.clear();
+    pagedModel.fetchMore({});
+    QTRY_COMPARE(pagedModel.rowCount(), 5);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(names(proxy), (QStringList{QStringLiteral("summaries"), QStringLiteral("search-dev"), QStringLiteral("old-chat"),
+                                        QStringLiteral("chat-prod"), QStringLiteral("billing")}));
+    QCOMPARE(selection.currentIndex().data().toString(), QStringLiteral("summaries"));
+}
+
+// A refresh that changes a row's sort value moves it; one that filters it out removes it.
+void TestDeploymentFilterProxy::changedRowsMoveToTheirSortedPlace()
+{
+    m_proxy->sort(Model::StatusColumn, Qt::AscendingOrder);
+    const QStringList before = names(*m_proxy);
+    m_sim->simulator.store().completeCreation(deploymentArn(QStringLiteral("a3")), true, QStringLiteral("No capacity"));
+    m_proxy->setStatusFilter({QStringLiteral("Creating"), QStringLiteral("Failed")});
+    QCOMPARE(names(*m_proxy), (QStringList{QStringLiteral("summaries"), QStringLiteral("search-dev")}));
+    QSignalSpy refreshed(m_model.get(), &Model::refreshed);
+    QVERIFY(m_model->refresh());
+    QTRY_COMPARE(refreshed.size(), 1);
+    // summaries is Failed now: it sorts with search-dev, by creation time (a2 before a3).
+    QCOMPARE(names(*m_proxy), (QStringList{QStringLiteral("search-dev"), QStringLiteral("summaries")}));
+    m_proxy->setStatusFilter({QStringLiteral("Creating")});
+    QCOMPARE(m_proxy->rowCount(), 0);
+    m_proxy->setStatusFilter({});
+    QCOMPARE(m_proxy->rowCount(), 5);
+    QVERIFY(before != names(*m_proxy));
 }
 
 QTEST_MAIN(TestDeploymentFilterProxy)

@@ -5,6 +5,7 @@
 #include "deploymentfilterproxy.h"
 #include "deploymenttablemodel.h"
 #include "connectionbar.h"
+#include "desktopnotifier.h"
 #include "exportdialog.h"
 #include "filterbar.h"
 #include "liverefresh.h"
@@ -280,6 +281,37 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&window));
         QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(window.filterBar()->localFilterEdit()->hasFocus());
+    }
+
+    // The window hands only inserted and changed rows to the notifications; a deployment seen
+    // Creating when loaded and Active through a poll still notifies, once.
+    void aPolledTransitionNotifiesOnce()
+    {
+        test::SimFixture fixture(test::quietConfig(20));
+        auto &store = fixture.simulator.store();
+        store.setTimings({ 400, 3600 * 1000, 3600 * 1000 });
+        const QString arn = store.createDeployment(QStringLiteral("window-creating"), fixture.customModelArn(), {}, {}, {});
+        MainWindow window;
+        QSignalSpy delivered(window.desktopNotifier(), &DesktopNotifier::delivered);
+        window.setSession(fixture.session.get(), ConnectionLabel { QStringLiteral("p"), QStringLiteral("us-east-1"), false });
+        QTRY_COMPARE(window.tableModel()->loadedCount(), 21);
+        const int row = window.tableModel()->rowOfArn(arn);
+        QCOMPARE(window.tableModel()->deployment(row).statusText, QStringLiteral("Creating"));
+        QTRY_COMPARE_WITH_TIMEOUT(store.findDeployment(arn)->data.status, QStringLiteral("Active"), 10000);
+
+        window.tableModel()->refreshTransitional();
+        QTRY_COMPARE(window.tableModel()->deployment(row).statusText, QStringLiteral("Active"));
+        QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 1, 5000);
+        QCOMPARE(delivered.first().at(1).toString(), QStringLiteral("Deployment window-creating is Active"));
+
+        // A refresh that sees it Active again, and more polls, notify nothing more.
+        QSignalSpy refreshed(window.tableModel(), &DeploymentTableModel::refreshed);
+        window.refreshAction()->trigger();
+        QTRY_COMPARE(refreshed.size(), 1);
+        window.tableModel()->refreshTransitional();
+        QTest::qWait(1000);
+        QCOMPARE(delivered.size(), 1);
+        window.setSession(nullptr, {});
     }
 };
 
