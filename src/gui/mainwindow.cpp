@@ -11,6 +11,7 @@
 #include "deploymentnotifications.h"
 #include "desktopnotifier.h"
 #include "connectionbar.h"
+#include "profileappearancedialog.h"
 #include "errorbanner.h"
 #include "filterbar.h"
 #include "overviewwidget.h"
@@ -197,6 +198,9 @@ void MainWindow::createMenus()
 
     view->addSeparator();
     view->addAction(m_detailsDock->toggleViewAction());
+    m_appearanceAction = view->addAction(tr("Profile &Label and Colour…"));
+    m_appearanceAction->setStatusTip(tr("Give this profile a label and a colour, e.g. red for production"));
+    connect(m_appearanceAction, &QAction::triggered, this, &MainWindow::openAppearanceDialog);
 
     QMenu *deployment = menuBar()->addMenu(tr("&Deployment"));
     m_actions->addTo(deployment);
@@ -412,16 +416,34 @@ void MainWindow::setSession(bedrock::BedrockSession *session, const ConnectionLa
     m_connectionBar->setCurrent(label.demo ? tr("Demo") : label.profile, label.region);
     m_connectionBar->setAccount({});
     m_connectionBar->setSwitchingEnabled(!label.demo);
-    const ProfileAppearance appearance = label.demo ? ProfileAppearance() : ProfileAppearance::load(label.profile);
+    applyProfileAppearance();
+    m_appearanceAction->setEnabled(session && !label.demo);
+    m_model->setClient(client);
+    updateWindowTitle();
+    updateStatus();
+}
+
+void MainWindow::openAppearanceDialog()
+{
+    if (!m_session || m_label.demo || m_label.profile.isEmpty()) {
+        return;
+    }
+    auto *dialog = new ProfileAppearanceDialog(m_label.profile, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProfileAppearanceDialog::appearanceChanged, this, [this] { applyProfileAppearance(); });
+    dialog->open();
+}
+
+void MainWindow::applyProfileAppearance()
+{
+    const ProfileAppearance appearance = m_label.demo ? ProfileAppearance() : ProfileAppearance::load(m_label.profile);
     if (appearance.color.isValid()) {
         QPalette stripe = m_profileStripe->palette();
         stripe.setColor(QPalette::Window, appearance.color);
         m_profileStripe->setPalette(stripe);
     }
-    m_profileStripe->setVisible(appearance.color.isValid());
-    m_model->setClient(client);
+    m_profileStripe->setVisible(m_session && appearance.color.isValid());
     updateWindowTitle();
-    updateStatus();
 }
 
 void MainWindow::setProfiles(const QStringList &sharedProfiles, const QStringList &appProfiles)

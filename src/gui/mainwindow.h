@@ -127,6 +127,8 @@ private:
     void onSortIndicatorChanged(int column, Qt::SortOrder order);
     void onModelError(const outcrop::aws::AwsError &error);
     void onCurrentRowChanged();
+    void openAppearanceDialog();
+    void applyProfileAppearance();
     // Rows the model inserted or changed since the last observation, copied when reported.
     void collectChangedRows(int first, int last);
     // Hands the collected rows to the notifications as one batch.
@@ -145,6 +147,7 @@ private:
     FilterBar *m_filterBar = nullptr;
     ConnectionBar *m_connectionBar = nullptr;
     QWidget *m_profileStripe = nullptr;
+    QAction *m_appearanceAction = nullptr;
     QString m_account;
     QLabel *m_rowsLabel = nullptr;
     QLabel *m_sortNote = nullptr;

@@ -5,6 +5,7 @@
 #include "deploymentfilterproxy.h"
 #include "deploymenttablemodel.h"
 #include "connectionbar.h"
+#include "profileappearancedialog.h"
 #include "desktopnotifier.h"
 #include "exportdialog.h"
 #include "filterbar.h"
@@ -250,6 +251,36 @@ private slots:
             }
         }
         QVERIFY(stripe && stripe->isVisible());
+        window.setSession(nullptr, {});
+    }
+
+    void profileLabelAndColourAreSetInTheWindow()
+    {
+        test::SimFixture fixture(test::quietConfig(5));
+        MainWindow window;
+        window.show();
+        window.setSession(fixture.session.get(), ConnectionLabel { QStringLiteral("staging"), QStringLiteral("us-east-1"), false });
+        QAction *action = nullptr;
+        for (QAction *candidate : window.findChildren<QAction *>()) {
+            if (candidate->text().startsWith(QLatin1String("Profile &Label"))) {
+                action = candidate;
+            }
+        }
+        QVERIFY(action && action->isEnabled());
+        action->trigger();
+        auto *dialog = window.findChild<ProfileAppearanceDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        dialog->labelEdit()->setText(QStringLiteral("Staging"));
+        dialog->colorCombo()->setCurrentIndex(2);   // orange
+        const auto buttons = dialog->findChildren<QPushButton *>();
+        for (QPushButton *button : buttons) {
+            if (button->text().contains(QLatin1String("Save"))) {
+                button->click();
+            }
+        }
+        QCOMPARE(window.windowTitle(), QStringLiteral("Outcrop — Staging (staging) — us-east-1"));
+        QCOMPARE(ProfileAppearance::load(QStringLiteral("staging")).label, QStringLiteral("Staging"));
+        QVERIFY(ProfileAppearance::load(QStringLiteral("staging")).color.isValid());
         window.setSession(nullptr, {});
     }
 

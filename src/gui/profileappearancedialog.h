@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QDialog>
+
+class QComboBox;
+class QLineEdit;
+
+namespace outcrop::gui {
+
+// View > Profile Label and Colour: gives the current profile a label ("Production") and a colour
+// (red for prod) that the title and a stripe above the table show. Non-modal: open() it.
+class ProfileAppearanceDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProfileAppearanceDialog)
+
+public:
+    explicit ProfileAppearanceDialog(const QString &profile, QWidget *parent = nullptr);
+
+    QLineEdit *labelEdit() const { return m_label; }
+    QComboBox *colorCombo() const { return m_color; }
+
+signals:
+    void appearanceChanged(const QString &profile);
+
+private:
+    void save();
+
+    QString m_profile;
+    QLineEdit *m_label = nullptr;
+    QComboBox *m_color = nullptr;
+};
+
+} // namespace outcrop::gui
