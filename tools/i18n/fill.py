@@ -43,10 +43,13 @@ def accelerators(text):
     return len(ACCELERATOR.findall(text.replace("&&", "")))
 
 
-def check(context, key, source, forms):
+def check(context, key, source, forms, numerus):
     problems = []
     for form in forms:
-        if placeholders(form) != placeholders(source):
+        # A plural form may leave out %n ("Jede Sekunde" for n = 1).
+        wanted = [p for p in placeholders(source) if not (numerus and p == "n")]
+        have = [p for p in placeholders(form) if not (numerus and p == "n")]
+        if have != wanted:
             problems.append(f"{context}: {key!r}: placeholders {placeholders(form)} differ from the source's {placeholders(source)} in {form!r}")
         if accelerators(source) == 1 and accelerators(form) != 1:
             problems.append(f"{context}: {key!r}: needs exactly one & accelerator: {form!r}")
@@ -92,7 +95,7 @@ def main():
             if not numerus and isinstance(value, list):
                 problems.append(f"{name}: {key!r}: is not a plural, give one string")
                 continue
-            problems += check(name, key, source, forms)
+            problems += check(name, key, source, forms, numerus)
             for child in list(translation):
                 translation.remove(child)
             translation.text = None
