@@ -337,9 +337,9 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         <name>DeploymentPager</name>
         <message numerus="yes">
             <source>The service returned a page token it had already returned (after %n page(s)); stopped so as not to list the same rows for ever.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Der Dienst hat ein bereits geliefertes Seiten-Token erneut geliefert (nach %n Seite); angehalten, um nicht endlos dieselben Zeilen aufzulisten.</numerusform>
+                <numerusform>Der Dienst hat ein bereits geliefertes Seiten-Token erneut geliefert (nach %n Seiten); angehalten, um nicht endlos dieselben Zeilen aufzulisten.</numerusform>
             </translation>
         </message>
     </context>
@@ -374,31 +374,31 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         <name>ExportDialog</name>
         <message>
             <source>Export to CSV</source>
-            <translation type="unfinished" />
+            <translation>Als CSV exportieren</translation>
         </message>
         <message>
             <source>What to export</source>
-            <translation type="unfinished" />
+            <translation>Was exportiert wird</translation>
         </message>
         <message>
             <source>&amp;All deployments matching the current filters</source>
-            <translation type="unfinished" />
+            <translation>&amp;Alle Deployments, die zu den aktuellen Filtern passen</translation>
         </message>
         <message>
             <source>Only the &amp;rows shown</source>
-            <translation type="unfinished" />
+            <translation>Nur die angezeigten &amp;Zeilen</translation>
         </message>
         <message>
             <source>&amp;File:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Datei:</translation>
         </message>
         <message>
             <source>&amp;Browse…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Durchsuchen…</translation>
         </message>
         <message>
             <source>UTF-8 with &amp;BOM (for Excel)</source>
-            <translation type="unfinished" />
+            <translation>UTF-8 mit &amp;BOM (für Excel)</translation>
         </message>
     </context>
     <context>
@@ -652,74 +652,74 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         <name>TransitionNotice</name>
         <message>
             <source>account %1</source>
-            <translation type="unfinished" />
+            <translation>Konto %1</translation>
         </message>
         <message>
             <source>%1 · account %2</source>
-            <translation type="unfinished" />
+            <translation>%1 · Konto %2</translation>
         </message>
         <message>
             <source>Deployment %1 failed</source>
-            <translation type="unfinished" />
+            <translation>Deployment %1 ist fehlgeschlagen</translation>
         </message>
         <message>
             <source>The service gave no failure reason.</source>
-            <translation type="unfinished" />
+            <translation>Der Dienst hat keinen Fehlergrund genannt.</translation>
         </message>
         <message>
             <source>Deployment %1 is Active</source>
-            <translation type="unfinished" />
+            <translation>Deployment %1 ist Active</translation>
         </message>
         <message numerus="yes">
             <source>and %n more</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>und %n weiteres</numerusform>
+                <numerusform>und %n weitere</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n Active</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Active</numerusform>
+                <numerusform>%n Active</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n Failed</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Failed</numerusform>
+                <numerusform>%n Failed</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n deployments changed</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Deployment geändert</numerusform>
+                <numerusform>%n Deployments geändert</numerusform>
             </translation>
         </message>
         <message>
             <source>Failed</source>
             <comment>deployment status</comment>
-            <translation type="unfinished" />
+            <translation>Failed</translation>
         </message>
         <message>
             <source>Active</source>
             <comment>deployment status</comment>
-            <translation type="unfinished" />
+            <translation>Active</translation>
         </message>
         <message numerus="yes">
             <source>in %n regions</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>in %n Region</numerusform>
+                <numerusform>in %n Regionen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n accounts</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Konto</numerusform>
+                <numerusform>%n Konten</numerusform>
             </translation>
         </message>
     </context>
@@ -727,50 +727,51 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         <name>outcrop::app::DashboardConnection</name>
         <message>
             <source>Choose a region</source>
-            <translation type="unfinished" />
+            <translation>Region wählen</translation>
         </message>
         <message>
             <source>No AWS region is configured for this profile.
 Which region should Outcrop show?</source>
-            <translation type="unfinished" />
+            <translation>Für dieses Profil ist keine AWS-Region eingestellt.
+Welche Region soll Outcrop anzeigen?</translation>
         </message>
         <message>
             <source>No region chosen: start Outcrop with --region, or set AWS_REGION.</source>
-            <translation type="unfinished" />
+            <translation>Keine Region gewählt: Outcrop mit --region starten oder AWS_REGION setzen.</translation>
         </message>
     </context>
     <context>
         <name>outcrop::app::DemoMode</name>
         <message>
             <source>the demo simulator</source>
-            <translation type="unfinished" />
+            <translation>der Demo-Simulator</translation>
         </message>
     </context>
     <context>
         <name>outcrop::gui::ConnectionBar</name>
         <message>
             <source>&amp;Profile:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Profil:</translation>
         </message>
         <message>
             <source>The AWS profile whose credentials Outcrop uses</source>
-            <translation type="unfinished" />
+            <translation>Das AWS-Profil, dessen Anmeldedaten Outcrop verwendet</translation>
         </message>
         <message>
             <source>&amp;Region:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Region:</translation>
         </message>
         <message>
             <source>The AWS region to list deployments from</source>
-            <translation type="unfinished" />
+            <translation>Die AWS-Region, deren Deployments aufgelistet werden</translation>
         </message>
         <message>
             <source>%1 (keychain)</source>
-            <translation type="unfinished" />
+            <translation>%1 (Schlüsselbund)</translation>
         </message>
         <message>
             <source>Account %1</source>
-            <translation type="unfinished" />
+            <translation>Konto %1</translation>
         </message>
     </context>
     <context>
@@ -912,278 +913,278 @@ Which region should Outcrop show?</source>
         <name>outcrop::gui::DeploymentActions</name>
         <message>
             <source>Copy &amp;Name</source>
-            <translation type="unfinished" />
+            <translation>&amp;Namen kopieren</translation>
         </message>
         <message>
             <source>Copy the deployment's name</source>
-            <translation type="unfinished" />
+            <translation>Den Namen des Deployments kopieren</translation>
         </message>
         <message>
             <source>Copy &amp;ARN</source>
-            <translation type="unfinished" />
+            <translation>&amp;ARN kopieren</translation>
         </message>
         <message>
             <source>Copy the deployment's ARN (the model id for inference)</source>
-            <translation type="unfinished" />
+            <translation>Die ARN des Deployments kopieren (die Modell-ID für Inferenz)</translation>
         </message>
         <message>
             <source>Copy &amp;Model ARN</source>
-            <translation type="unfinished" />
+            <translation>&amp;Modell-ARN kopieren</translation>
         </message>
         <message>
             <source>Copy the ARN of the custom model it serves</source>
-            <translation type="unfinished" />
+            <translation>Die ARN des eigenen Modells kopieren, das es bereitstellt</translation>
         </message>
         <message>
             <source>Copy AWS &amp;CLI Command</source>
-            <translation type="unfinished" />
+            <translation>AWS-&amp;CLI-Befehl kopieren</translation>
         </message>
         <message>
             <source>Copy the 'aws bedrock get-custom-model-deployment' command for it</source>
-            <translation type="unfinished" />
+            <translation>Den Befehl 'aws bedrock get-custom-model-deployment' dafür kopieren</translation>
         </message>
         <message>
             <source>Copy &amp;List Command</source>
-            <translation type="unfinished" />
+            <translation>&amp;Listenbefehl kopieren</translation>
         </message>
         <message>
             <source>Copy the 'aws bedrock list-custom-model-deployments' command with the current filters</source>
-            <translation type="unfinished" />
+            <translation>Den Befehl 'aws bedrock list-custom-model-deployments' mit den aktuellen Filtern kopieren</translation>
         </message>
         <message>
             <source>Copy &amp;Invoke Snippet</source>
-            <translation type="unfinished" />
+            <translation>&amp;Aufruf-Snippet kopieren</translation>
         </message>
         <message>
             <source>Copy an 'aws bedrock-runtime converse' command that calls it</source>
-            <translation type="unfinished" />
+            <translation>Einen Befehl 'aws bedrock-runtime converse' kopieren, der es aufruft</translation>
         </message>
         <message>
             <source>&amp;Open in AWS Console</source>
-            <translation type="unfinished" />
+            <translation>In der AWS-Konsole ö&amp;ffnen</translation>
         </message>
         <message>
             <source>Open the Bedrock console for its region</source>
-            <translation type="unfinished" />
+            <translation>Die Bedrock-Konsole für seine Region öffnen</translation>
         </message>
         <message>
             <source>Copied the name</source>
-            <translation type="unfinished" />
+            <translation>Name kopiert</translation>
         </message>
         <message>
             <source>Copied the ARN</source>
-            <translation type="unfinished" />
+            <translation>ARN kopiert</translation>
         </message>
         <message>
             <source>Copied the model ARN</source>
-            <translation type="unfinished" />
+            <translation>Modell-ARN kopiert</translation>
         </message>
         <message>
             <source>Copied the AWS CLI command</source>
-            <translation type="unfinished" />
+            <translation>AWS-CLI-Befehl kopiert</translation>
         </message>
         <message>
             <source>Copied the list command</source>
-            <translation type="unfinished" />
+            <translation>Listenbefehl kopiert</translation>
         </message>
         <message>
             <source>Copied the invoke snippet</source>
-            <translation type="unfinished" />
+            <translation>Aufruf-Snippet kopiert</translation>
         </message>
         <message>
             <source>Nothing to copy</source>
-            <translation type="unfinished" />
+            <translation>Nichts zu kopieren</translation>
         </message>
         <message>
             <source>There is no AWS console known for the region %1</source>
-            <translation type="unfinished" />
+            <translation>Für die Region %1 ist keine AWS-Konsole bekannt</translation>
         </message>
         <message>
             <source>Could not open a web browser for %1</source>
-            <translation type="unfinished" />
+            <translation>Für %1 konnte kein Webbrowser geöffnet werden</translation>
         </message>
         <message>
             <source>Opened the Bedrock console for %1</source>
-            <translation type="unfinished" />
+            <translation>Bedrock-Konsole für %1 geöffnet</translation>
         </message>
     </context>
     <context>
         <name>outcrop::gui::DeploymentDetailPane</name>
         <message>
             <source>Loading details…</source>
-            <translation type="unfinished" />
+            <translation>Details werden geladen…</translation>
         </message>
         <message>
             <source>Deployment details</source>
-            <translation type="unfinished" />
+            <translation>Deployment-Details</translation>
         </message>
         <message>
             <source>Select a deployment to see its details</source>
-            <translation type="unfinished" />
+            <translation>Ein Deployment auswählen, um seine Details zu sehen</translation>
         </message>
         <message>
             <source>Deployment name</source>
-            <translation type="unfinished" />
+            <translation>Deployment-Name</translation>
         </message>
         <message>
             <source>Loading</source>
-            <translation type="unfinished" />
+            <translation>Wird geladen</translation>
         </message>
         <message>
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>Aktualisieren</translation>
         </message>
         <message>
             <source>Fetch the deployment's details again</source>
-            <translation type="unfinished" />
+            <translation>Die Details des Deployments erneut abrufen</translation>
         </message>
         <message>
             <source>Refresh details</source>
-            <translation type="unfinished" />
+            <translation>Details aktualisieren</translation>
         </message>
         <message>
             <source>Error</source>
-            <translation type="unfinished" />
+            <translation>Fehler</translation>
         </message>
         <message>
             <source>Error message</source>
-            <translation type="unfinished" />
+            <translation>Fehlermeldung</translation>
         </message>
         <message>
             <source>Name:</source>
-            <translation type="unfinished" />
+            <translation>Name:</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <source>Status:</source>
-            <translation type="unfinished" />
+            <translation>Status:</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <source>ARN:</source>
-            <translation type="unfinished" />
+            <translation>ARN:</translation>
         </message>
         <message>
             <source>Deployment ARN</source>
-            <translation type="unfinished" />
+            <translation>Deployment-ARN</translation>
         </message>
         <message>
             <source>Description:</source>
-            <translation type="unfinished" />
+            <translation>Beschreibung:</translation>
         </message>
         <message>
             <source>Description</source>
-            <translation type="unfinished" />
+            <translation>Beschreibung</translation>
         </message>
         <message>
             <source>Model:</source>
-            <translation type="unfinished" />
+            <translation>Modell:</translation>
         </message>
         <message>
             <source>Model name</source>
-            <translation type="unfinished" />
+            <translation>Modellname</translation>
         </message>
         <message>
             <source>Model ARN:</source>
-            <translation type="unfinished" />
+            <translation>Modell-ARN:</translation>
         </message>
         <message>
             <source>Model ARN</source>
-            <translation type="unfinished" />
+            <translation>Modell-ARN</translation>
         </message>
         <message>
             <source>Update:</source>
-            <translation type="unfinished" />
+            <translation>Aktualisierung:</translation>
         </message>
         <message>
             <source>Update status</source>
-            <translation type="unfinished" />
+            <translation>Aktualisierungsstatus</translation>
         </message>
         <message>
             <source>Update target:</source>
-            <translation type="unfinished" />
+            <translation>Aktualisierungsziel:</translation>
         </message>
         <message>
             <source>Update target model ARN</source>
-            <translation type="unfinished" />
+            <translation>Modell-ARN des Aktualisierungsziels</translation>
         </message>
         <message>
             <source>Created:</source>
-            <translation type="unfinished" />
+            <translation>Erstellt:</translation>
         </message>
         <message>
             <source>Created</source>
-            <translation type="unfinished" />
+            <translation>Erstellt</translation>
         </message>
         <message>
             <source>Last updated:</source>
-            <translation type="unfinished" />
+            <translation>Zuletzt geändert:</translation>
         </message>
         <message>
             <source>Last updated</source>
-            <translation type="unfinished" />
+            <translation>Zuletzt geändert</translation>
         </message>
         <message>
             <source>Account:</source>
-            <translation type="unfinished" />
+            <translation>Konto:</translation>
         </message>
         <message>
             <source>Account</source>
-            <translation type="unfinished" />
+            <translation>Konto</translation>
         </message>
         <message>
             <source>Region:</source>
-            <translation type="unfinished" />
+            <translation>Region:</translation>
         </message>
         <message>
             <source>Region</source>
-            <translation type="unfinished" />
+            <translation>Region</translation>
         </message>
         <message>
             <source>Failure message:</source>
-            <translation type="unfinished" />
+            <translation>Fehlermeldung:</translation>
         </message>
         <message>
             <source>Failure message</source>
-            <translation type="unfinished" />
+            <translation>Fehlermeldung</translation>
         </message>
         <message>
             <source>Copy</source>
-            <translation type="unfinished" />
+            <translation>Kopieren</translation>
         </message>
         <message>
             <source>Copy the request id, to quote it to AWS Support</source>
-            <translation type="unfinished" />
+            <translation>Die Request-ID kopieren, um sie dem AWS Support zu nennen</translation>
         </message>
         <message>
             <source>Copy request id</source>
-            <translation type="unfinished" />
+            <translation>Request-ID kopieren</translation>
         </message>
         <message>
             <source>Request id:</source>
-            <translation type="unfinished" />
+            <translation>Request-ID:</translation>
         </message>
         <message>
             <source>Request id of the last call</source>
-            <translation type="unfinished" />
+            <translation>Request-ID des letzten Aufrufs</translation>
         </message>
         <message>
             <source>The x-amzn-RequestId of the last call, for AWS Support</source>
-            <translation type="unfinished" />
+            <translation>Die x-amzn-RequestId des letzten Aufrufs, für den AWS Support</translation>
         </message>
         <message>
             <source>No description</source>
-            <translation type="unfinished" />
+            <translation>Keine Beschreibung</translation>
         </message>
         <message>
             <source>(request id %1)</source>
-            <translation type="unfinished" />
+            <translation>(Request-ID %1)</translation>
         </message>
     </context>
     <context>
@@ -1245,91 +1246,91 @@ Which region should Outcrop show?</source>
         <name>outcrop::gui::ErrorBanner</name>
         <message>
             <source>Copy IAM action</source>
-            <translation type="unfinished" />
+            <translation>IAM-Aktion kopieren</translation>
         </message>
         <message>
             <source>Copy request id</source>
-            <translation type="unfinished" />
+            <translation>Request-ID kopieren</translation>
         </message>
         <message>
             <source>Retry</source>
-            <translation type="unfinished" />
+            <translation>Erneut versuchen</translation>
         </message>
         <message>
             <source>Copy the IAM action your credentials lack, for your AWS administrator</source>
-            <translation type="unfinished" />
+            <translation>Die IAM-Aktion kopieren, die Ihren Anmeldedaten fehlt, für Ihre AWS-Administration</translation>
         </message>
         <message>
             <source>Copy the AWS request id, for a support case</source>
-            <translation type="unfinished" />
+            <translation>Die AWS-Request-ID für einen Supportfall kopieren</translation>
         </message>
         <message>
             <source>Close this message</source>
-            <translation type="unfinished" />
+            <translation>Diese Meldung schließen</translation>
         </message>
         <message>
             <source>Close message</source>
-            <translation type="unfinished" />
+            <translation>Meldung schließen</translation>
         </message>
         <message>
             <source>Access denied</source>
-            <translation type="unfinished" />
+            <translation>Zugriff verweigert</translation>
         </message>
         <message>
             <source>Missing IAM permission %1</source>
-            <translation type="unfinished" />
+            <translation>Fehlende IAM-Berechtigung %1</translation>
         </message>
         <message>
             <source>Your AWS credentials have expired</source>
-            <translation type="unfinished" />
+            <translation>Ihre AWS-Anmeldedaten sind abgelaufen</translation>
         </message>
         <message>
             <source>Sign in to IAM Identity Center again</source>
-            <translation type="unfinished" />
+            <translation>Erneut bei IAM Identity Center anmelden</translation>
         </message>
         <message>
             <source>No usable AWS credentials</source>
-            <translation type="unfinished" />
+            <translation>Keine verwendbaren AWS-Anmeldedaten</translation>
         </message>
         <message>
             <source>Check the profile, or sign in with 'aws sso login', then press Retry.</source>
-            <translation type="unfinished" />
+            <translation>Prüfen Sie das Profil oder melden Sie sich mit 'aws sso login' an und klicken Sie dann auf „Erneut versuchen“.</translation>
         </message>
         <message>
             <source>AWS is throttling requests; retrying</source>
-            <translation type="unfinished" />
+            <translation>AWS drosselt Anfragen; neuer Versuch läuft</translation>
         </message>
         <message>
             <source>Outcrop waits and retries by itself. The rows shown stay as they are.</source>
-            <translation type="unfinished" />
+            <translation>Outcrop wartet und versucht es selbst erneut. Die angezeigten Zeilen bleiben unverändert.</translation>
         </message>
         <message>
             <source>Offline, or AWS is unreachable</source>
-            <translation type="unfinished" />
+            <translation>Offline oder AWS nicht erreichbar</translation>
         </message>
         <message>
             <source>Check the network connection, VPN or proxy, then press Retry. The rows shown are from the last successful refresh.</source>
-            <translation type="unfinished" />
+            <translation>Prüfen Sie Netzwerkverbindung, VPN oder Proxy und klicken Sie dann auf „Erneut versuchen“. Die angezeigten Zeilen stammen von der letzten erfolgreichen Aktualisierung.</translation>
         </message>
         <message>
             <source>AWS had a temporary problem</source>
-            <translation type="unfinished" />
+            <translation>AWS hatte ein vorübergehendes Problem</translation>
         </message>
         <message>
             <source>AWS did not accept the credentials</source>
-            <translation type="unfinished" />
+            <translation>AWS hat die Anmeldedaten nicht akzeptiert</translation>
         </message>
         <message>
             <source>The request failed</source>
-            <translation type="unfinished" />
+            <translation>Die Anfrage ist fehlgeschlagen</translation>
         </message>
         <message>
             <source>%1 failed</source>
-            <translation type="unfinished" />
+            <translation>%1 fehlgeschlagen</translation>
         </message>
         <message>
             <source>Copy command</source>
-            <translation type="unfinished" />
+            <translation>Befehl kopieren</translation>
         </message>
         <message>
             <source>×%1</source>
@@ -1338,69 +1339,69 @@ Which region should Outcrop show?</source>
         </message>
         <message>
             <source>Request id: %1</source>
-            <translation type="unfinished" />
+            <translation>Request-ID: %1</translation>
         </message>
         <message>
             <source>Error</source>
-            <translation type="unfinished" />
+            <translation>Fehler</translation>
         </message>
         <message>
             <source>Warning</source>
-            <translation type="unfinished" />
+            <translation>Warnung</translation>
         </message>
         <message>
             <source>Information</source>
-            <translation type="unfinished" />
+            <translation>Information</translation>
         </message>
         <message>
             <source>Copied</source>
-            <translation type="unfinished" />
+            <translation>Kopiert</translation>
         </message>
     </context>
     <context>
         <name>outcrop::gui::ExportDialog</name>
         <message numerus="yes">
             <source>Only the &amp;rows shown (%n row(s))</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Nur die angezeigten &amp;Zeilen (%n Zeile)</numerusform>
+                <numerusform>Nur die angezeigten &amp;Zeilen (%n Zeilen)</numerusform>
             </translation>
         </message>
         <message>
             <source>File to write</source>
-            <translation type="unfinished" />
+            <translation>Zu schreibende Datei</translation>
         </message>
         <message>
             <source>&amp;Export</source>
-            <translation type="unfinished" />
+            <translation>&amp;Exportieren</translation>
         </message>
         <message>
             <source>Export to CSV</source>
-            <translation type="unfinished" />
+            <translation>Als CSV exportieren</translation>
         </message>
         <message>
             <source>CSV files (*.csv);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
         </message>
         <message numerus="yes">
             <source>%n deployment(s) written</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Deployment geschrieben</numerusform>
+                <numerusform>%n Deployments geschrieben</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n page(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Seite</numerusform>
+                <numerusform>%n Seiten</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Wrote %n deployment(s) to %1.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Deployment nach %1 geschrieben.</numerusform>
+                <numerusform>%n Deployments nach %1 geschrieben.</numerusform>
             </translation>
         </message>
     </context>

@@ -337,8 +337,8 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         <name>DeploymentPager</name>
         <message numerus="yes">
             <source>The service returned a page token it had already returned (after %n page(s)); stopped so as not to list the same rows for ever.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>サービスが既に返したページトークンを再び返しました (%n ページ後)。同じ行を延々と一覧しないよう停止しました。</numerusform>
             </translation>
         </message>
     </context>
@@ -373,31 +373,31 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         <name>ExportDialog</name>
         <message>
             <source>Export to CSV</source>
-            <translation type="unfinished" />
+            <translation>CSV にエクスポート</translation>
         </message>
         <message>
             <source>What to export</source>
-            <translation type="unfinished" />
+            <translation>エクスポートする内容</translation>
         </message>
         <message>
             <source>&amp;All deployments matching the current filters</source>
-            <translation type="unfinished" />
+            <translation>現在のフィルターに一致するすべてのデプロイメント(&amp;A)</translation>
         </message>
         <message>
             <source>Only the &amp;rows shown</source>
-            <translation type="unfinished" />
+            <translation>表示中の行のみ(&amp;R)</translation>
         </message>
         <message>
             <source>&amp;File:</source>
-            <translation type="unfinished" />
+            <translation>ファイル(&amp;F):</translation>
         </message>
         <message>
             <source>&amp;Browse…</source>
-            <translation type="unfinished" />
+            <translation>参照(&amp;B)…</translation>
         </message>
         <message>
             <source>UTF-8 with &amp;BOM (for Excel)</source>
-            <translation type="unfinished" />
+            <translation>BOM 付き UTF-8 (Excel 用)(&amp;B)</translation>
         </message>
     </context>
     <context>
@@ -649,68 +649,68 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         <name>TransitionNotice</name>
         <message>
             <source>account %1</source>
-            <translation type="unfinished" />
+            <translation>アカウント %1</translation>
         </message>
         <message>
             <source>%1 · account %2</source>
-            <translation type="unfinished" />
+            <translation>%1 · アカウント %2</translation>
         </message>
         <message>
             <source>Deployment %1 failed</source>
-            <translation type="unfinished" />
+            <translation>デプロイメント %1 が失敗しました</translation>
         </message>
         <message>
             <source>The service gave no failure reason.</source>
-            <translation type="unfinished" />
+            <translation>サービスは失敗の理由を返しませんでした。</translation>
         </message>
         <message>
             <source>Deployment %1 is Active</source>
-            <translation type="unfinished" />
+            <translation>デプロイメント %1 が Active になりました</translation>
         </message>
         <message numerus="yes">
             <source>and %n more</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>ほか %n 件</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n Active</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>Active %n 件</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n Failed</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>Failed %n 件</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n deployments changed</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n 件のデプロイメントが変化しました</numerusform>
             </translation>
         </message>
         <message>
             <source>Failed</source>
             <comment>deployment status</comment>
-            <translation type="unfinished" />
+            <translation>Failed</translation>
         </message>
         <message>
             <source>Active</source>
             <comment>deployment status</comment>
-            <translation type="unfinished" />
+            <translation>Active</translation>
         </message>
         <message numerus="yes">
             <source>in %n regions</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n 個のリージョン</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n accounts</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n 個のアカウント</numerusform>
             </translation>
         </message>
     </context>
@@ -718,50 +718,51 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         <name>outcrop::app::DashboardConnection</name>
         <message>
             <source>Choose a region</source>
-            <translation type="unfinished" />
+            <translation>リージョンの選択</translation>
         </message>
         <message>
             <source>No AWS region is configured for this profile.
 Which region should Outcrop show?</source>
-            <translation type="unfinished" />
+            <translation>このプロファイルには AWS リージョンが設定されていません。
+Outcrop でどのリージョンを表示しますか?</translation>
         </message>
         <message>
             <source>No region chosen: start Outcrop with --region, or set AWS_REGION.</source>
-            <translation type="unfinished" />
+            <translation>リージョンが選ばれていません。--region を付けて Outcrop を起動するか、AWS_REGION を設定してください。</translation>
         </message>
     </context>
     <context>
         <name>outcrop::app::DemoMode</name>
         <message>
             <source>the demo simulator</source>
-            <translation type="unfinished" />
+            <translation>デモ用シミュレーター</translation>
         </message>
     </context>
     <context>
         <name>outcrop::gui::ConnectionBar</name>
         <message>
             <source>&amp;Profile:</source>
-            <translation type="unfinished" />
+            <translation>プロファイル(&amp;P):</translation>
         </message>
         <message>
             <source>The AWS profile whose credentials Outcrop uses</source>
-            <translation type="unfinished" />
+            <translation>Outcrop が認証情報を使う AWS プロファイル</translation>
         </message>
         <message>
             <source>&amp;Region:</source>
-            <translation type="unfinished" />
+            <translation>リージョン(&amp;R):</translation>
         </message>
         <message>
             <source>The AWS region to list deployments from</source>
-            <translation type="unfinished" />
+            <translation>デプロイメントを一覧表示する AWS リージョン</translation>
         </message>
         <message>
             <source>%1 (keychain)</source>
-            <translation type="unfinished" />
+            <translation>%1 (キーリング)</translation>
         </message>
         <message>
             <source>Account %1</source>
-            <translation type="unfinished" />
+            <translation>アカウント %1</translation>
         </message>
     </context>
     <context>
@@ -903,278 +904,278 @@ Which region should Outcrop show?</source>
         <name>outcrop::gui::DeploymentActions</name>
         <message>
             <source>Copy &amp;Name</source>
-            <translation type="unfinished" />
+            <translation>名前をコピー(&amp;N)</translation>
         </message>
         <message>
             <source>Copy the deployment's name</source>
-            <translation type="unfinished" />
+            <translation>デプロイメントの名前をコピーします</translation>
         </message>
         <message>
             <source>Copy &amp;ARN</source>
-            <translation type="unfinished" />
+            <translation>ARN をコピー(&amp;A)</translation>
         </message>
         <message>
             <source>Copy the deployment's ARN (the model id for inference)</source>
-            <translation type="unfinished" />
+            <translation>デプロイメントの ARN (推論用のモデル ID) をコピーします</translation>
         </message>
         <message>
             <source>Copy &amp;Model ARN</source>
-            <translation type="unfinished" />
+            <translation>モデル ARN をコピー(&amp;M)</translation>
         </message>
         <message>
             <source>Copy the ARN of the custom model it serves</source>
-            <translation type="unfinished" />
+            <translation>提供しているカスタムモデルの ARN をコピーします</translation>
         </message>
         <message>
             <source>Copy AWS &amp;CLI Command</source>
-            <translation type="unfinished" />
+            <translation>AWS CLI コマンドをコピー(&amp;C)</translation>
         </message>
         <message>
             <source>Copy the 'aws bedrock get-custom-model-deployment' command for it</source>
-            <translation type="unfinished" />
+            <translation>このデプロイメントの 'aws bedrock get-custom-model-deployment' コマンドをコピーします</translation>
         </message>
         <message>
             <source>Copy &amp;List Command</source>
-            <translation type="unfinished" />
+            <translation>一覧コマンドをコピー(&amp;L)</translation>
         </message>
         <message>
             <source>Copy the 'aws bedrock list-custom-model-deployments' command with the current filters</source>
-            <translation type="unfinished" />
+            <translation>現在のフィルター付きの 'aws bedrock list-custom-model-deployments' コマンドをコピーします</translation>
         </message>
         <message>
             <source>Copy &amp;Invoke Snippet</source>
-            <translation type="unfinished" />
+            <translation>呼び出しスニペットをコピー(&amp;I)</translation>
         </message>
         <message>
             <source>Copy an 'aws bedrock-runtime converse' command that calls it</source>
-            <translation type="unfinished" />
+            <translation>このデプロイメントを呼び出す 'aws bedrock-runtime converse' コマンドをコピーします</translation>
         </message>
         <message>
             <source>&amp;Open in AWS Console</source>
-            <translation type="unfinished" />
+            <translation>AWS コンソールで開く(&amp;O)</translation>
         </message>
         <message>
             <source>Open the Bedrock console for its region</source>
-            <translation type="unfinished" />
+            <translation>そのリージョンの Bedrock コンソールを開きます</translation>
         </message>
         <message>
             <source>Copied the name</source>
-            <translation type="unfinished" />
+            <translation>名前をコピーしました</translation>
         </message>
         <message>
             <source>Copied the ARN</source>
-            <translation type="unfinished" />
+            <translation>ARN をコピーしました</translation>
         </message>
         <message>
             <source>Copied the model ARN</source>
-            <translation type="unfinished" />
+            <translation>モデル ARN をコピーしました</translation>
         </message>
         <message>
             <source>Copied the AWS CLI command</source>
-            <translation type="unfinished" />
+            <translation>AWS CLI コマンドをコピーしました</translation>
         </message>
         <message>
             <source>Copied the list command</source>
-            <translation type="unfinished" />
+            <translation>一覧コマンドをコピーしました</translation>
         </message>
         <message>
             <source>Copied the invoke snippet</source>
-            <translation type="unfinished" />
+            <translation>呼び出しスニペットをコピーしました</translation>
         </message>
         <message>
             <source>Nothing to copy</source>
-            <translation type="unfinished" />
+            <translation>コピーするものがありません</translation>
         </message>
         <message>
             <source>There is no AWS console known for the region %1</source>
-            <translation type="unfinished" />
+            <translation>リージョン %1 の AWS コンソールは不明です</translation>
         </message>
         <message>
             <source>Could not open a web browser for %1</source>
-            <translation type="unfinished" />
+            <translation>%1 を開くウェブブラウザーを起動できませんでした</translation>
         </message>
         <message>
             <source>Opened the Bedrock console for %1</source>
-            <translation type="unfinished" />
+            <translation>%1 の Bedrock コンソールを開きました</translation>
         </message>
     </context>
     <context>
         <name>outcrop::gui::DeploymentDetailPane</name>
         <message>
             <source>Loading details…</source>
-            <translation type="unfinished" />
+            <translation>詳細を読み込み中…</translation>
         </message>
         <message>
             <source>Deployment details</source>
-            <translation type="unfinished" />
+            <translation>デプロイメントの詳細</translation>
         </message>
         <message>
             <source>Select a deployment to see its details</source>
-            <translation type="unfinished" />
+            <translation>詳細を見るにはデプロイメントを選択してください</translation>
         </message>
         <message>
             <source>Deployment name</source>
-            <translation type="unfinished" />
+            <translation>デプロイメント名</translation>
         </message>
         <message>
             <source>Loading</source>
-            <translation type="unfinished" />
+            <translation>読み込み中</translation>
         </message>
         <message>
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>更新</translation>
         </message>
         <message>
             <source>Fetch the deployment's details again</source>
-            <translation type="unfinished" />
+            <translation>デプロイメントの詳細を再取得します</translation>
         </message>
         <message>
             <source>Refresh details</source>
-            <translation type="unfinished" />
+            <translation>詳細を更新</translation>
         </message>
         <message>
             <source>Error</source>
-            <translation type="unfinished" />
+            <translation>エラー</translation>
         </message>
         <message>
             <source>Error message</source>
-            <translation type="unfinished" />
+            <translation>エラーメッセージ</translation>
         </message>
         <message>
             <source>Name:</source>
-            <translation type="unfinished" />
+            <translation>名前:</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>名前</translation>
         </message>
         <message>
             <source>Status:</source>
-            <translation type="unfinished" />
+            <translation>ステータス:</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>ステータス</translation>
         </message>
         <message>
             <source>ARN:</source>
-            <translation type="unfinished" />
+            <translation>ARN:</translation>
         </message>
         <message>
             <source>Deployment ARN</source>
-            <translation type="unfinished" />
+            <translation>デプロイメント ARN</translation>
         </message>
         <message>
             <source>Description:</source>
-            <translation type="unfinished" />
+            <translation>説明:</translation>
         </message>
         <message>
             <source>Description</source>
-            <translation type="unfinished" />
+            <translation>説明</translation>
         </message>
         <message>
             <source>Model:</source>
-            <translation type="unfinished" />
+            <translation>モデル:</translation>
         </message>
         <message>
             <source>Model name</source>
-            <translation type="unfinished" />
+            <translation>モデル名</translation>
         </message>
         <message>
             <source>Model ARN:</source>
-            <translation type="unfinished" />
+            <translation>モデル ARN:</translation>
         </message>
         <message>
             <source>Model ARN</source>
-            <translation type="unfinished" />
+            <translation>モデル ARN</translation>
         </message>
         <message>
             <source>Update:</source>
-            <translation type="unfinished" />
+            <translation>更新:</translation>
         </message>
         <message>
             <source>Update status</source>
-            <translation type="unfinished" />
+            <translation>更新ステータス</translation>
         </message>
         <message>
             <source>Update target:</source>
-            <translation type="unfinished" />
+            <translation>更新先:</translation>
         </message>
         <message>
             <source>Update target model ARN</source>
-            <translation type="unfinished" />
+            <translation>更新先のモデル ARN</translation>
         </message>
         <message>
             <source>Created:</source>
-            <translation type="unfinished" />
+            <translation>作成日時:</translation>
         </message>
         <message>
             <source>Created</source>
-            <translation type="unfinished" />
+            <translation>作成日時</translation>
         </message>
         <message>
             <source>Last updated:</source>
-            <translation type="unfinished" />
+            <translation>最終更新:</translation>
         </message>
         <message>
             <source>Last updated</source>
-            <translation type="unfinished" />
+            <translation>最終更新</translation>
         </message>
         <message>
             <source>Account:</source>
-            <translation type="unfinished" />
+            <translation>アカウント:</translation>
         </message>
         <message>
             <source>Account</source>
-            <translation type="unfinished" />
+            <translation>アカウント</translation>
         </message>
         <message>
             <source>Region:</source>
-            <translation type="unfinished" />
+            <translation>リージョン:</translation>
         </message>
         <message>
             <source>Region</source>
-            <translation type="unfinished" />
+            <translation>リージョン</translation>
         </message>
         <message>
             <source>Failure message:</source>
-            <translation type="unfinished" />
+            <translation>失敗メッセージ:</translation>
         </message>
         <message>
             <source>Failure message</source>
-            <translation type="unfinished" />
+            <translation>失敗メッセージ</translation>
         </message>
         <message>
             <source>Copy</source>
-            <translation type="unfinished" />
+            <translation>コピー</translation>
         </message>
         <message>
             <source>Copy the request id, to quote it to AWS Support</source>
-            <translation type="unfinished" />
+            <translation>AWS サポートに伝えるためにリクエスト ID をコピーします</translation>
         </message>
         <message>
             <source>Copy request id</source>
-            <translation type="unfinished" />
+            <translation>リクエスト ID をコピー</translation>
         </message>
         <message>
             <source>Request id:</source>
-            <translation type="unfinished" />
+            <translation>リクエスト ID:</translation>
         </message>
         <message>
             <source>Request id of the last call</source>
-            <translation type="unfinished" />
+            <translation>最後の呼び出しのリクエスト ID</translation>
         </message>
         <message>
             <source>The x-amzn-RequestId of the last call, for AWS Support</source>
-            <translation type="unfinished" />
+            <translation>最後の呼び出しの x-amzn-RequestId (AWS サポート用)</translation>
         </message>
         <message>
             <source>No description</source>
-            <translation type="unfinished" />
+            <translation>説明なし</translation>
         </message>
         <message>
             <source>(request id %1)</source>
-            <translation type="unfinished" />
+            <translation>(リクエスト ID %1)</translation>
         </message>
     </context>
     <context>
@@ -1236,91 +1237,91 @@ Which region should Outcrop show?</source>
         <name>outcrop::gui::ErrorBanner</name>
         <message>
             <source>Copy IAM action</source>
-            <translation type="unfinished" />
+            <translation>IAM アクションをコピー</translation>
         </message>
         <message>
             <source>Copy request id</source>
-            <translation type="unfinished" />
+            <translation>リクエスト ID をコピー</translation>
         </message>
         <message>
             <source>Retry</source>
-            <translation type="unfinished" />
+            <translation>再試行</translation>
         </message>
         <message>
             <source>Copy the IAM action your credentials lack, for your AWS administrator</source>
-            <translation type="unfinished" />
+            <translation>認証情報に不足している IAM アクションを AWS 管理者向けにコピーします</translation>
         </message>
         <message>
             <source>Copy the AWS request id, for a support case</source>
-            <translation type="unfinished" />
+            <translation>サポートケース用に AWS リクエスト ID をコピーします</translation>
         </message>
         <message>
             <source>Close this message</source>
-            <translation type="unfinished" />
+            <translation>このメッセージを閉じます</translation>
         </message>
         <message>
             <source>Close message</source>
-            <translation type="unfinished" />
+            <translation>メッセージを閉じる</translation>
         </message>
         <message>
             <source>Access denied</source>
-            <translation type="unfinished" />
+            <translation>アクセスが拒否されました</translation>
         </message>
         <message>
             <source>Missing IAM permission %1</source>
-            <translation type="unfinished" />
+            <translation>IAM 権限 %1 がありません</translation>
         </message>
         <message>
             <source>Your AWS credentials have expired</source>
-            <translation type="unfinished" />
+            <translation>AWS の認証情報の有効期限が切れました</translation>
         </message>
         <message>
             <source>Sign in to IAM Identity Center again</source>
-            <translation type="unfinished" />
+            <translation>IAM Identity Center に再度サインインしてください</translation>
         </message>
         <message>
             <source>No usable AWS credentials</source>
-            <translation type="unfinished" />
+            <translation>使用できる AWS 認証情報がありません</translation>
         </message>
         <message>
             <source>Check the profile, or sign in with 'aws sso login', then press Retry.</source>
-            <translation type="unfinished" />
+            <translation>プロファイルを確認するか 'aws sso login' でサインインしてから、[再試行] を押してください。</translation>
         </message>
         <message>
             <source>AWS is throttling requests; retrying</source>
-            <translation type="unfinished" />
+            <translation>AWS がリクエストを制限しています。再試行中</translation>
         </message>
         <message>
             <source>Outcrop waits and retries by itself. The rows shown stay as they are.</source>
-            <translation type="unfinished" />
+            <translation>Outcrop は待機して自動的に再試行します。表示中の行はそのままです。</translation>
         </message>
         <message>
             <source>Offline, or AWS is unreachable</source>
-            <translation type="unfinished" />
+            <translation>オフラインか、AWS に接続できません</translation>
         </message>
         <message>
             <source>Check the network connection, VPN or proxy, then press Retry. The rows shown are from the last successful refresh.</source>
-            <translation type="unfinished" />
+            <translation>ネットワーク接続、VPN、プロキシを確認してから [再試行] を押してください。表示中の行は最後に成功した更新のものです。</translation>
         </message>
         <message>
             <source>AWS had a temporary problem</source>
-            <translation type="unfinished" />
+            <translation>AWS で一時的な問題が発生しました</translation>
         </message>
         <message>
             <source>AWS did not accept the credentials</source>
-            <translation type="unfinished" />
+            <translation>AWS が認証情報を受け付けませんでした</translation>
         </message>
         <message>
             <source>The request failed</source>
-            <translation type="unfinished" />
+            <translation>リクエストが失敗しました</translation>
         </message>
         <message>
             <source>%1 failed</source>
-            <translation type="unfinished" />
+            <translation>%1 が失敗しました</translation>
         </message>
         <message>
             <source>Copy command</source>
-            <translation type="unfinished" />
+            <translation>コマンドをコピー</translation>
         </message>
         <message>
             <source>×%1</source>
@@ -1329,65 +1330,65 @@ Which region should Outcrop show?</source>
         </message>
         <message>
             <source>Request id: %1</source>
-            <translation type="unfinished" />
+            <translation>リクエスト ID: %1</translation>
         </message>
         <message>
             <source>Error</source>
-            <translation type="unfinished" />
+            <translation>エラー</translation>
         </message>
         <message>
             <source>Warning</source>
-            <translation type="unfinished" />
+            <translation>警告</translation>
         </message>
         <message>
             <source>Information</source>
-            <translation type="unfinished" />
+            <translation>情報</translation>
         </message>
         <message>
             <source>Copied</source>
-            <translation type="unfinished" />
+            <translation>コピーしました</translation>
         </message>
     </context>
     <context>
         <name>outcrop::gui::ExportDialog</name>
         <message numerus="yes">
             <source>Only the &amp;rows shown (%n row(s))</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>表示中の行のみ (%n 行)(&amp;R)</numerusform>
             </translation>
         </message>
         <message>
             <source>File to write</source>
-            <translation type="unfinished" />
+            <translation>書き込むファイル</translation>
         </message>
         <message>
             <source>&amp;Export</source>
-            <translation type="unfinished" />
+            <translation>エクスポート(&amp;E)</translation>
         </message>
         <message>
             <source>Export to CSV</source>
-            <translation type="unfinished" />
+            <translation>CSV にエクスポート</translation>
         </message>
         <message>
             <source>CSV files (*.csv);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>CSV ファイル (*.csv);;すべてのファイル (*)</translation>
         </message>
         <message numerus="yes">
             <source>%n deployment(s) written</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n 件のデプロイメントを書き込みました</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n page(s)</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n ページ</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Wrote %n deployment(s) to %1.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n 件のデプロイメントを %1 に書き込みました。</numerusform>
             </translation>
         </message>
     </context>
