@@ -182,19 +182,20 @@
         <message>
             <source>Outcrop: a dashboard for Amazon Bedrock custom model deployments.
 Without --export it opens the dashboard; with --export it writes a CSV file and exits.</source>
-            <translation type="unfinished" />
+            <translation>Outcrop: ein Dashboard für Deployments eigener Modelle in Amazon Bedrock.
+Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei und beendet sich.</translation>
         </message>
         <message>
             <source>Run against the built-in Bedrock simulator with generated data instead of AWS.</source>
-            <translation type="unfinished" />
+            <translation>Mit dem eingebauten Bedrock-Simulator und erzeugten Daten statt mit AWS arbeiten.</translation>
         </message>
         <message>
             <source>Write a detailed log for support cases to outcrop-debug.log in Outcrop's data folder (secrets are redacted); the path is printed at start.</source>
-            <translation type="unfinished" />
+            <translation>Ein ausführliches Protokoll für Supportfälle nach outcrop-debug.log im Datenordner von Outcrop schreiben (Geheimnisse werden geschwärzt); der Pfad wird beim Start ausgegeben.</translation>
         </message>
         <message>
             <source>How many deployments the simulator generates with --demo (default 300).</source>
-            <translation type="unfinished" />
+            <translation>Wie viele Deployments der Simulator mit --demo erzeugt (Standard: 300).</translation>
         </message>
         <message>
             <source>N</source>
@@ -202,74 +203,74 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         </message>
         <message>
             <source>The language of the user interface and the locale of dates and numbers, e.g. de, ja or en (default: the system's).</source>
-            <translation type="unfinished" />
+            <translation>Die Sprache der Oberfläche und das Gebietsschema für Datum und Zahlen, z. B. de, ja oder en (Standard: das des Systems).</translation>
         </message>
         <message>
             <source>locale</source>
-            <translation type="unfinished" />
+            <translation>Gebietsschema</translation>
         </message>
         <message>
             <source>Unexpected argument "%1"; see --help.</source>
-            <translation type="unfinished" />
+            <translation>Unerwartetes Argument „%1“; siehe --help.</translation>
         </message>
         <message>
             <source>--demo-count: '%1' is not a number from 0 to 1000000.</source>
-            <translation type="unfinished" />
+            <translation>--demo-count: '%1' ist keine Zahl von 0 bis 1000000.</translation>
         </message>
         <message>
             <source>--lang: '%1' is not a known locale name such as de, ja or en.</source>
-            <translation type="unfinished" />
+            <translation>--lang: '%1' ist kein bekanntes Gebietsschema wie de, ja oder en.</translation>
         </message>
         <message>
             <source>writing a debug log (secrets redacted) to %1</source>
-            <translation type="unfinished" />
+            <translation>Debug-Protokoll (Geheimnisse geschwärzt) wird nach %1 geschrieben</translation>
         </message>
     </context>
     <context>
         <name>CredentialsDialog</name>
         <message>
             <source>Credentials</source>
-            <translation type="unfinished" />
+            <translation>Anmeldedaten</translation>
         </message>
         <message>
             <source>Credentials of the app's own profiles are kept in the system keyring, never in a file.</source>
-            <translation type="unfinished" />
+            <translation>Anmeldedaten der eigenen Profile der App liegen im Schlüsselbund des Systems, nie in einer Datei.</translation>
         </message>
         <message>
             <source>&amp;Profile:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Profil:</translation>
         </message>
         <message>
             <source>Profile</source>
-            <translation type="unfinished" />
+            <translation>Profil</translation>
         </message>
         <message>
             <source>Stored credentials</source>
-            <translation type="unfinished" />
+            <translation>Gespeicherte Anmeldedaten</translation>
         </message>
         <message>
             <source>&amp;Kind:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Art:</translation>
         </message>
         <message>
             <source>Kind of credentials</source>
-            <translation type="unfinished" />
+            <translation>Art der Anmeldedaten</translation>
         </message>
         <message>
             <source>Access key pair</source>
-            <translation type="unfinished" />
+            <translation>Zugriffsschlüsselpaar</translation>
         </message>
         <message>
             <source>Bedrock API key</source>
-            <translation type="unfinished" />
+            <translation>Bedrock-API-Schlüssel</translation>
         </message>
         <message>
             <source>Access key &amp;ID:</source>
-            <translation type="unfinished" />
+            <translation>Zugriffsschlüssel-&amp;ID:</translation>
         </message>
         <message>
             <source>Access key ID</source>
-            <translation type="unfinished" />
+            <translation>Zugriffsschlüssel-ID</translation>
         </message>
         <message>
             <source>AKIA…</source>
@@ -277,35 +278,35 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         </message>
         <message>
             <source>Se&amp;cret access key:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Geheimer Zugriffsschlüssel:</translation>
         </message>
         <message>
             <source>Secret access key</source>
-            <translation type="unfinished" />
+            <translation>Geheimer Zugriffsschlüssel</translation>
         </message>
         <message>
             <source>Session &amp;token:</source>
-            <translation type="unfinished" />
+            <translation>Sitzungs&amp;token:</translation>
         </message>
         <message>
             <source>Session token</source>
-            <translation type="unfinished" />
+            <translation>Sitzungstoken</translation>
         </message>
         <message>
             <source>Optional, for temporary credentials</source>
-            <translation type="unfinished" />
+            <translation>Optional, für temporäre Anmeldedaten</translation>
         </message>
         <message>
             <source>&amp;API key:</source>
-            <translation type="unfinished" />
+            <translation>&amp;API-Schlüssel:</translation>
         </message>
         <message>
             <source>Keyring state</source>
-            <translation type="unfinished" />
+            <translation>Zustand des Schlüsselbunds</translation>
         </message>
         <message>
             <source>Message</source>
-            <translation type="unfinished" />
+            <translation>Meldung</translation>
         </message>
     </context>
     <context>
@@ -778,135 +779,135 @@ Welche Region soll Outcrop anzeigen?</translation>
         <name>outcrop::gui::CredentialsDialog</name>
         <message>
             <source>&amp;Save</source>
-            <translation type="unfinished" />
+            <translation>&amp;Speichern</translation>
         </message>
         <message>
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Entfernen</translation>
         </message>
         <message>
             <source>Remove the profile's credentials</source>
-            <translation type="unfinished" />
+            <translation>Die Anmeldedaten des Profils entfernen</translation>
         </message>
         <message>
             <source>A name for these credentials, chosen in the profile switcher</source>
-            <translation type="unfinished" />
+            <translation>Ein Name für diese Anmeldedaten, wählbar in der Profilauswahl</translation>
         </message>
         <message>
             <source>The access key ID, like AKIAIOSFODNN7EXAMPLE</source>
-            <translation type="unfinished" />
+            <translation>Die Zugriffsschlüssel-ID, etwa AKIAIOSFODNN7EXAMPLE</translation>
         </message>
         <message>
             <source>The secret access key of the key pair</source>
-            <translation type="unfinished" />
+            <translation>Der geheime Zugriffsschlüssel des Schlüsselpaars</translation>
         </message>
         <message>
             <source>Only for temporary credentials (access key IDs starting with ASIA)</source>
-            <translation type="unfinished" />
+            <translation>Nur für temporäre Anmeldedaten (Zugriffsschlüssel-IDs, die mit ASIA beginnen)</translation>
         </message>
         <message>
             <source>A Bedrock API key (sent as a bearer token)</source>
-            <translation type="unfinished" />
+            <translation>Ein Bedrock-API-Schlüssel (als Bearer-Token gesendet)</translation>
         </message>
         <message>
             <source>Checking the system keyring…</source>
-            <translation type="unfinished" />
+            <translation>Schlüsselbund des Systems wird geprüft…</translation>
         </message>
         <message>
             <source>Type a name for a new profile, or choose one.</source>
-            <translation type="unfinished" />
+            <translation>Einen Namen für ein neues Profil eingeben oder eines wählen.</translation>
         </message>
         <message>
             <source>“%1” is a new profile.</source>
-            <translation type="unfinished" />
+            <translation>„%1“ ist ein neues Profil.</translation>
         </message>
         <message>
             <source>a Bedrock API key</source>
-            <translation type="unfinished" />
+            <translation>einen Bedrock-API-Schlüssel</translation>
         </message>
         <message>
             <source>an access key pair</source>
-            <translation type="unfinished" />
+            <translation>ein Zugriffsschlüsselpaar</translation>
         </message>
         <message>
             <source>“%1” has %2 for this session only; what you enter replaces it.</source>
-            <translation type="unfinished" />
+            <translation>„%1“ hat %2 nur für diese Sitzung; Ihre Eingabe ersetzt es.</translation>
         </message>
         <message>
             <source>“%1” has %2 in the system keyring; what you enter replaces it.</source>
-            <translation type="unfinished" />
+            <translation>„%1“ hat %2 im Schlüsselbund des Systems; Ihre Eingabe ersetzt es.</translation>
         </message>
         <message>
             <source>Saved in the system keyring.</source>
-            <translation type="unfinished" />
+            <translation>Im Schlüsselbund des Systems gespeichert.</translation>
         </message>
         <message>
             <source>The system keyring is locked</source>
-            <translation type="unfinished" />
+            <translation>Der Schlüsselbund des Systems ist gesperrt</translation>
         </message>
         <message>
             <source>Access to the system keyring was denied</source>
-            <translation type="unfinished" />
+            <translation>Der Zugriff auf den Schlüsselbund des Systems wurde verweigert</translation>
         </message>
         <message>
             <source>No keyring is available</source>
-            <translation type="unfinished" />
+            <translation>Kein Schlüsselbund verfügbar</translation>
         </message>
         <message>
             <source>%1: these credentials will be used for this session only and not saved.</source>
-            <translation type="unfinished" />
+            <translation>%1: Diese Anmeldedaten gelten nur für diese Sitzung und werden nicht gespeichert.</translation>
         </message>
         <message>
             <source>&amp;Use for This Session</source>
-            <translation type="unfinished" />
+            <translation>Für diese Sitzung &amp;verwenden</translation>
         </message>
         <message>
             <source>Enter the %1.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie den %1 ein.</translation>
         </message>
         <message>
             <source>The %1 contains a space or line break: copy it again without them.</source>
-            <translation type="unfinished" />
+            <translation>Der %1 enthält ein Leerzeichen oder einen Zeilenumbruch: kopieren Sie ihn ohne diese erneut.</translation>
         </message>
         <message>
             <source>Enter the access key ID.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie die Zugriffsschlüssel-ID ein.</translation>
         </message>
         <message>
             <source>The access key ID must be 16 to 128 capital letters and digits, like AKIAIOSFODNN7EXAMPLE.</source>
-            <translation type="unfinished" />
+            <translation>Die Zugriffsschlüssel-ID muss aus 16 bis 128 Großbuchstaben und Ziffern bestehen, etwa AKIAIOSFODNN7EXAMPLE.</translation>
         </message>
         <message>
             <source>secret access key</source>
-            <translation type="unfinished" />
+            <translation>geheimen Zugriffsschlüssel</translation>
         </message>
         <message>
             <source>session token</source>
-            <translation type="unfinished" />
+            <translation>Sitzungstoken</translation>
         </message>
         <message>
             <source>API key</source>
-            <translation type="unfinished" />
+            <translation>API-Schlüssel</translation>
         </message>
         <message>
             <source>“%1” will be used until Outcrop quits; nothing was saved.</source>
-            <translation type="unfinished" />
+            <translation>„%1“ wird verwendet, bis Outcrop beendet wird; nichts wurde gespeichert.</translation>
         </message>
         <message>
             <source>Saving “%1” in the system keyring…</source>
-            <translation type="unfinished" />
+            <translation>„%1“ wird im Schlüsselbund des Systems gespeichert…</translation>
         </message>
         <message>
             <source>Saved “%1” in the system keyring.</source>
-            <translation type="unfinished" />
+            <translation>„%1“ im Schlüsselbund des Systems gespeichert.</translation>
         </message>
         <message>
             <source>Nothing was saved. Choose “Use for This Session” to use these credentials until Outcrop quits.</source>
-            <translation type="unfinished" />
+            <translation>Nichts wurde gespeichert. Wählen Sie „Für diese Sitzung verwenden“, um diese Anmeldedaten bis zum Beenden von Outcrop zu verwenden.</translation>
         </message>
         <message>
             <source>Removed “%1”.</source>
-            <translation type="unfinished" />
+            <translation>„%1“ entfernt.</translation>
         </message>
     </context>
     <context>
@@ -1874,35 +1875,35 @@ Welche Region soll Outcrop anzeigen?</translation>
         <name>outcrop::keychain::AppProfiles</name>
         <message>
             <source>Enter a profile name.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie einen Profilnamen ein.</translation>
         </message>
         <message>
             <source>The profile name may have up to 64 letters, digits and . _ @ + - (starting with a letter or digit), without spaces or slashes.</source>
-            <translation type="unfinished" />
+            <translation>Der Profilname darf bis zu 64 Buchstaben, Ziffern und . _ @ + - enthalten (beginnend mit Buchstabe oder Ziffer), ohne Leerzeichen oder Schrägstriche.</translation>
         </message>
         <message>
             <source>There is no app profile named %1.</source>
-            <translation type="unfinished" />
+            <translation>Es gibt kein App-Profil namens %1.</translation>
         </message>
         <message>
             <source>The system keyring has no API key for the app profile %1: enter it again in Credentials.</source>
-            <translation type="unfinished" />
+            <translation>Der Schlüsselbund des Systems hat keinen API-Schlüssel für das App-Profil %1: geben Sie ihn unter „Anmeldedaten“ erneut ein.</translation>
         </message>
         <message>
             <source>app profile %1 (system keyring)</source>
-            <translation type="unfinished" />
+            <translation>App-Profil %1 (Schlüsselbund des Systems)</translation>
         </message>
         <message>
             <source>The system keyring has no %1 for the app profile %2: enter the credentials again in Credentials.</source>
-            <translation type="unfinished" />
+            <translation>Der Schlüsselbund des Systems hat kein(en) %1 für das App-Profil %2: geben Sie die Anmeldedaten unter „Anmeldedaten“ erneut ein.</translation>
         </message>
         <message>
             <source>The credentials are incomplete.</source>
-            <translation type="unfinished" />
+            <translation>Die Anmeldedaten sind unvollständig.</translation>
         </message>
         <message>
             <source>app profile %1 (this session only)</source>
-            <translation type="unfinished" />
+            <translation>App-Profil %1 (nur diese Sitzung)</translation>
         </message>
     </context>
     <context>
@@ -1913,39 +1914,39 @@ Welche Region soll Outcrop anzeigen?</translation>
         </message>
         <message>
             <source>The system keyring has no entry %1.</source>
-            <translation type="unfinished" />
+            <translation>Der Schlüsselbund des Systems hat keinen Eintrag %1.</translation>
         </message>
         <message>
             <source>No system keyring is available: no Secret Service (GNOME Keyring, KWallet) answered on the session bus%1.</source>
-            <translation type="unfinished" />
+            <translation>Kein Schlüsselbund des Systems verfügbar: kein Secret Service (GNOME Keyring, KWallet) hat auf dem Sitzungsbus geantwortet%1.</translation>
         </message>
         <message>
             <source>The system keyring is locked and was not unlocked%1.</source>
-            <translation type="unfinished" />
+            <translation>Der Schlüsselbund des Systems ist gesperrt und wurde nicht entsperrt%1.</translation>
         </message>
         <message>
             <source>Access to the system keyring was denied%1.</source>
-            <translation type="unfinished" />
+            <translation>Der Zugriff auf den Schlüsselbund des Systems wurde verweigert%1.</translation>
         </message>
         <message>
             <source>The system keyring could not handle the entry %1%2.</source>
-            <translation type="unfinished" />
+            <translation>Der Schlüsselbund des Systems konnte den Eintrag %1 nicht verarbeiten%2.</translation>
         </message>
         <message>
             <source>no answer</source>
-            <translation type="unfinished" />
+            <translation>keine Antwort</translation>
         </message>
         <message>
             <source>The value of %1 is too long for the system keyring (%2 bytes).</source>
-            <translation type="unfinished" />
+            <translation>Der Wert von %1 ist zu lang für den Schlüsselbund des Systems (%2 Byte).</translation>
         </message>
         <message>
             <source>The system keyring entry %1 is damaged (its list of parts is unreadable); save the credentials again.</source>
-            <translation type="unfinished" />
+            <translation>Der Schlüsselbund-Eintrag %1 ist beschädigt (seine Teileliste ist unlesbar); speichern Sie die Anmeldedaten erneut.</translation>
         </message>
         <message>
             <source>The system keyring entry %1 is incomplete: part %2 of %3 (%4) is missing; save the credentials again.</source>
-            <translation type="unfinished" />
+            <translation>Der Schlüsselbund-Eintrag %1 ist unvollständig: Teil %2 von %3 (%4) fehlt; speichern Sie die Anmeldedaten erneut.</translation>
         </message>
     </context>
 </TS>

@@ -182,19 +182,20 @@
         <message>
             <source>Outcrop: a dashboard for Amazon Bedrock custom model deployments.
 Without --export it opens the dashboard; with --export it writes a CSV file and exits.</source>
-            <translation type="unfinished" />
+            <translation>Outcrop: Amazon Bedrock のカスタムモデルデプロイメント用ダッシュボード。
+--export なしではダッシュボードを開き、--export 付きでは CSV ファイルを書き出して終了します。</translation>
         </message>
         <message>
             <source>Run against the built-in Bedrock simulator with generated data instead of AWS.</source>
-            <translation type="unfinished" />
+            <translation>AWS の代わりに、生成データを使う内蔵の Bedrock シミュレーターに接続します。</translation>
         </message>
         <message>
             <source>Write a detailed log for support cases to outcrop-debug.log in Outcrop's data folder (secrets are redacted); the path is printed at start.</source>
-            <translation type="unfinished" />
+            <translation>サポート用の詳細ログを Outcrop のデータフォルダーの outcrop-debug.log に書き込みます (秘密情報は伏せられます)。パスは起動時に表示されます。</translation>
         </message>
         <message>
             <source>How many deployments the simulator generates with --demo (default 300).</source>
-            <translation type="unfinished" />
+            <translation>--demo でシミュレーターが生成するデプロイメント数 (既定値 300)。</translation>
         </message>
         <message>
             <source>N</source>
@@ -202,74 +203,74 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         </message>
         <message>
             <source>The language of the user interface and the locale of dates and numbers, e.g. de, ja or en (default: the system's).</source>
-            <translation type="unfinished" />
+            <translation>ユーザーインターフェイスの言語と、日付・数値のロケール。例: de、ja、en (既定値: システムの設定)。</translation>
         </message>
         <message>
             <source>locale</source>
-            <translation type="unfinished" />
+            <translation>ロケール</translation>
         </message>
         <message>
             <source>Unexpected argument "%1"; see --help.</source>
-            <translation type="unfinished" />
+            <translation>予期しない引数「%1」です。--help を参照してください。</translation>
         </message>
         <message>
             <source>--demo-count: '%1' is not a number from 0 to 1000000.</source>
-            <translation type="unfinished" />
+            <translation>--demo-count: '%1' は 0〜1000000 の数値ではありません。</translation>
         </message>
         <message>
             <source>--lang: '%1' is not a known locale name such as de, ja or en.</source>
-            <translation type="unfinished" />
+            <translation>--lang: '%1' は既知のロケール名 (de、ja、en など) ではありません。</translation>
         </message>
         <message>
             <source>writing a debug log (secrets redacted) to %1</source>
-            <translation type="unfinished" />
+            <translation>デバッグログ (秘密情報は伏せ字) を %1 に書き込んでいます</translation>
         </message>
     </context>
     <context>
         <name>CredentialsDialog</name>
         <message>
             <source>Credentials</source>
-            <translation type="unfinished" />
+            <translation>認証情報</translation>
         </message>
         <message>
             <source>Credentials of the app's own profiles are kept in the system keyring, never in a file.</source>
-            <translation type="unfinished" />
+            <translation>アプリ独自のプロファイルの認証情報はシステムのキーリングに保存され、ファイルには保存されません。</translation>
         </message>
         <message>
             <source>&amp;Profile:</source>
-            <translation type="unfinished" />
+            <translation>プロファイル(&amp;P):</translation>
         </message>
         <message>
             <source>Profile</source>
-            <translation type="unfinished" />
+            <translation>プロファイル</translation>
         </message>
         <message>
             <source>Stored credentials</source>
-            <translation type="unfinished" />
+            <translation>保存済みの認証情報</translation>
         </message>
         <message>
             <source>&amp;Kind:</source>
-            <translation type="unfinished" />
+            <translation>種類(&amp;K):</translation>
         </message>
         <message>
             <source>Kind of credentials</source>
-            <translation type="unfinished" />
+            <translation>認証情報の種類</translation>
         </message>
         <message>
             <source>Access key pair</source>
-            <translation type="unfinished" />
+            <translation>アクセスキーペア</translation>
         </message>
         <message>
             <source>Bedrock API key</source>
-            <translation type="unfinished" />
+            <translation>Bedrock API キー</translation>
         </message>
         <message>
             <source>Access key &amp;ID:</source>
-            <translation type="unfinished" />
+            <translation>アクセスキー ID(&amp;I):</translation>
         </message>
         <message>
             <source>Access key ID</source>
-            <translation type="unfinished" />
+            <translation>アクセスキー ID</translation>
         </message>
         <message>
             <source>AKIA…</source>
@@ -277,35 +278,35 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         </message>
         <message>
             <source>Se&amp;cret access key:</source>
-            <translation type="unfinished" />
+            <translation>シークレットアクセスキー(&amp;C):</translation>
         </message>
         <message>
             <source>Secret access key</source>
-            <translation type="unfinished" />
+            <translation>シークレットアクセスキー</translation>
         </message>
         <message>
             <source>Session &amp;token:</source>
-            <translation type="unfinished" />
+            <translation>セッショントークン(&amp;T):</translation>
         </message>
         <message>
             <source>Session token</source>
-            <translation type="unfinished" />
+            <translation>セッショントークン</translation>
         </message>
         <message>
             <source>Optional, for temporary credentials</source>
-            <translation type="unfinished" />
+            <translation>省略可。一時的な認証情報用</translation>
         </message>
         <message>
             <source>&amp;API key:</source>
-            <translation type="unfinished" />
+            <translation>API キー(&amp;A):</translation>
         </message>
         <message>
             <source>Keyring state</source>
-            <translation type="unfinished" />
+            <translation>キーリングの状態</translation>
         </message>
         <message>
             <source>Message</source>
-            <translation type="unfinished" />
+            <translation>メッセージ</translation>
         </message>
     </context>
     <context>
@@ -769,135 +770,135 @@ Outcrop でどのリージョンを表示しますか?</translation>
         <name>outcrop::gui::CredentialsDialog</name>
         <message>
             <source>&amp;Save</source>
-            <translation type="unfinished" />
+            <translation>保存(&amp;S)</translation>
         </message>
         <message>
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>削除(&amp;R)</translation>
         </message>
         <message>
             <source>Remove the profile's credentials</source>
-            <translation type="unfinished" />
+            <translation>プロファイルの認証情報を削除します</translation>
         </message>
         <message>
             <source>A name for these credentials, chosen in the profile switcher</source>
-            <translation type="unfinished" />
+            <translation>この認証情報の名前。プロファイルの切り替えで選びます</translation>
         </message>
         <message>
             <source>The access key ID, like AKIAIOSFODNN7EXAMPLE</source>
-            <translation type="unfinished" />
+            <translation>アクセスキー ID (例: AKIAIOSFODNN7EXAMPLE)</translation>
         </message>
         <message>
             <source>The secret access key of the key pair</source>
-            <translation type="unfinished" />
+            <translation>キーペアのシークレットアクセスキー</translation>
         </message>
         <message>
             <source>Only for temporary credentials (access key IDs starting with ASIA)</source>
-            <translation type="unfinished" />
+            <translation>一時的な認証情報 (ASIA で始まるアクセスキー ID) の場合のみ</translation>
         </message>
         <message>
             <source>A Bedrock API key (sent as a bearer token)</source>
-            <translation type="unfinished" />
+            <translation>Bedrock API キー (ベアラートークンとして送信)</translation>
         </message>
         <message>
             <source>Checking the system keyring…</source>
-            <translation type="unfinished" />
+            <translation>システムのキーリングを確認中…</translation>
         </message>
         <message>
             <source>Type a name for a new profile, or choose one.</source>
-            <translation type="unfinished" />
+            <translation>新しいプロファイルの名前を入力するか、既存のものを選んでください。</translation>
         </message>
         <message>
             <source>“%1” is a new profile.</source>
-            <translation type="unfinished" />
+            <translation>「%1」は新しいプロファイルです。</translation>
         </message>
         <message>
             <source>a Bedrock API key</source>
-            <translation type="unfinished" />
+            <translation>Bedrock API キー</translation>
         </message>
         <message>
             <source>an access key pair</source>
-            <translation type="unfinished" />
+            <translation>アクセスキーペア</translation>
         </message>
         <message>
             <source>“%1” has %2 for this session only; what you enter replaces it.</source>
-            <translation type="unfinished" />
+            <translation>「%1」にはこのセッション限りの%2があります。入力した内容で置き換えます。</translation>
         </message>
         <message>
             <source>“%1” has %2 in the system keyring; what you enter replaces it.</source>
-            <translation type="unfinished" />
+            <translation>「%1」にはシステムのキーリングに%2があります。入力した内容で置き換えます。</translation>
         </message>
         <message>
             <source>Saved in the system keyring.</source>
-            <translation type="unfinished" />
+            <translation>システムのキーリングに保存しました。</translation>
         </message>
         <message>
             <source>The system keyring is locked</source>
-            <translation type="unfinished" />
+            <translation>システムのキーリングがロックされています</translation>
         </message>
         <message>
             <source>Access to the system keyring was denied</source>
-            <translation type="unfinished" />
+            <translation>システムのキーリングへのアクセスが拒否されました</translation>
         </message>
         <message>
             <source>No keyring is available</source>
-            <translation type="unfinished" />
+            <translation>使用できるキーリングがありません</translation>
         </message>
         <message>
             <source>%1: these credentials will be used for this session only and not saved.</source>
-            <translation type="unfinished" />
+            <translation>%1: この認証情報はこのセッションでのみ使用され、保存されません。</translation>
         </message>
         <message>
             <source>&amp;Use for This Session</source>
-            <translation type="unfinished" />
+            <translation>このセッションで使用(&amp;U)</translation>
         </message>
         <message>
             <source>Enter the %1.</source>
-            <translation type="unfinished" />
+            <translation>%1を入力してください。</translation>
         </message>
         <message>
             <source>The %1 contains a space or line break: copy it again without them.</source>
-            <translation type="unfinished" />
+            <translation>%1に空白または改行が含まれています。それらを含めずにもう一度コピーしてください。</translation>
         </message>
         <message>
             <source>Enter the access key ID.</source>
-            <translation type="unfinished" />
+            <translation>アクセスキー ID を入力してください。</translation>
         </message>
         <message>
             <source>The access key ID must be 16 to 128 capital letters and digits, like AKIAIOSFODNN7EXAMPLE.</source>
-            <translation type="unfinished" />
+            <translation>アクセスキー ID は 16〜128 文字の英大文字と数字です (例: AKIAIOSFODNN7EXAMPLE)。</translation>
         </message>
         <message>
             <source>secret access key</source>
-            <translation type="unfinished" />
+            <translation>シークレットアクセスキー</translation>
         </message>
         <message>
             <source>session token</source>
-            <translation type="unfinished" />
+            <translation>セッショントークン</translation>
         </message>
         <message>
             <source>API key</source>
-            <translation type="unfinished" />
+            <translation>API キー</translation>
         </message>
         <message>
             <source>“%1” will be used until Outcrop quits; nothing was saved.</source>
-            <translation type="unfinished" />
+            <translation>「%1」は Outcrop を終了するまで使用されます。何も保存されていません。</translation>
         </message>
         <message>
             <source>Saving “%1” in the system keyring…</source>
-            <translation type="unfinished" />
+            <translation>「%1」をシステムのキーリングに保存中…</translation>
         </message>
         <message>
             <source>Saved “%1” in the system keyring.</source>
-            <translation type="unfinished" />
+            <translation>「%1」をシステムのキーリングに保存しました。</translation>
         </message>
         <message>
             <source>Nothing was saved. Choose “Use for This Session” to use these credentials until Outcrop quits.</source>
-            <translation type="unfinished" />
+            <translation>何も保存されていません。Outcrop を終了するまでこの認証情報を使うには「このセッションで使用」を選んでください。</translation>
         </message>
         <message>
             <source>Removed “%1”.</source>
-            <translation type="unfinished" />
+            <translation>「%1」を削除しました。</translation>
         </message>
     </context>
     <context>
@@ -1858,35 +1859,35 @@ Outcrop でどのリージョンを表示しますか?</translation>
         <name>outcrop::keychain::AppProfiles</name>
         <message>
             <source>Enter a profile name.</source>
-            <translation type="unfinished" />
+            <translation>プロファイル名を入力してください。</translation>
         </message>
         <message>
             <source>The profile name may have up to 64 letters, digits and . _ @ + - (starting with a letter or digit), without spaces or slashes.</source>
-            <translation type="unfinished" />
+            <translation>プロファイル名には最大 64 文字の英字、数字、. _ @ + - を使えます (先頭は英字か数字)。空白やスラッシュは使えません。</translation>
         </message>
         <message>
             <source>There is no app profile named %1.</source>
-            <translation type="unfinished" />
+            <translation>%1 という名前のアプリプロファイルはありません。</translation>
         </message>
         <message>
             <source>The system keyring has no API key for the app profile %1: enter it again in Credentials.</source>
-            <translation type="unfinished" />
+            <translation>システムのキーリングにアプリプロファイル %1 の API キーがありません。[認証情報] で再入力してください。</translation>
         </message>
         <message>
             <source>app profile %1 (system keyring)</source>
-            <translation type="unfinished" />
+            <translation>アプリプロファイル %1 (システムのキーリング)</translation>
         </message>
         <message>
             <source>The system keyring has no %1 for the app profile %2: enter the credentials again in Credentials.</source>
-            <translation type="unfinished" />
+            <translation>システムのキーリングにアプリプロファイル %2 の%1がありません。[認証情報] で認証情報を再入力してください。</translation>
         </message>
         <message>
             <source>The credentials are incomplete.</source>
-            <translation type="unfinished" />
+            <translation>認証情報が不完全です。</translation>
         </message>
         <message>
             <source>app profile %1 (this session only)</source>
-            <translation type="unfinished" />
+            <translation>アプリプロファイル %1 (このセッションのみ)</translation>
         </message>
     </context>
     <context>
@@ -1897,39 +1898,39 @@ Outcrop でどのリージョンを表示しますか?</translation>
         </message>
         <message>
             <source>The system keyring has no entry %1.</source>
-            <translation type="unfinished" />
+            <translation>システムのキーリングにエントリ %1 がありません。</translation>
         </message>
         <message>
             <source>No system keyring is available: no Secret Service (GNOME Keyring, KWallet) answered on the session bus%1.</source>
-            <translation type="unfinished" />
+            <translation>使用できるシステムのキーリングがありません。セッションバス上の Secret Service (GNOME Keyring、KWallet) から応答がありません%1。</translation>
         </message>
         <message>
             <source>The system keyring is locked and was not unlocked%1.</source>
-            <translation type="unfinished" />
+            <translation>システムのキーリングがロックされており、ロック解除されませんでした%1。</translation>
         </message>
         <message>
             <source>Access to the system keyring was denied%1.</source>
-            <translation type="unfinished" />
+            <translation>システムのキーリングへのアクセスが拒否されました%1。</translation>
         </message>
         <message>
             <source>The system keyring could not handle the entry %1%2.</source>
-            <translation type="unfinished" />
+            <translation>システムのキーリングがエントリ %1 を処理できませんでした%2。</translation>
         </message>
         <message>
             <source>no answer</source>
-            <translation type="unfinished" />
+            <translation>応答なし</translation>
         </message>
         <message>
             <source>The value of %1 is too long for the system keyring (%2 bytes).</source>
-            <translation type="unfinished" />
+            <translation>%1 の値はシステムのキーリングには長すぎます (%2 バイト)。</translation>
         </message>
         <message>
             <source>The system keyring entry %1 is damaged (its list of parts is unreadable); save the credentials again.</source>
-            <translation type="unfinished" />
+            <translation>キーリングのエントリ %1 が壊れています (パーツの一覧を読めません)。認証情報を保存し直してください。</translation>
         </message>
         <message>
             <source>The system keyring entry %1 is incomplete: part %2 of %3 (%4) is missing; save the credentials again.</source>
-            <translation type="unfinished" />
+            <translation>キーリングのエントリ %1 が不完全です。%3 個中 %2 番目のパーツ (%4) がありません。認証情報を保存し直してください。</translation>
         </message>
     </context>
 </TS>
