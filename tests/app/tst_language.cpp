@@ -24,8 +24,9 @@ Run runOutcrop(const QStringList &arguments, const QString &locale = QStringLite
     if (!process.waitForFinished(30000)) {
         return {};
     }
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    // simplified(): --help wraps its lines at a width of its own.
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()).simplified(),
+            QString::fromUtf8(process.readAllStandardError()).simplified()};
 }
 } // namespace
 

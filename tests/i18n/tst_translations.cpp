@@ -139,7 +139,7 @@ void TestTranslations::everySourceStringIsInTheFile()
     QProcess lupdate;
     lupdate.start(QStringLiteral(OUTCROP_LUPDATE),
                   {QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"),
-                   QLatin1Char('@') + QStringLiteral(OUTCROP_TRANSLATED_SOURCES_LIST), QStringLiteral("-ts"), copy});
+                   QStringLiteral("-project"), QStringLiteral(OUTCROP_LUPDATE_PROJECT), QStringLiteral("-ts"), copy});
     QVERIFY(lupdate.waitForFinished(60000));
     QCOMPARE(lupdate.exitCode(), 0);
 
