@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "commandline.h"
+#include "translations.h"
 
 #include "aws/debuglog.h"
 
@@ -11,28 +12,34 @@
 namespace outcrop::app {
 
 namespace {
-QString tr(const char *text)
+// The translation context "CommandLine" of this file (a class of its own: lupdate gives tr() calls
+// in free functions the namespace as context).
+class CommandLineTr
 {
-    return QCoreApplication::translate("CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
 } // namespace
 
 void addOptions(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(
-        tr("Outcrop: a dashboard for Amazon Bedrock custom model deployments.\n"
+        CommandLineTr::tr("Outcrop: a dashboard for Amazon Bedrock custom model deployments.\n"
            "Without --export it opens the dashboard; with --export it writes a CSV file and exits."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(QCommandLineOption(QStringLiteral("demo"),
-                                        tr("Run against the built-in Bedrock simulator with generated data "
+                                        CommandLineTr::tr("Run against the built-in Bedrock simulator with generated data "
                                            "instead of AWS.")));
     parser.addOption(QCommandLineOption(QStringLiteral("debug"),
-                                        tr("Write a detailed log for support cases to outcrop-debug.log in Outcrop's "
+                                        CommandLineTr::tr("Write a detailed log for support cases to outcrop-debug.log in Outcrop's "
                                            "data folder (secrets are redacted); the path is printed at start.")));
     parser.addOption(QCommandLineOption(QStringLiteral("demo-count"),
-                                        tr("How many deployments the simulator generates with --demo (default 300)."),
-                                        tr("N")));
+                                        CommandLineTr::tr("How many deployments the simulator generates with --demo (default 300)."),
+                                        CommandLineTr::tr("N")));
+    parser.addOption(QCommandLineOption(QStringLiteral("lang"),
+                                        CommandLineTr::tr("The language of the user interface and the locale of dates and numbers, "
+                                           "e.g. de, ja or en (default: the system's)."),
+                                        CommandLineTr::tr("locale")));
     exporting::addConnectionOptions(parser);
     exporting::addExportOptions(parser);
 }
@@ -45,7 +52,7 @@ CommandLine readCommandLine(QCommandLineParser &parser, const QStringList &argum
         return line;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        line.error = tr("Unexpected argument \"%1\"; see --help.").arg(parser.positionalArguments().first());
+        line.error = CommandLineTr::tr("Unexpected argument \"%1\"; see --help.").arg(parser.positionalArguments().first());
         return line;
     }
     line.helpOrVersion = parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version"));
@@ -55,8 +62,15 @@ CommandLine readCommandLine(QCommandLineParser &parser, const QStringList &argum
         bool ok = false;
         line.demoCount = parser.value(QStringLiteral("demo-count")).toInt(&ok);
         if (!ok || line.demoCount < 0 || line.demoCount > 1000000) {
-            line.error = tr("--demo-count: '%1' is not a number from 0 to 1000000.")
+            line.error = CommandLineTr::tr("--demo-count: '%1' is not a number from 0 to 1000000.")
                              .arg(parser.value(QStringLiteral("demo-count")));
+            return line;
+        }
+    }
+    if (parser.isSet(QStringLiteral("lang"))) {
+        line.language = parser.value(QStringLiteral("lang"));
+        if (!isKnownLocaleName(line.language)) {
+            line.error = CommandLineTr::tr("--lang: '%1' is not a known locale name such as de, ja or en.").arg(line.language);
             return line;
         }
     }
@@ -72,6 +86,11 @@ std::optional<int> startCommandLine(CommandLine *commandLine)
     QCoreApplication::setApplicationName(QStringLiteral("Outcrop"));
     QCoreApplication::setOrganizationName(QStringLiteral("Outcrop"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
+
+    // Before the parser's texts (--help) are built. An unknown --lang is reported by
+    // readCommandLine() as a usage error.
+    const QString language = languageArgument(QCoreApplication::arguments());
+    installTranslations(isKnownLocaleName(language) ? language : QString());
 
     QCommandLineParser parser;
     addOptions(parser);
@@ -97,7 +116,7 @@ std::optional<int> startCommandLine(CommandLine *commandLine)
             QTextStream(stderr) << "outcrop: " << error << Qt::endl;
             return 1;
         }
-        QTextStream(stderr) << "outcrop: " << tr("writing a debug log (secrets redacted) to %1").arg(path) << Qt::endl;
+        QTextStream(stderr) << "outcrop: " << CommandLineTr::tr("writing a debug log (secrets redacted) to %1").arg(path) << Qt::endl;
     }
     return std::nullopt;
 }

@@ -17,6 +17,7 @@ struct CommandLine
     bool demo = false;
     bool debug = false;   // --debug: a redacted debug log in the data folder
     int demoCount = 300;
+    QString language;                          // --lang: a locale name; empty: the system's
     bool helpOrVersion = false;
     QString error;                             // a usage error, naming the option
 };

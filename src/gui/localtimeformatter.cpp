@@ -104,21 +104,28 @@ QString LocalTimeFormatter::relativeAge(const QDateTime &time, const QDateTime &
     const qint64 seconds = time.secsTo(now);
     const bool future = seconds < 0;
     const qint64 magnitude = future ? -seconds : seconds;
-    // Written out call by call so that lupdate sees every plural form.
+    // Written out call by call so that lupdate sees every plural form. The counts are named
+    // variables: lupdate 6.4 loops forever on a parenthesis inside translate()'s count argument
+    // and drops the call when the argument is a division.
     const int n = int(qMin<qint64>(magnitude, INT_MAX));
+    const int minutes = n / 60;
+    const int hours = n / 3600;
+    const int days = n / 86400;
+    const int months = n / (86400 * 30);
+    const int years = n / (86400 * 365);
     QString amount;
     if (magnitude < 60) {
         return QCoreApplication::translate("LocalTimeFormatter", "just now");
     } else if (magnitude < 3600) {
-        amount = QCoreApplication::translate("LocalTimeFormatter", "%n minute(s)", nullptr, n / 60);
+        amount = QCoreApplication::translate("LocalTimeFormatter", "%n minute(s)", nullptr, minutes);
     } else if (magnitude < 86400) {
-        amount = QCoreApplication::translate("LocalTimeFormatter", "%n hour(s)", nullptr, n / 3600);
+        amount = QCoreApplication::translate("LocalTimeFormatter", "%n hour(s)", nullptr, hours);
     } else if (magnitude < 86400 * 60) {
-        amount = QCoreApplication::translate("LocalTimeFormatter", "%n day(s)", nullptr, n / 86400);
+        amount = QCoreApplication::translate("LocalTimeFormatter", "%n day(s)", nullptr, days);
     } else if (magnitude < 86400 * 730) {
-        amount = QCoreApplication::translate("LocalTimeFormatter", "%n month(s)", nullptr, n / (86400 * 30));
+        amount = QCoreApplication::translate("LocalTimeFormatter", "%n month(s)", nullptr, months);
     } else {
-        amount = QCoreApplication::translate("LocalTimeFormatter", "%n year(s)", nullptr, n / (86400 * 365));
+        amount = QCoreApplication::translate("LocalTimeFormatter", "%n year(s)", nullptr, years);
     }
     return future ? QCoreApplication::translate("LocalTimeFormatter", "in %1", "relative time in the future").arg(amount)
                   : QCoreApplication::translate("LocalTimeFormatter", "%1 ago", "relative age").arg(amount);

@@ -3,6 +3,7 @@
 // under Xvfb once per palette and scale; the scale comes from QT_SCALE_FACTOR).
 #include "screenshotpalette.h"
 #include "screenshotscenes.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -42,7 +43,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption sizeOption(QStringLiteral("size"),
                                         QStringLiteral("The window size in device-independent pixels."),
                                         QStringLiteral("WIDTHxHEIGHT"), QStringLiteral("1400x860"));
-    parser.addOptions({outputOption, themeOption, sceneOption, sizeOption});
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        QStringLiteral("The language and locale of the window, e.g. de or ja "
+                                                       "(default: English; the name goes into the file names)."),
+                                        QStringLiteral("locale"));
+    parser.addOptions({outputOption, themeOption, sceneOption, sizeOption, langOption});
     parser.process(app);
 
     ScreenshotScenes::Options options;
@@ -55,6 +60,11 @@ int main(int argc, char *argv[])
         return usageError(QStringLiteral("--theme: \"%1\" is neither light nor dark").arg(options.theme));
     }
     options.scenes = parser.values(sceneOption);
+    options.language = parser.value(langOption);
+    // Without --lang: the system locale, which scripts/screenshots pins to C.UTF-8 (English).
+    if (!outcrop::app::installTranslations(options.language)) {
+        return usageError(QStringLiteral("--lang: \"%1\" is not a known locale name").arg(options.language));
+    }
     const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
     bool widthOk = false;
     bool heightOk = false;

@@ -212,7 +212,12 @@ void ScreenshotScenes::poll()
 void ScreenshotScenes::capture()
 {
     const int scalePercent = qRound(m_window->devicePixelRatioF() * 100);
-    const QString fileName = QStringLiteral("%1-%2-%3.png").arg(m_current.name, m_options.theme).arg(scalePercent);
+    QString variant = m_options.theme;
+    if (!m_options.language.isEmpty()) {
+        variant = m_options.theme == QLatin1String("light") ? m_options.language
+                                                            : m_options.language + QLatin1Char('-') + m_options.theme;
+    }
+    const QString fileName = QStringLiteral("%1-%2-%3.png").arg(m_current.name, variant).arg(scalePercent);
     const QString path = QDir(m_options.outputDirectory).filePath(fileName);
     if (!m_window->grab().save(path, "PNG")) {
         fail(QStringLiteral("cannot write %1").arg(path));

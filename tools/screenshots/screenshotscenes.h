@@ -39,6 +39,8 @@ public:
     {
         QString outputDirectory;
         QString theme;              // "light" or "dark": only the file names; the palette is set by main()
+        QString language;           // --lang: only the file names (scene-de-100.png for light,
+                                    // scene-de-dark-100.png); main() installs the translations
         QStringList scenes;         // empty: all of sceneNames()
         QSize windowSize;           // in device-independent pixels
         int deploymentCount = 150;

@@ -18,10 +18,12 @@ namespace outcrop::aws {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context "AwsClient" of this file (a class of its own: lupdate gives tr() calls
+// in free functions the namespace as context).
+class AwsClientTr
 {
-    return QCoreApplication::translate("AwsClient", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AwsClient)
+};
 
 // The Host header as QNetworkAccessManager would send it; we set it ourselves so that the bytes
 // we sign are the bytes on the wire.
@@ -42,7 +44,7 @@ QByteArray hostHeaderFor(const QUrl &url)
 AwsError networkError(const QNetworkReply &reply, const QString &operation)
 {
     AwsError error = AwsError::make(AwsError::Kind::Network,
-                                    tr("Could not reach %1: %2").arg(reply.url().host(), reply.errorString()),
+                                    AwsClientTr::tr("Could not reach %1: %2").arg(reply.url().host(), reply.errorString()),
                                     operation);
     return error;
 }
@@ -133,7 +135,7 @@ void AwsCall::cancel()
     if (m_finished) {
         return;
     }
-    finish(AwsError::make(AwsError::Kind::Cancelled, tr("Cancelled."), m_request.operation));
+    finish(AwsError::make(AwsError::Kind::Cancelled, AwsClientTr::tr("Cancelled."), m_request.operation));
 }
 
 void AwsCall::startAttempt()
@@ -236,7 +238,7 @@ void AwsCall::onReplyFinished()
 
     if (m_timedOut) {
         failAttempt(AwsError::make(AwsError::Kind::Timeout,
-                                   tr("%1 timed out after %2 s.")
+                                   AwsClientTr::tr("%1 timed out after %2 s.")
                                        .arg(m_request.operation)
                                        .arg(m_client->m_config.attemptTimeoutMs / 1000.0),
                                    m_request.operation),
@@ -277,7 +279,7 @@ void AwsCall::onReplyFinished()
         QString problem;
         if (!m_request.acceptBody(body, &problem)) {
             AwsError error = AwsError::make(
-                AwsError::Kind::BadReply, tr("%1 returned a reply Outcrop cannot read: %2").arg(m_request.operation, problem),
+                AwsError::Kind::BadReply, AwsClientTr::tr("%1 returned a reply Outcrop cannot read: %2").arg(m_request.operation, problem),
                 m_request.operation);
             error.httpStatus = status;
             error.requestId = m_requestId;

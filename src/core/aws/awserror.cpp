@@ -11,10 +11,12 @@
 namespace outcrop::aws {
 
 namespace {
-QString tr(const char *text)
+// The translation context "AwsError" of this file (a class of its own: lupdate gives tr() calls
+// in free functions the namespace as context).
+class AwsErrorTr
 {
-    return QCoreApplication::translate("AwsError", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AwsError)
+};
 } // namespace
 
 QString iamActionFor(const QString &operation)
@@ -136,7 +138,7 @@ AwsError AwsError::fromHttpReply(int httpStatus, const QByteArray &errorTypeHead
     }
     if (error.message.isEmpty() && object.isEmpty() && !body.isEmpty()) {
         // A non-JSON error body (an HTML page from a proxy or load balancer): say so briefly.
-        error.message = tr("HTTP %1 with a reply that is not JSON").arg(httpStatus);
+        error.message = AwsErrorTr::tr("HTTP %1 with a reply that is not JSON").arg(httpStatus);
     }
     return error;
 }
@@ -149,45 +151,45 @@ QString AwsError::userMessage() const
         return {};
     case Kind::AccessDenied:
         text = operation.isEmpty()
-            ? tr("Access denied.")
-            : tr("Access denied: your credentials are not allowed %1. Ask your AWS administrator to grant that "
+            ? AwsErrorTr::tr("Access denied.")
+            : AwsErrorTr::tr("Access denied: your credentials are not allowed %1. Ask your AWS administrator to grant that "
                  "IAM action.").arg(iamActionFor(operation));
         break;
     case Kind::Validation:
-        text = tr("The service rejected the request as invalid.");
+        text = AwsErrorTr::tr("The service rejected the request as invalid.");
         break;
     case Kind::InternalServer:
     case Kind::ServiceUnavailable:
-        text = tr("The service had an internal error; trying again later usually helps.");
+        text = AwsErrorTr::tr("The service had an internal error; trying again later usually helps.");
         break;
     case Kind::Throttling:
-        text = tr("The service is throttling requests; wait a moment and try again.");
+        text = AwsErrorTr::tr("The service is throttling requests; wait a moment and try again.");
         break;
     case Kind::ResourceNotFound:
-        text = tr("Not found: the deployment or model does not exist in this account and region (it may have "
+        text = AwsErrorTr::tr("Not found: the deployment or model does not exist in this account and region (it may have "
                   "been deleted).");
         break;
     case Kind::Conflict:
-        text = tr("The deployment is busy with another change; try again when it has finished.");
+        text = AwsErrorTr::tr("The deployment is busy with another change; try again when it has finished.");
         break;
     case Kind::ServiceQuotaExceeded:
-        text = tr("A service quota is exhausted; request an increase in the Service Quotas console.");
+        text = AwsErrorTr::tr("A service quota is exhausted; request an increase in the Service Quotas console.");
         break;
     case Kind::TooManyTags:
-        text = tr("Too many tags on the resource.");
+        text = AwsErrorTr::tr("Too many tags on the resource.");
         break;
     case Kind::ExpiredToken:
-        text = tr("The credentials have expired; refresh them (for example with 'aws sso login') and try again.");
+        text = AwsErrorTr::tr("The credentials have expired; refresh them (for example with 'aws sso login') and try again.");
         break;
     case Kind::InvalidSignature:
-        text = tr("The request signature was rejected: check the secret access key, and that this computer's "
+        text = AwsErrorTr::tr("The request signature was rejected: check the secret access key, and that this computer's "
                   "clock is right.");
         break;
     case Kind::UnrecognizedClient:
-        text = tr("The access key id is not known to AWS in this partition: check the credentials and the region.");
+        text = AwsErrorTr::tr("The access key id is not known to AWS in this partition: check the credentials and the region.");
         break;
     case Kind::OtherService:
-        text = tr("The service returned the error %1.").arg(code.isEmpty() ? QString::number(httpStatus) : code);
+        text = AwsErrorTr::tr("The service returned the error %1.").arg(code.isEmpty() ? QString::number(httpStatus) : code);
         break;
     case Kind::Network:
     case Kind::Timeout:
@@ -201,10 +203,10 @@ QString AwsError::userMessage() const
         return message;
     }
     if (!message.isEmpty()) {
-        text += QLatin1Char(' ') + tr("The service said: %1").arg(message);
+        text += QLatin1Char(' ') + AwsErrorTr::tr("The service said: %1").arg(message);
     }
     if (!requestId.isEmpty()) {
-        text += QLatin1Char(' ') + tr("(request id %1)").arg(requestId);
+        text += QLatin1Char(' ') + AwsErrorTr::tr("(request id %1)").arg(requestId);
     }
     return text;
 }

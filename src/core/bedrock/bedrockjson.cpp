@@ -16,10 +16,12 @@ namespace outcrop::bedrock {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context "BedrockJson" of this file (a class of its own: lupdate gives tr() calls
+// in free functions the namespace as context).
+class BedrockJsonTr
 {
-    return QCoreApplication::translate("BedrockJson", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(BedrockJson)
+};
 
 // Reads the fields of one JSON object, remembering the first problem with the name of the field
 // and of the object it is in ("modelDeploymentSummaries[3].createdAt").
@@ -63,11 +65,11 @@ private:
         }
         if (value.isUndefined() || value.isNull()) {
             if (required) {
-                fail(tr("the reply has no %1, which is required").arg(fieldName(key)));
+                fail(BedrockJsonTr::tr("the reply has no %1, which is required").arg(fieldName(key)));
             }
             return {};
         }
-        fail(tr("%1 in the reply is not a string").arg(fieldName(key)));
+        fail(BedrockJsonTr::tr("%1 in the reply is not a string").arg(fieldName(key)));
         return {};
     }
 
@@ -79,7 +81,7 @@ private:
         }
         const QDateTime parsed = BedrockJson::parseTimestamp(text);
         if (!parsed.isValid()) {
-            fail(tr("%1 in the reply is \"%2\", not an RFC 3339 time").arg(fieldName(key), text));
+            fail(BedrockJsonTr::tr("%1 in the reply is \"%2\", not an RFC 3339 time").arg(fieldName(key), text));
         }
         return parsed;
     }
@@ -95,13 +97,13 @@ bool parseObject(const QByteArray &json, QJsonObject *object, QString *error)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("the reply is not valid JSON (%1 at byte %2)")
+        *error = BedrockJsonTr::tr("the reply is not valid JSON (%1 at byte %2)")
                      .arg(parseError.errorString())
                      .arg(parseError.offset);
         return false;
     }
     if (!document.isObject()) {
-        *error = tr("the reply is not a JSON object");
+        *error = BedrockJsonTr::tr("the reply is not a JSON object");
         return false;
     }
     *object = document.object();
@@ -129,7 +131,7 @@ QString readNextToken(const QJsonObject &object, QString *error, bool *ok)
     if (token.isString() || token.isUndefined() || token.isNull()) {
         return token.toString();
     }
-    *error = tr("nextToken in the reply is not a string");
+    *error = BedrockJsonTr::tr("nextToken in the reply is not a string");
     *ok = false;
     return {};
 }
@@ -164,7 +166,7 @@ bool BedrockJson::parseDeploymentPage(const QByteArray &json, DeploymentPage *pa
     }
     const QJsonValue list = object.value(QLatin1String("modelDeploymentSummaries"));
     if (!list.isUndefined() && !list.isNull() && !list.isArray()) {
-        *error = tr("modelDeploymentSummaries in the reply is not a list");
+        *error = BedrockJsonTr::tr("modelDeploymentSummaries in the reply is not a list");
         return false;
     }
     const QJsonArray rows = list.toArray();
@@ -173,7 +175,7 @@ bool BedrockJson::parseDeploymentPage(const QByteArray &json, DeploymentPage *pa
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const QString where = QStringLiteral("modelDeploymentSummaries[%1]").arg(i);
         if (!rows.at(i).isObject()) {
-            *error = tr("%1 in the reply is not an object").arg(where);
+            *error = BedrockJsonTr::tr("%1 in the reply is not an object").arg(where);
             return false;
         }
         DeploymentSummary summary;

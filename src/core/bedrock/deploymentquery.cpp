@@ -11,10 +11,12 @@
 namespace outcrop::bedrock {
 
 namespace {
-QString tr(const char *text)
+// The translation context "DeploymentQuery" of this file (a class of its own: lupdate gives tr() calls
+// in free functions the namespace as context).
+class DeploymentQueryTr
 {
-    return QCoreApplication::translate("DeploymentQuery", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DeploymentQuery)
+};
 } // namespace
 
 bool isCustomModelArn(const QString &text)
@@ -97,7 +99,7 @@ QString formatQueryTime(const QDateTime &time)
 QString DeploymentQuery::validate() const
 {
     if (createdAfter.isValid() && createdBefore.isValid() && createdAfter > createdBefore) {
-        return tr("createdAfter (%1) is later than createdBefore (%2): no deployment can match.")
+        return DeploymentQueryTr::tr("createdAfter (%1) is later than createdBefore (%2): no deployment can match.")
             .arg(formatQueryTime(createdAfter), formatQueryTime(createdBefore));
     }
     if (!nameContains.isEmpty()) {
@@ -105,21 +107,21 @@ QString DeploymentQuery::validate() const
         // a full match of the name pattern would reject searches such as "-prod" (bedrock-api.md §2).
         static const QRegularExpression allowed(QStringLiteral("^[0-9A-Za-z_-]+$"));
         if (nameContains.size() > 63) {
-            return tr("nameContains is %1 characters long; at most 63 are allowed.").arg(nameContains.size());
+            return DeploymentQueryTr::tr("nameContains is %1 characters long; at most 63 are allowed.").arg(nameContains.size());
         }
         if (!allowed.match(nameContains).hasMatch()) {
-            return tr("nameContains \"%1\" may only hold letters, digits, '-' and '_'.").arg(nameContains);
+            return DeploymentQueryTr::tr("nameContains \"%1\" may only hold letters, digits, '-' and '_'.").arg(nameContains);
         }
     }
     if (!statusEquals.isEmpty() && normalizeStatus(statusEquals).isEmpty()) {
-        return tr("statusEquals \"%1\" is not a status; use Creating, Active or Failed.").arg(statusEquals);
+        return DeploymentQueryTr::tr("statusEquals \"%1\" is not a status; use Creating, Active or Failed.").arg(statusEquals);
     }
     if (!modelArnEquals.isEmpty() && !isCustomModelArn(modelArnEquals)) {
-        return tr("modelArnEquals \"%1\" is not a custom model ARN (arn:aws:bedrock:REGION:ACCOUNT:custom-model/...).")
+        return DeploymentQueryTr::tr("modelArnEquals \"%1\" is not a custom model ARN (arn:aws:bedrock:REGION:ACCOUNT:custom-model/...).")
             .arg(modelArnEquals);
     }
     if (maxResults != 0 && (maxResults < 1 || maxResults > 1000)) {
-        return tr("maxResults is %1; it must be between 1 and 1000.").arg(maxResults);
+        return DeploymentQueryTr::tr("maxResults is %1; it must be between 1 and 1000.").arg(maxResults);
     }
     return {};
 }

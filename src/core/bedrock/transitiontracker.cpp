@@ -9,10 +9,12 @@ namespace outcrop::bedrock {
 
 namespace {
 
-QString tr(const char *text, int count = -1)
+// The translation context "TransitionNotice" of this file (a class of its own: lupdate gives tr() calls
+// in free functions the namespace as context).
+class TransitionNoticeTr
 {
-    return QCoreApplication::translate("TransitionNotice", text, nullptr, count);
-}
+    Q_DECLARE_TR_FUNCTIONS(TransitionNotice)
+};
 
 bool isTargetStatus(DeploymentStatus status)
 {
@@ -38,9 +40,9 @@ QString whereText(const QString &region, const QString &accountId)
         return region;
     }
     if (region.isEmpty()) {
-        return tr("account %1").arg(accountId);
+        return TransitionNoticeTr::tr("account %1").arg(accountId);
     }
-    return tr("%1 · account %2").arg(region, accountId);
+    return TransitionNoticeTr::tr("%1 · account %2").arg(region, accountId);
 }
 
 TransitionNotice singleNotice(const DeploymentTransition &transition)
@@ -49,13 +51,13 @@ TransitionNotice singleNotice(const DeploymentTransition &transition)
     const QString where = whereText(transition.region, transition.accountId);
     if (transition.status == DeploymentStatus::Failed) {
         notice.critical = true;
-        notice.summary = tr("Deployment %1 failed").arg(transition.name);
+        notice.summary = TransitionNoticeTr::tr("Deployment %1 failed").arg(transition.name);
         const QString reason = transition.failureMessage.trimmed().isEmpty()
-            ? tr("The service gave no failure reason.")
+            ? TransitionNoticeTr::tr("The service gave no failure reason.")
             : truncated(transition.failureMessage, noticeFailureMessageLength);
         notice.body = where.isEmpty() ? reason : reason + QLatin1Char('\n') + where;
     } else {
-        notice.summary = tr("Deployment %1 is Active").arg(transition.name);
+        notice.summary = TransitionNoticeTr::tr("Deployment %1 is Active").arg(transition.name);
         notice.body = where;
     }
     return notice;
@@ -67,7 +69,7 @@ QString namesLine(const QString &label, const QStringList &names)
     constexpr int shownNames = 5;
     QString line = label + QStringLiteral(": ") + names.mid(0, shownNames).join(QStringLiteral(", "));
     if (names.size() > shownNames) {
-        line += QLatin1Char(' ') + tr("and %n more", static_cast<int>(names.size() - shownNames));
+        line += QLatin1Char(' ') + TransitionNoticeTr::tr("and %n more", nullptr, static_cast<int>(names.size() - shownNames));
     }
     return line;
 }
@@ -88,20 +90,20 @@ TransitionNotice summaryNotice(const QList<DeploymentTransition> &transitions)
     notice.critical = !failedNames.isEmpty();
     QStringList parts;
     if (!activeNames.isEmpty()) {
-        parts << tr("%n Active", static_cast<int>(activeNames.size()));
+        parts << TransitionNoticeTr::tr("%n Active", nullptr, static_cast<int>(activeNames.size()));
     }
     if (!failedNames.isEmpty()) {
-        parts << tr("%n Failed", static_cast<int>(failedNames.size()));
+        parts << TransitionNoticeTr::tr("%n Failed", nullptr, static_cast<int>(failedNames.size()));
     }
-    notice.summary = tr("%n deployments changed", notice.transitionCount) + QStringLiteral(": ")
+    notice.summary = TransitionNoticeTr::tr("%n deployments changed", nullptr, notice.transitionCount) + QStringLiteral(": ")
         + parts.join(QStringLiteral(", "));
     QStringList lines;
     // Failures first: they are what the user has to act on.
     if (!failedNames.isEmpty()) {
-        lines << namesLine(tr("Failed"), failedNames);
+        lines << namesLine(TransitionNoticeTr::tr("Failed", "deployment status"), failedNames);
     }
     if (!activeNames.isEmpty()) {
-        lines << namesLine(tr("Active"), activeNames);
+        lines << namesLine(TransitionNoticeTr::tr("Active", "deployment status"), activeNames);
     }
     if (regions.size() == 1 && accounts.size() == 1) {
         const QString where = whereText(*regions.cbegin(), *accounts.cbegin());
@@ -109,8 +111,8 @@ TransitionNotice summaryNotice(const QList<DeploymentTransition> &transitions)
             lines << where;
         }
     } else {
-        lines << tr("in %n regions", static_cast<int>(regions.size())) + QStringLiteral(", ")
-                + tr("%n accounts", static_cast<int>(accounts.size()));
+        lines << TransitionNoticeTr::tr("in %n regions", nullptr, static_cast<int>(regions.size())) + QStringLiteral(", ")
+                + TransitionNoticeTr::tr("%n accounts", nullptr, static_cast<int>(accounts.size()));
     }
     notice.body = lines.join(QLatin1Char('\n'));
     return notice;

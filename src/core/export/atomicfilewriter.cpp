@@ -14,10 +14,12 @@ namespace outcrop::exporting {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context "AtomicFileWriter" of this file (a class of its own: lupdate gives tr() calls
+// in free functions the namespace as context).
+class AtomicFileWriterTr
 {
-    return QCoreApplication::translate("AtomicFileWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AtomicFileWriter)
+};
 
 QString systemReason(int error)
 {
@@ -64,13 +66,13 @@ bool AtomicFileWriter::open(const QString &path)
     m_streaming = false;
 
     if (path.isEmpty()) {
-        return fail(tr("No output file given."));
+        return fail(AtomicFileWriterTr::tr("No output file given."));
     }
     if (path == QLatin1String("-")) {
         m_streaming = true;
         if (!m_file.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
                          QFileDevice::DontCloseHandle)) {
-            return fail(tr("Cannot write to standard output: %1").arg(m_file.errorString()));
+            return fail(AtomicFileWriterTr::tr("Cannot write to standard output: %1").arg(m_file.errorString()));
         }
         return true;
     }
@@ -83,29 +85,29 @@ bool AtomicFileWriter::open(const QString &path)
     bool replacing = false;
     if (::lstat(encodedPath.constData(), &existing) == 0) {
         if (S_ISLNK(existing.st_mode)) {
-            return fail(tr("Refusing to write %1: it is a symbolic link. Give the path of the file "
+            return fail(AtomicFileWriterTr::tr("Refusing to write %1: it is a symbolic link. Give the path of the file "
                            "it points to, or remove the link.")
                             .arg(path));
         }
         if (S_ISDIR(existing.st_mode)) {
-            return fail(tr("Cannot write %1: it is a directory.").arg(path));
+            return fail(AtomicFileWriterTr::tr("Cannot write %1: it is a directory.").arg(path));
         }
         if (!S_ISREG(existing.st_mode)) {
-            return fail(tr("Refusing to write %1: it is not a regular file (a device, pipe or socket "
+            return fail(AtomicFileWriterTr::tr("Refusing to write %1: it is not a regular file (a device, pipe or socket "
                            "would be replaced, not written to). Use - for standard output.")
                             .arg(path));
         }
         mode = existing.st_mode & 0777;   // the replacement keeps the permissions of the file it replaces
         replacing = true;
     } else if (errno != ENOENT) {
-        return fail(tr("Cannot write %1: %2").arg(path, systemReason(errno)));
+        return fail(AtomicFileWriterTr::tr("Cannot write %1: %2").arg(path, systemReason(errno)));
     }
 
     const QFileInfo target(path);
     const QString directory = target.path();
     const QString fileName = target.fileName();
     if (fileName.isEmpty()) {
-        return fail(tr("Cannot write %1: it names a directory, not a file.").arg(path));
+        return fail(AtomicFileWriterTr::tr("Cannot write %1: it names a directory, not a file.").arg(path));
     }
 
     for (int attempt = 0; attempt < maximumNameAttempts; ++attempt) {
@@ -119,7 +121,7 @@ bool AtomicFileWriter::open(const QString &path)
             if (error == EEXIST) {
                 continue;
             }
-            return fail(tr("Cannot create a temporary file in %1 to write %2: %3")
+            return fail(AtomicFileWriterTr::tr("Cannot create a temporary file in %1 to write %2: %3")
                             .arg(directory, path, systemReason(error)));
         }
         m_temporaryPath = candidate;
@@ -130,18 +132,18 @@ bool AtomicFileWriter::open(const QString &path)
         if (!m_file.open(fd, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::AutoCloseHandle)) {
             ::close(fd);
             removeTemporary();
-            return fail(tr("Cannot write %1: %2").arg(path, m_file.errorString()));
+            return fail(AtomicFileWriterTr::tr("Cannot write %1: %2").arg(path, m_file.errorString()));
         }
         return true;
     }
-    return fail(tr("Cannot create a temporary file in %1 to write %2: every name tried already exists.")
+    return fail(AtomicFileWriterTr::tr("Cannot create a temporary file in %1 to write %2: every name tried already exists.")
                     .arg(directory, path));
 }
 
 bool AtomicFileWriter::commit()
 {
     if (!m_file.isOpen()) {
-        return fail(m_errorString.isEmpty() ? tr("Cannot write %1: the output is not open.").arg(m_path)
+        return fail(m_errorString.isEmpty() ? AtomicFileWriterTr::tr("Cannot write %1: the output is not open.").arg(m_path)
                                             : m_errorString);
     }
     if (m_streaming) {
@@ -168,7 +170,7 @@ bool AtomicFileWriter::commit()
     if (::rename(QFile::encodeName(m_temporaryPath).constData(), QFile::encodeName(m_path).constData()) != 0) {
         const int error = errno;
         removeTemporary();
-        return fail(tr("Cannot replace %1: %2").arg(m_path, systemReason(error)));
+        return fail(AtomicFileWriterTr::tr("Cannot replace %1: %2").arg(m_path, systemReason(error)));
     }
     m_temporaryPath.clear();
     // Make the rename itself durable; best effort, the data is already complete.
@@ -202,9 +204,9 @@ void AtomicFileWriter::removeTemporary()
 QString AtomicFileWriter::writeFailedMessage(const QString &reason) const
 {
     if (m_streaming) {
-        return tr("Writing to standard output failed: %1. The output is incomplete.").arg(reason);
+        return AtomicFileWriterTr::tr("Writing to standard output failed: %1. The output is incomplete.").arg(reason);
     }
-    return tr("Cannot write %1: %2. %1 was not changed.").arg(m_path, reason);
+    return AtomicFileWriterTr::tr("Cannot write %1: %2. %1 was not changed.").arg(m_path, reason);
 }
 
 } // namespace outcrop::exporting

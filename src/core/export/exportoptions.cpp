@@ -13,10 +13,12 @@ namespace outcrop::exporting {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context "ExportOptions" of this file (a class of its own: lupdate gives tr() calls
+// in free functions the namespace as context).
+class ExportOptionsTr
 {
-    return QCoreApplication::translate("ExportOptions", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ExportOptions)
+};
 
 // The first name is ours; the others are the AWS CLI's spellings (aws bedrock
 // list-custom-model-deployments), so a user can paste the flags they already know.
@@ -60,7 +62,7 @@ bool singleValue(const QCommandLineParser &parser, const QStringList &names, QSt
 {
     const QStringList values = parser.values(names.first());
     if (values.size() > 1) {
-        *error = tr("%1 is given %2 times; give it once.").arg(spelledAs(parser, names)).arg(values.size());
+        *error = ExportOptionsTr::tr("%1 is given %2 times; give it once.").arg(spelledAs(parser, names)).arg(values.size());
         return false;
     }
     *value = values.isEmpty() ? QString() : values.first();
@@ -78,7 +80,7 @@ bool parseTimeOption(const QCommandLineParser &parser, const QStringList &names,
     }
     *time = bedrock::parseUserTime(text);
     if (!time->isValid()) {
-        *error = tr("%1: '%2' is not an RFC 3339 time or date; use e.g. 2025-07-01, 2025-07-01T12:00:00Z "
+        *error = ExportOptionsTr::tr("%1: '%2' is not an RFC 3339 time or date; use e.g. 2025-07-01, 2025-07-01T12:00:00Z "
                     "or 2025-07-01T14:00:00+02:00 (without a zone, UTC).")
                      .arg(spelledAs(parser, names), text);
         return false;
@@ -154,8 +156,8 @@ template<size_t count>
 void addOptions(QCommandLineParser &parser, const OptionHelp (&options)[count])
 {
     for (const OptionHelp &option : options) {
-        parser.addOption(QCommandLineOption(*option.names, tr(option.description),
-                                            option.valueName ? tr(option.valueName) : QString()));
+        parser.addOption(QCommandLineOption(*option.names, ExportOptionsTr::tr(option.description),
+                                            option.valueName ? ExportOptionsTr::tr(option.valueName) : QString()));
     }
 }
 
@@ -183,11 +185,11 @@ bool parseConnectionOptions(const QCommandLineParser &parser, ConnectionOptions 
     // STS's TokenCode is six digits. The code itself is not repeated in the message.
     static const QRegularExpression mfaCodePattern(QStringLiteral("^[0-9]{6}$"));
     if (parser.isSet(mfaCodeNames.first()) && !mfaCodePattern.match(parsed.mfaCode).hasMatch()) {
-        *error = tr("--mfa-code: give the 6 digits your MFA device shows.");
+        *error = ExportOptionsTr::tr("--mfa-code: give the 6 digits your MFA device shows.");
         return false;
     }
     if (parser.isSet(profileNames.first()) && parsed.profile.trimmed().isEmpty()) {
-        *error = tr("--profile: give the name of a profile.");
+        *error = ExportOptionsTr::tr("--profile: give the name of a profile.");
         return false;
     }
     if (parser.isSet(regionNames.first())) {
@@ -195,7 +197,7 @@ bool parseConnectionOptions(const QCommandLineParser &parser, ConnectionOptions 
         // signature's scope, so only host-name-safe lower-case labels are accepted.
         static const QRegularExpression regionPattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
         if (parsed.region.size() > 50 || !regionPattern.match(parsed.region).hasMatch()) {
-            *error = tr("--region: '%1' is not a region name; use e.g. us-east-1 or us-west-2 (lower case).")
+            *error = ExportOptionsTr::tr("--region: '%1' is not a region name; use e.g. us-east-1 or us-west-2 (lower case).")
                          .arg(parsed.region);
             return false;
         }
@@ -203,14 +205,14 @@ bool parseConnectionOptions(const QCommandLineParser &parser, ConnectionOptions 
     if (parser.isSet(endpointUrlNames.first())) {
         // "localhost:4566" parses as a URL with the scheme "localhost": say what is missing instead.
         if (!parsed.endpointUrl.contains(QLatin1String("://"))) {
-            *error = tr("--endpoint-url: '%1' is not a URL; give one such as "
+            *error = ExportOptionsTr::tr("--endpoint-url: '%1' is not a URL; give one such as "
                         "https://bedrock.us-east-1.amazonaws.com or http://127.0.0.1:4566.")
                          .arg(parsed.endpointUrl);
             return false;
         }
         const QString problem = net::NetworkPolicy::checkEndpoint(QUrl(parsed.endpointUrl, QUrl::StrictMode));
         if (!problem.isEmpty()) {
-            *error = tr("--endpoint-url: '%1' cannot be used. %2").arg(parsed.endpointUrl, problem);
+            *error = ExportOptionsTr::tr("--endpoint-url: '%1' cannot be used. %2").arg(parsed.endpointUrl, problem);
             return false;
         }
     }
@@ -230,7 +232,7 @@ bool parseExportOptions(const QCommandLineParser &parser, ExportOptions *options
     if (!parser.isSet(exportNames.first())) {
         for (const QStringList *names : exportOnlyOptions) {
             if (parser.isSet(names->first())) {
-                *error = tr("%1 is only used with --export <file>.").arg(spelledAs(parser, *names));
+                *error = ExportOptionsTr::tr("%1 is only used with --export <file>.").arg(spelledAs(parser, *names));
                 return false;
             }
         }
@@ -238,7 +240,7 @@ bool parseExportOptions(const QCommandLineParser &parser, ExportOptions *options
         return true;
     }
     if (parsed.outputPath.isEmpty()) {
-        *error = tr("--export: give a file name, or - for standard output.");
+        *error = ExportOptionsTr::tr("--export: give a file name, or - for standard output.");
         return false;
     }
 
@@ -251,7 +253,7 @@ bool parseExportOptions(const QCommandLineParser &parser, ExportOptions *options
     if (parser.isSet(statusNames.first())) {
         query.statusEquals = bedrock::normalizeStatus(text);
         if (query.statusEquals.isEmpty()) {
-            *error = tr("%1: '%2' is not a status; use Creating, Active or Failed.")
+            *error = ExportOptionsTr::tr("%1: '%2' is not a status; use Creating, Active or Failed.")
                          .arg(spelledAs(parser, statusNames), text);
             return false;
         }
@@ -264,7 +266,7 @@ bool parseExportOptions(const QCommandLineParser &parser, ExportOptions *options
         // A substring of a deployment name: its characters and length (bedrock-api.md §2).
         static const QRegularExpression allowed(QStringLiteral("^[0-9A-Za-z_-]{1,63}$"));
         if (!allowed.match(query.nameContains).hasMatch()) {
-            *error = tr("%1: '%2' cannot be part of a deployment name; use 1 to 63 letters, digits, - and _.")
+            *error = ExportOptionsTr::tr("%1: '%2' cannot be part of a deployment name; use 1 to 63 letters, digits, - and _.")
                          .arg(spelledAs(parser, nameContainsNames), query.nameContains);
             return false;
         }
@@ -274,7 +276,7 @@ bool parseExportOptions(const QCommandLineParser &parser, ExportOptions *options
         return false;
     }
     if (parser.isSet(modelArnNames.first()) && !bedrock::isCustomModelArn(query.modelArnEquals)) {
-        *error = tr("%1: '%2' is not a custom model ARN; use "
+        *error = ExportOptionsTr::tr("%1: '%2' is not a custom model ARN; use "
                     "arn:aws:bedrock:REGION:ACCOUNT:custom-model/MODEL/ID.")
                      .arg(spelledAs(parser, modelArnNames), query.modelArnEquals);
         return false;
@@ -285,7 +287,7 @@ bool parseExportOptions(const QCommandLineParser &parser, ExportOptions *options
         return false;
     }
     if (query.createdAfter.isValid() && query.createdBefore.isValid() && query.createdAfter > query.createdBefore) {
-        *error = tr("--created-after (%1) is later than --created-before (%2): no deployment can match.")
+        *error = ExportOptionsTr::tr("--created-after (%1) is later than --created-before (%2): no deployment can match.")
                      .arg(bedrock::formatQueryTime(query.createdAfter), bedrock::formatQueryTime(query.createdBefore));
         return false;
     }
@@ -295,7 +297,7 @@ bool parseExportOptions(const QCommandLineParser &parser, ExportOptions *options
     }
     if (parser.isSet(sortOrderNames.first())) {
         if (!bedrock::parseSortOrder(text, &query.sortOrder)) {
-            *error = tr("%1: '%2' is not a sort order; use Ascending or Descending.")
+            *error = ExportOptionsTr::tr("%1: '%2' is not a sort order; use Ascending or Descending.")
                          .arg(spelledAs(parser, sortOrderNames), text);
             return false;
         }
@@ -311,7 +313,7 @@ bool parseExportOptions(const QCommandLineParser &parser, ExportOptions *options
         bool isNumber = false;
         const int size = text.trimmed().toInt(&isNumber);
         if (!isNumber || size < 1 || size > 1000) {
-            *error = tr("%1: '%2' is not a page size; use a whole number from 1 to 1000.")
+            *error = ExportOptionsTr::tr("%1: '%2' is not a page size; use a whole number from 1 to 1000.")
                          .arg(spelledAs(parser, pageSizeNames), text);
             return false;
         }
@@ -342,7 +344,7 @@ bool parseExportArguments(const QStringList &arguments, ExportOptions *options, 
         return false;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        *error = tr("Unexpected argument '%1'.").arg(parser.positionalArguments().first());
+        *error = ExportOptionsTr::tr("Unexpected argument '%1'.").arg(parser.positionalArguments().first());
         return false;
     }
     return parseExportOptions(parser, options, error);

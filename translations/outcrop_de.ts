@@ -1,0 +1,2054 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+    <context>
+        <name>AtomicFileWriter</name>
+        <message>
+            <source>No output file given.</source>
+            <translation>Keine Ausgabedatei angegeben.</translation>
+        </message>
+        <message>
+            <source>Cannot write to standard output: %1</source>
+            <translation>Schreiben auf die Standardausgabe nicht möglich: %1</translation>
+        </message>
+        <message>
+            <source>Refusing to write %1: it is a symbolic link. Give the path of the file it points to, or remove the link.</source>
+            <translation>%1 wird nicht geschrieben: Es ist ein symbolischer Link. Geben Sie den Pfad der Datei an, auf die er zeigt, oder entfernen Sie den Link.</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: it is a directory.</source>
+            <translation>%1 kann nicht geschrieben werden: Es ist ein Verzeichnis.</translation>
+        </message>
+        <message>
+            <source>Refusing to write %1: it is not a regular file (a device, pipe or socket would be replaced, not written to). Use - for standard output.</source>
+            <translation>%1 wird nicht geschrieben: Es ist keine reguläre Datei (ein Gerät, eine Pipe oder ein Socket würde ersetzt statt beschrieben). Verwenden Sie - für die Standardausgabe.</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: it names a directory, not a file.</source>
+            <translation>%1 kann nicht geschrieben werden: Es bezeichnet ein Verzeichnis, keine Datei.</translation>
+        </message>
+        <message>
+            <source>Cannot create a temporary file in %1 to write %2: %3</source>
+            <translation>In %1 kann keine temporäre Datei zum Schreiben von %2 angelegt werden: %3</translation>
+        </message>
+        <message>
+            <source>Cannot create a temporary file in %1 to write %2: every name tried already exists.</source>
+            <translation>In %1 kann keine temporäre Datei zum Schreiben von %2 angelegt werden: Jeder versuchte Name existiert bereits.</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: the output is not open.</source>
+            <translation>%1 kann nicht geschrieben werden: Die Ausgabe ist nicht geöffnet.</translation>
+        </message>
+        <message>
+            <source>Cannot replace %1: %2</source>
+            <translation>%1 kann nicht ersetzt werden: %2</translation>
+        </message>
+        <message>
+            <source>Writing to standard output failed: %1. The output is incomplete.</source>
+            <translation>Schreiben auf die Standardausgabe fehlgeschlagen: %1. Die Ausgabe ist unvollständig.</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2. %1 was not changed.</source>
+            <translation>%1 kann nicht geschrieben werden: %2. %1 wurde nicht verändert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AwsClient</name>
+        <message>
+            <source>Could not reach %1: %2</source>
+            <translation>%1 ist nicht erreichbar: %2</translation>
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation>Abgebrochen.</translation>
+        </message>
+        <message>
+            <source>%1 timed out after %2 s.</source>
+            <translation>Zeitüberschreitung bei %1 nach %2 s.</translation>
+        </message>
+        <message>
+            <source>%1 returned a reply Outcrop cannot read: %2</source>
+            <translation>%1 hat eine Antwort geliefert, die Outcrop nicht lesen kann: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>AwsError</name>
+        <message>
+            <source>HTTP %1 with a reply that is not JSON</source>
+            <translation>HTTP %1 mit einer Antwort, die kein JSON ist</translation>
+        </message>
+        <message>
+            <source>Access denied.</source>
+            <translation>Zugriff verweigert.</translation>
+        </message>
+        <message>
+            <source>Access denied: your credentials are not allowed %1. Ask your AWS administrator to grant that IAM action.</source>
+            <translation>Zugriff verweigert: Ihre Anmeldedaten dürfen %1 nicht. Bitten Sie Ihre AWS-Administration, diese IAM-Aktion zu erlauben.</translation>
+        </message>
+        <message>
+            <source>The service rejected the request as invalid.</source>
+            <translation>Der Dienst hat die Anfrage als ungültig abgelehnt.</translation>
+        </message>
+        <message>
+            <source>The service had an internal error; trying again later usually helps.</source>
+            <translation>Der Dienst hatte einen internen Fehler; ein späterer neuer Versuch hilft meist.</translation>
+        </message>
+        <message>
+            <source>The service is throttling requests; wait a moment and try again.</source>
+            <translation>Der Dienst drosselt Anfragen; warten Sie kurz und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Not found: the deployment or model does not exist in this account and region (it may have been deleted).</source>
+            <translation>Nicht gefunden: Das Deployment oder Modell existiert in diesem Konto und dieser Region nicht (es wurde vielleicht gelöscht).</translation>
+        </message>
+        <message>
+            <source>The deployment is busy with another change; try again when it has finished.</source>
+            <translation>Das Deployment wird gerade anderweitig geändert; versuchen Sie es erneut, wenn das abgeschlossen ist.</translation>
+        </message>
+        <message>
+            <source>A service quota is exhausted; request an increase in the Service Quotas console.</source>
+            <translation>Ein Dienstkontingent ist ausgeschöpft; beantragen Sie eine Erhöhung in der Konsole Service Quotas.</translation>
+        </message>
+        <message>
+            <source>Too many tags on the resource.</source>
+            <translation>Zu viele Tags an der Ressource.</translation>
+        </message>
+        <message>
+            <source>The credentials have expired; refresh them (for example with 'aws sso login') and try again.</source>
+            <translation>Die Anmeldedaten sind abgelaufen; erneuern Sie sie (etwa mit 'aws sso login') und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>The request signature was rejected: check the secret access key, and that this computer's clock is right.</source>
+            <translation>Die Signatur der Anfrage wurde abgelehnt: Prüfen Sie den geheimen Zugriffsschlüssel und ob die Uhr dieses Computers richtig geht.</translation>
+        </message>
+        <message>
+            <source>The access key id is not known to AWS in this partition: check the credentials and the region.</source>
+            <translation>Die Zugriffsschlüssel-ID ist AWS in dieser Partition unbekannt: Prüfen Sie Anmeldedaten und Region.</translation>
+        </message>
+        <message>
+            <source>The service returned the error %1.</source>
+            <translation>Der Dienst hat den Fehler %1 gemeldet.</translation>
+        </message>
+        <message>
+            <source>The service said: %1</source>
+            <translation>Meldung des Dienstes: %1</translation>
+        </message>
+        <message>
+            <source>(request id %1)</source>
+            <translation>(Request-ID %1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>BedrockJson</name>
+        <message>
+            <source>the reply has no %1, which is required</source>
+            <translation>der Antwort fehlt das erforderliche Feld %1</translation>
+        </message>
+        <message>
+            <source>%1 in the reply is not a string</source>
+            <translation>%1 in der Antwort ist keine Zeichenkette</translation>
+        </message>
+        <message>
+            <source>%1 in the reply is "%2", not an RFC 3339 time</source>
+            <translation>%1 in der Antwort ist „%2“, keine Zeit nach RFC 3339</translation>
+        </message>
+        <message>
+            <source>the reply is not valid JSON (%1 at byte %2)</source>
+            <translation>die Antwort ist kein gültiges JSON (%1 bei Byte %2)</translation>
+        </message>
+        <message>
+            <source>the reply is not a JSON object</source>
+            <translation>die Antwort ist kein JSON-Objekt</translation>
+        </message>
+        <message>
+            <source>nextToken in the reply is not a string</source>
+            <translation>nextToken in der Antwort ist keine Zeichenkette</translation>
+        </message>
+        <message>
+            <source>modelDeploymentSummaries in the reply is not a list</source>
+            <translation>modelDeploymentSummaries in der Antwort ist keine Liste</translation>
+        </message>
+        <message>
+            <source>%1 in the reply is not an object</source>
+            <translation>%1 in der Antwort ist kein Objekt</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommandLine</name>
+        <message>
+            <source>Outcrop: a dashboard for Amazon Bedrock custom model deployments.
+Without --export it opens the dashboard; with --export it writes a CSV file and exits.</source>
+            <translation>Outcrop: ein Dashboard für Deployments eigener Modelle in Amazon Bedrock.
+Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei und beendet sich.</translation>
+        </message>
+        <message>
+            <source>Run against the built-in Bedrock simulator with generated data instead of AWS.</source>
+            <translation>Mit dem eingebauten Bedrock-Simulator und erzeugten Daten statt mit AWS arbeiten.</translation>
+        </message>
+        <message>
+            <source>Write a detailed log for support cases to outcrop-debug.log in Outcrop's data folder (secrets are redacted); the path is printed at start.</source>
+            <translation>Ein ausführliches Protokoll für Supportfälle nach outcrop-debug.log im Datenordner von Outcrop schreiben (Geheimnisse werden geschwärzt); der Pfad wird beim Start ausgegeben.</translation>
+        </message>
+        <message>
+            <source>How many deployments the simulator generates with --demo (default 300).</source>
+            <translation>Wie viele Deployments der Simulator mit --demo erzeugt (Standard: 300).</translation>
+        </message>
+        <message>
+            <source>N</source>
+            <translation>N</translation>
+        </message>
+        <message>
+            <source>The language of the user interface and the locale of dates and numbers, e.g. de, ja or en (default: the system's).</source>
+            <translation>Die Sprache der Oberfläche und das Gebietsschema für Datum und Zahlen, z. B. de, ja oder en (Standard: das des Systems).</translation>
+        </message>
+        <message>
+            <source>locale</source>
+            <translation>Gebietsschema</translation>
+        </message>
+        <message>
+            <source>Unexpected argument "%1"; see --help.</source>
+            <translation>Unerwartetes Argument „%1“; siehe --help.</translation>
+        </message>
+        <message>
+            <source>--demo-count: '%1' is not a number from 0 to 1000000.</source>
+            <translation>--demo-count: '%1' ist keine Zahl von 0 bis 1000000.</translation>
+        </message>
+        <message>
+            <source>--lang: '%1' is not a known locale name such as de, ja or en.</source>
+            <translation>--lang: '%1' ist kein bekanntes Gebietsschema wie de, ja oder en.</translation>
+        </message>
+        <message>
+            <source>writing a debug log (secrets redacted) to %1</source>
+            <translation>Debug-Protokoll (Geheimnisse geschwärzt) wird nach %1 geschrieben</translation>
+        </message>
+    </context>
+    <context>
+        <name>CredentialsDialog</name>
+        <message>
+            <source>Credentials</source>
+            <translation>Anmeldedaten</translation>
+        </message>
+        <message>
+            <source>Credentials of the app's own profiles are kept in the system keyring, never in a file.</source>
+            <translation>Anmeldedaten der eigenen Profile der App liegen im Schlüsselbund des Systems, nie in einer Datei.</translation>
+        </message>
+        <message>
+            <source>&amp;Profile:</source>
+            <translation>&amp;Profil:</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>Profil</translation>
+        </message>
+        <message>
+            <source>Stored credentials</source>
+            <translation>Gespeicherte Anmeldedaten</translation>
+        </message>
+        <message>
+            <source>&amp;Kind:</source>
+            <translation>&amp;Art:</translation>
+        </message>
+        <message>
+            <source>Kind of credentials</source>
+            <translation>Art der Anmeldedaten</translation>
+        </message>
+        <message>
+            <source>Access key pair</source>
+            <translation>Zugriffsschlüsselpaar</translation>
+        </message>
+        <message>
+            <source>Bedrock API key</source>
+            <translation>Bedrock-API-Schlüssel</translation>
+        </message>
+        <message>
+            <source>Access key &amp;ID:</source>
+            <translation>Zugriffsschlüssel-&amp;ID:</translation>
+        </message>
+        <message>
+            <source>Access key ID</source>
+            <translation>Zugriffsschlüssel-ID</translation>
+        </message>
+        <message>
+            <source>AKIA…</source>
+            <translation>AKIA…</translation>
+        </message>
+        <message>
+            <source>Se&amp;cret access key:</source>
+            <translation>&amp;Geheimer Zugriffsschlüssel:</translation>
+        </message>
+        <message>
+            <source>Secret access key</source>
+            <translation>Geheimer Zugriffsschlüssel</translation>
+        </message>
+        <message>
+            <source>Session &amp;token:</source>
+            <translation>Sitzungs&amp;token:</translation>
+        </message>
+        <message>
+            <source>Session token</source>
+            <translation>Sitzungstoken</translation>
+        </message>
+        <message>
+            <source>Optional, for temporary credentials</source>
+            <translation>Optional, für temporäre Anmeldedaten</translation>
+        </message>
+        <message>
+            <source>&amp;API key:</source>
+            <translation>&amp;API-Schlüssel:</translation>
+        </message>
+        <message>
+            <source>Keyring state</source>
+            <translation>Zustand des Schlüsselbunds</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Meldung</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsvWriter</name>
+        <message>
+            <source>the output is not open for writing</source>
+            <translation>die Ausgabe ist nicht zum Schreiben geöffnet</translation>
+        </message>
+    </context>
+    <context>
+        <name>DebugLog</name>
+        <message>
+            <source>Cannot write the debug log %1: %2</source>
+            <translation>Das Debug-Protokoll %1 kann nicht geschrieben werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeploymentExport</name>
+        <message>
+            <source>What was written to standard output is incomplete.</source>
+            <translation>Was auf die Standardausgabe geschrieben wurde, ist unvollständig.</translation>
+        </message>
+        <message>
+            <source>The export was cancelled.</source>
+            <translation>Der Export wurde abgebrochen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeploymentPager</name>
+        <message numerus="yes">
+            <source>The service returned a page token it had already returned (after %n page(s)); stopped so as not to list the same rows for ever.</source>
+            <translation>
+                <numerusform>Der Dienst hat ein bereits geliefertes Seiten-Token erneut geliefert (nach %n Seite); angehalten, um nicht endlos dieselben Zeilen aufzulisten.</numerusform>
+                <numerusform>Der Dienst hat ein bereits geliefertes Seiten-Token erneut geliefert (nach %n Seiten); angehalten, um nicht endlos dieselben Zeilen aufzulisten.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeploymentQuery</name>
+        <message>
+            <source>createdAfter (%1) is later than createdBefore (%2): no deployment can match.</source>
+            <translation>createdAfter (%1) liegt nach createdBefore (%2): kein Deployment kann passen.</translation>
+        </message>
+        <message>
+            <source>nameContains is %1 characters long; at most 63 are allowed.</source>
+            <translation>nameContains ist %1 Zeichen lang; höchstens 63 sind erlaubt.</translation>
+        </message>
+        <message>
+            <source>nameContains "%1" may only hold letters, digits, '-' and '_'.</source>
+            <translation>nameContains „%1“ darf nur Buchstaben, Ziffern, '-' und '_' enthalten.</translation>
+        </message>
+        <message>
+            <source>statusEquals "%1" is not a status; use Creating, Active or Failed.</source>
+            <translation>statusEquals „%1“ ist kein Status; verwenden Sie Creating, Active oder Failed.</translation>
+        </message>
+        <message>
+            <source>modelArnEquals "%1" is not a custom model ARN (arn:aws:bedrock:REGION:ACCOUNT:custom-model/...).</source>
+            <translation>modelArnEquals „%1“ ist keine Custom-Model-ARN (arn:aws:bedrock:REGION:ACCOUNT:custom-model/...).</translation>
+        </message>
+        <message>
+            <source>maxResults is %1; it must be between 1 and 1000.</source>
+            <translation>maxResults ist %1; erlaubt sind 1 bis 1000.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export to CSV</source>
+            <translation>Als CSV exportieren</translation>
+        </message>
+        <message>
+            <source>What to export</source>
+            <translation>Was exportiert wird</translation>
+        </message>
+        <message>
+            <source>&amp;All deployments matching the current filters</source>
+            <translation>&amp;Alle Deployments, die zu den aktuellen Filtern passen</translation>
+        </message>
+        <message>
+            <source>Only the &amp;rows shown</source>
+            <translation>Nur die angezeigten &amp;Zeilen</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>&amp;Datei:</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Durchsuchen…</translation>
+        </message>
+        <message>
+            <source>UTF-8 with &amp;BOM (for Excel)</source>
+            <translation>UTF-8 mit &amp;BOM (für Excel)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportOptions</name>
+        <message>
+            <source>%1 is given %2 times; give it once.</source>
+            <translation>%1 ist %2-mal angegeben; geben Sie es einmal an.</translation>
+        </message>
+        <message>
+            <source>%1: '%2' is not an RFC 3339 time or date; use e.g. 2025-07-01, 2025-07-01T12:00:00Z or 2025-07-01T14:00:00+02:00 (without a zone, UTC).</source>
+            <translation>%1: '%2' ist keine Zeit und kein Datum nach RFC 3339; verwenden Sie z. B. 2025-07-01, 2025-07-01T12:00:00Z oder 2025-07-01T14:00:00+02:00 (ohne Zone gilt UTC).</translation>
+        </message>
+        <message>
+            <source>Use the named profile of the AWS config and credentials files.</source>
+            <translation>Das genannte Profil der AWS-Konfigurations- und Anmeldedatendateien verwenden.</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>AWS region to use, e.g. us-east-1 (default: the profile's region).</source>
+            <translation>Zu verwendende AWS-Region, z. B. us-east-1 (Standard: die Region des Profils).</translation>
+        </message>
+        <message>
+            <source>region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Send requests to this URL instead of the region's Bedrock endpoint (https://, or http:// on a loopback address).</source>
+            <translation>Anfragen an diese URL statt an den Bedrock-Endpunkt der Region senden (https:// oder http:// auf einer Loopback-Adresse).</translation>
+        </message>
+        <message>
+            <source>url</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <source>The current code of your MFA device, for a profile that assumes a role with mfa_serial (6 digits).</source>
+            <translation>Der aktuelle Code Ihres MFA-Geräts, für ein Profil, das eine Rolle mit mfa_serial übernimmt (6 Ziffern).</translation>
+        </message>
+        <message>
+            <source>code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Write every matching deployment to &lt;file&gt; as CSV and exit, without opening a window. - writes to standard output.</source>
+            <translation>Jedes passende Deployment als CSV nach &lt;Datei&gt; schreiben und beenden, ohne ein Fenster zu öffnen. - schreibt auf die Standardausgabe.</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>Datei</translation>
+        </message>
+        <message>
+            <source>Export only deployments with this status: Creating, Active or Failed (any case).</source>
+            <translation>Nur Deployments mit diesem Status exportieren: Creating, Active oder Failed (Groß-/Kleinschreibung beliebig).</translation>
+        </message>
+        <message>
+            <source>status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Export only deployments whose name contains &lt;text&gt; (letters, digits, - and _).</source>
+            <translation>Nur Deployments exportieren, deren Name &lt;Text&gt; enthält (Buchstaben, Ziffern, - und _).</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <source>Export only deployments of the custom model with this ARN.</source>
+            <translation>Nur Deployments des eigenen Modells mit dieser ARN exportieren.</translation>
+        </message>
+        <message>
+            <source>arn</source>
+            <translation>ARN</translation>
+        </message>
+        <message>
+            <source>Export only deployments created after &lt;time&gt;: RFC 3339, e.g. 2025-07-01T12:00:00Z; a time without a zone, or a bare date, is UTC.</source>
+            <translation>Nur Deployments exportieren, die nach &lt;Zeit&gt; erstellt wurden: RFC 3339, z. B. 2025-07-01T12:00:00Z; eine Zeit ohne Zone oder ein reines Datum gilt als UTC.</translation>
+        </message>
+        <message>
+            <source>time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Export only deployments created before &lt;time&gt; (same forms as --created-after).</source>
+            <translation>Nur Deployments exportieren, die vor &lt;Zeit&gt; erstellt wurden (gleiche Formen wie --created-after).</translation>
+        </message>
+        <message>
+            <source>Order by creation time: Ascending or Descending (any case; the service's default is Descending).</source>
+            <translation>Nach Erstellungszeit ordnen: Ascending oder Descending (Groß-/Kleinschreibung beliebig; Standard des Dienstes ist Descending).</translation>
+        </message>
+        <message>
+            <source>order</source>
+            <translation>Reihenfolge</translation>
+        </message>
+        <message>
+            <source>Deployments fetched per request, 1 to 1000 (default: 1000).</source>
+            <translation>Pro Anfrage abgerufene Deployments, 1 bis 1000 (Standard: 1000).</translation>
+        </message>
+        <message>
+            <source>count</source>
+            <translation>Anzahl</translation>
+        </message>
+        <message>
+            <source>Start the CSV with a UTF-8 byte order mark (for spreadsheet programs that need one to read UTF-8).</source>
+            <translation>Die CSV mit einer UTF-8-Bytereihenfolge-Markierung beginnen (für Tabellenkalkulationen, die sie zum Lesen von UTF-8 brauchen).</translation>
+        </message>
+        <message>
+            <source>Write cells that start with =, +, -, @, tab or CR as they are. By default they get a leading ' so that a spreadsheet does not run them as formulas.</source>
+            <translation>Zellen, die mit =, +, -, @, Tabulator oder CR beginnen, unverändert schreiben. Standardmäßig erhalten sie ein führendes ', damit eine Tabellenkalkulation sie nicht als Formeln ausführt.</translation>
+        </message>
+        <message>
+            <source>--mfa-code: give the 6 digits your MFA device shows.</source>
+            <translation>--mfa-code: Geben Sie die 6 Ziffern ein, die Ihr MFA-Gerät anzeigt.</translation>
+        </message>
+        <message>
+            <source>--profile: give the name of a profile.</source>
+            <translation>--profile: Geben Sie den Namen eines Profils an.</translation>
+        </message>
+        <message>
+            <source>--region: '%1' is not a region name; use e.g. us-east-1 or us-west-2 (lower case).</source>
+            <translation>--region: '%1' ist kein Regionsname; verwenden Sie z. B. us-east-1 oder us-west-2 (Kleinbuchstaben).</translation>
+        </message>
+        <message>
+            <source>--endpoint-url: '%1' is not a URL; give one such as https://bedrock.us-east-1.amazonaws.com or http://127.0.0.1:4566.</source>
+            <translation>--endpoint-url: '%1' ist keine URL; geben Sie eine an wie https://bedrock.us-east-1.amazonaws.com oder http://127.0.0.1:4566.</translation>
+        </message>
+        <message>
+            <source>--endpoint-url: '%1' cannot be used. %2</source>
+            <translation>--endpoint-url: '%1' kann nicht verwendet werden. %2</translation>
+        </message>
+        <message>
+            <source>%1 is only used with --export &lt;file&gt;.</source>
+            <translation>%1 wird nur mit --export &lt;Datei&gt; verwendet.</translation>
+        </message>
+        <message>
+            <source>--export: give a file name, or - for standard output.</source>
+            <translation>--export: Geben Sie einen Dateinamen an oder - für die Standardausgabe.</translation>
+        </message>
+        <message>
+            <source>%1: '%2' is not a status; use Creating, Active or Failed.</source>
+            <translation>%1: '%2' ist kein Status; verwenden Sie Creating, Active oder Failed.</translation>
+        </message>
+        <message>
+            <source>%1: '%2' cannot be part of a deployment name; use 1 to 63 letters, digits, - and _.</source>
+            <translation>%1: '%2' kann nicht Teil eines Deployment-Namens sein; verwenden Sie 1 bis 63 Buchstaben, Ziffern, - und _.</translation>
+        </message>
+        <message>
+            <source>%1: '%2' is not a custom model ARN; use arn:aws:bedrock:REGION:ACCOUNT:custom-model/MODEL/ID.</source>
+            <translation>%1: '%2' ist keine Custom-Model-ARN; verwenden Sie arn:aws:bedrock:REGION:ACCOUNT:custom-model/MODEL/ID.</translation>
+        </message>
+        <message>
+            <source>--created-after (%1) is later than --created-before (%2): no deployment can match.</source>
+            <translation>--created-after (%1) liegt nach --created-before (%2): kein Deployment kann passen.</translation>
+        </message>
+        <message>
+            <source>%1: '%2' is not a sort order; use Ascending or Descending.</source>
+            <translation>%1: '%2' ist keine Sortierreihenfolge; verwenden Sie Ascending oder Descending.</translation>
+        </message>
+        <message>
+            <source>%1: '%2' is not a page size; use a whole number from 1 to 1000.</source>
+            <translation>%1: '%2' ist keine Seitengröße; verwenden Sie eine ganze Zahl von 1 bis 1000.</translation>
+        </message>
+        <message>
+            <source>Unexpected argument '%1'.</source>
+            <translation>Unerwartetes Argument '%1'.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocalTimeFormatter</name>
+        <message>
+            <source>just now</source>
+            <translation>gerade eben</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n month(s)</source>
+            <translation>
+                <numerusform>%n Monat</numerusform>
+                <numerusform>%n Monaten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n year(s)</source>
+            <translation>
+                <numerusform>%n Jahr</numerusform>
+                <numerusform>%n Jahren</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>in %1</source>
+            <comment>relative time in the future</comment>
+            <translation>in %1</translation>
+        </message>
+        <message>
+            <source>%1 ago</source>
+            <comment>relative age</comment>
+            <translation>vor %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n minute(s)</source>
+            <translation>
+                <numerusform>%n Minute</numerusform>
+                <numerusform>%n Minuten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hour(s)</source>
+            <translation>
+                <numerusform>%n Stunde</numerusform>
+                <numerusform>%n Stunden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n Tag</numerusform>
+                <numerusform>%n Tagen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkPolicy</name>
+        <message>
+            <source>The endpoint "%1" is not a valid URL.</source>
+            <translation>Der Endpunkt „%1“ ist keine gültige URL.</translation>
+        </message>
+        <message>
+            <source>The endpoint %1 uses plain http://, which would send credentials unencrypted; use https://, or http:// only for a loopback address (127.0.0.1, ::1, localhost).</source>
+            <translation>Der Endpunkt %1 verwendet einfaches http://, das Anmeldedaten unverschlüsselt senden würde; verwenden Sie https:// oder http:// nur für eine Loopback-Adresse (127.0.0.1, ::1, localhost).</translation>
+        </message>
+        <message>
+            <source>The endpoint %1 has the scheme "%2"; only https:// (and http:// on loopback) is allowed.</source>
+            <translation>Der Endpunkt %1 hat das Schema „%2“; erlaubt ist nur https:// (und http:// auf Loopback).</translation>
+        </message>
+        <message>
+            <source>The server answered with a redirect (HTTP %1) without a Location; Outcrop does not follow redirects.</source>
+            <translation>Der Server hat mit einer Weiterleitung (HTTP %1) ohne Location geantwortet; Outcrop folgt keinen Weiterleitungen.</translation>
+        </message>
+        <message>
+            <source>The server redirected to %1 (HTTP %2); Outcrop does not follow redirects, so that credentials never go to another host. Check the endpoint URL.</source>
+            <translation>Der Server hat nach %1 weitergeleitet (HTTP %2); Outcrop folgt keinen Weiterleitungen, damit Anmeldedaten nie an einen anderen Host gehen. Prüfen Sie die Endpunkt-URL.</translation>
+        </message>
+        <message>
+            <source>Cannot read the CA bundle %1: %2</source>
+            <translation>Das CA-Bundle %1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <source>The CA bundle %1 holds no PEM certificate.</source>
+            <translation>Das CA-Bundle %1 enthält kein PEM-Zertifikat.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusPresentation</name>
+        <message>
+            <source>Creating</source>
+            <comment>deployment status</comment>
+            <translation>Creating</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <comment>deployment status</comment>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <comment>deployment status</comment>
+            <translation>Failed</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransitionNotice</name>
+        <message>
+            <source>account %1</source>
+            <translation>Konto %1</translation>
+        </message>
+        <message>
+            <source>%1 · account %2</source>
+            <translation>%1 · Konto %2</translation>
+        </message>
+        <message>
+            <source>Deployment %1 failed</source>
+            <translation>Deployment %1 ist fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>The service gave no failure reason.</source>
+            <translation>Der Dienst hat keinen Fehlergrund genannt.</translation>
+        </message>
+        <message>
+            <source>Deployment %1 is Active</source>
+            <translation>Deployment %1 ist Active</translation>
+        </message>
+        <message numerus="yes">
+            <source>and %n more</source>
+            <translation>
+                <numerusform>und %n weiteres</numerusform>
+                <numerusform>und %n weitere</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n Active</source>
+            <translation>
+                <numerusform>%n Active</numerusform>
+                <numerusform>%n Active</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n Failed</source>
+            <translation>
+                <numerusform>%n Failed</numerusform>
+                <numerusform>%n Failed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n deployments changed</source>
+            <translation>
+                <numerusform>%n Deployment geändert</numerusform>
+                <numerusform>%n Deployments geändert</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <comment>deployment status</comment>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <comment>deployment status</comment>
+            <translation>Active</translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n regions</source>
+            <translation>
+                <numerusform>in %n Region</numerusform>
+                <numerusform>in %n Regionen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n accounts</source>
+            <translation>
+                <numerusform>%n Konto</numerusform>
+                <numerusform>%n Konten</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::app::DashboardConnection</name>
+        <message>
+            <source>Choose a region</source>
+            <translation>Region wählen</translation>
+        </message>
+        <message>
+            <source>No AWS region is configured for this profile.
+Which region should Outcrop show?</source>
+            <translation>Für dieses Profil ist keine AWS-Region eingestellt.
+Welche Region soll Outcrop anzeigen?</translation>
+        </message>
+        <message>
+            <source>No region chosen: start Outcrop with --region, or set AWS_REGION.</source>
+            <translation>Keine Region gewählt: Outcrop mit --region starten oder AWS_REGION setzen.</translation>
+        </message>
+        <message>
+            <source>The window is gone.</source>
+            <translation>Das Fenster ist nicht mehr da.</translation>
+        </message>
+        <message>
+            <source>MFA code</source>
+            <translation>MFA-Code</translation>
+        </message>
+        <message>
+            <source>Profile %1 assumes the role %2, which needs a code from the MFA device %3.
+Enter the current code:</source>
+            <translation>Das Profil %1 übernimmt die Rolle %2, die einen Code des MFA-Geräts %3 verlangt.
+Geben Sie den aktuellen Code ein:</translation>
+        </message>
+        <message>
+            <source>No MFA code was entered.</source>
+            <translation>Es wurde kein MFA-Code eingegeben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::app::DemoMode</name>
+        <message>
+            <source>the demo simulator</source>
+            <translation>der Demo-Simulator</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::ConnectionBar</name>
+        <message>
+            <source>&amp;Profile:</source>
+            <translation>&amp;Profil:</translation>
+        </message>
+        <message>
+            <source>The AWS profile whose credentials Outcrop uses</source>
+            <translation>Das AWS-Profil, dessen Anmeldedaten Outcrop verwendet</translation>
+        </message>
+        <message>
+            <source>&amp;Region:</source>
+            <translation>&amp;Region:</translation>
+        </message>
+        <message>
+            <source>The AWS region to list deployments from</source>
+            <translation>Die AWS-Region, deren Deployments aufgelistet werden</translation>
+        </message>
+        <message>
+            <source>%1 (keychain)</source>
+            <translation>%1 (Schlüsselbund)</translation>
+        </message>
+        <message>
+            <source>Account %1</source>
+            <translation>Konto %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::CredentialsDialog</name>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Speichern</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Entfernen</translation>
+        </message>
+        <message>
+            <source>Remove the profile's credentials</source>
+            <translation>Die Anmeldedaten des Profils entfernen</translation>
+        </message>
+        <message>
+            <source>A name for these credentials, chosen in the profile switcher</source>
+            <translation>Ein Name für diese Anmeldedaten, wählbar in der Profilauswahl</translation>
+        </message>
+        <message>
+            <source>The access key ID, like AKIAIOSFODNN7EXAMPLE</source>
+            <translation>Die Zugriffsschlüssel-ID, etwa AKIAIOSFODNN7EXAMPLE</translation>
+        </message>
+        <message>
+            <source>The secret access key of the key pair</source>
+            <translation>Der geheime Zugriffsschlüssel des Schlüsselpaars</translation>
+        </message>
+        <message>
+            <source>Only for temporary credentials (access key IDs starting with ASIA)</source>
+            <translation>Nur für temporäre Anmeldedaten (Zugriffsschlüssel-IDs, die mit ASIA beginnen)</translation>
+        </message>
+        <message>
+            <source>A Bedrock API key (sent as a bearer token)</source>
+            <translation>Ein Bedrock-API-Schlüssel (als Bearer-Token gesendet)</translation>
+        </message>
+        <message>
+            <source>Checking the system keyring…</source>
+            <translation>Schlüsselbund des Systems wird geprüft…</translation>
+        </message>
+        <message>
+            <source>Type a name for a new profile, or choose one.</source>
+            <translation>Einen Namen für ein neues Profil eingeben oder eines wählen.</translation>
+        </message>
+        <message>
+            <source>“%1” is a new profile.</source>
+            <translation>„%1“ ist ein neues Profil.</translation>
+        </message>
+        <message>
+            <source>a Bedrock API key</source>
+            <translation>einen Bedrock-API-Schlüssel</translation>
+        </message>
+        <message>
+            <source>an access key pair</source>
+            <translation>ein Zugriffsschlüsselpaar</translation>
+        </message>
+        <message>
+            <source>“%1” has %2 for this session only; what you enter replaces it.</source>
+            <translation>„%1“ hat %2 nur für diese Sitzung; Ihre Eingabe ersetzt es.</translation>
+        </message>
+        <message>
+            <source>“%1” has %2 in the system keyring; what you enter replaces it.</source>
+            <translation>„%1“ hat %2 im Schlüsselbund des Systems; Ihre Eingabe ersetzt es.</translation>
+        </message>
+        <message>
+            <source>Saved in the system keyring.</source>
+            <translation>Im Schlüsselbund des Systems gespeichert.</translation>
+        </message>
+        <message>
+            <source>The system keyring is locked</source>
+            <translation>Der Schlüsselbund des Systems ist gesperrt</translation>
+        </message>
+        <message>
+            <source>Access to the system keyring was denied</source>
+            <translation>Der Zugriff auf den Schlüsselbund des Systems wurde verweigert</translation>
+        </message>
+        <message>
+            <source>No keyring is available</source>
+            <translation>Kein Schlüsselbund verfügbar</translation>
+        </message>
+        <message>
+            <source>%1: these credentials will be used for this session only and not saved.</source>
+            <translation>%1: Diese Anmeldedaten gelten nur für diese Sitzung und werden nicht gespeichert.</translation>
+        </message>
+        <message>
+            <source>&amp;Use for This Session</source>
+            <translation>Für diese Sitzung &amp;verwenden</translation>
+        </message>
+        <message>
+            <source>Enter the %1.</source>
+            <translation>Geben Sie den %1 ein.</translation>
+        </message>
+        <message>
+            <source>The %1 contains a space or line break: copy it again without them.</source>
+            <translation>Der %1 enthält ein Leerzeichen oder einen Zeilenumbruch: kopieren Sie ihn ohne diese erneut.</translation>
+        </message>
+        <message>
+            <source>Enter the access key ID.</source>
+            <translation>Geben Sie die Zugriffsschlüssel-ID ein.</translation>
+        </message>
+        <message>
+            <source>The access key ID must be 16 to 128 capital letters and digits, like AKIAIOSFODNN7EXAMPLE.</source>
+            <translation>Die Zugriffsschlüssel-ID muss aus 16 bis 128 Großbuchstaben und Ziffern bestehen, etwa AKIAIOSFODNN7EXAMPLE.</translation>
+        </message>
+        <message>
+            <source>secret access key</source>
+            <translation>geheimen Zugriffsschlüssel</translation>
+        </message>
+        <message>
+            <source>session token</source>
+            <translation>Sitzungstoken</translation>
+        </message>
+        <message>
+            <source>API key</source>
+            <translation>API-Schlüssel</translation>
+        </message>
+        <message>
+            <source>“%1” will be used until Outcrop quits; nothing was saved.</source>
+            <translation>„%1“ wird verwendet, bis Outcrop beendet wird; nichts wurde gespeichert.</translation>
+        </message>
+        <message>
+            <source>Saving “%1” in the system keyring…</source>
+            <translation>„%1“ wird im Schlüsselbund des Systems gespeichert…</translation>
+        </message>
+        <message>
+            <source>Saved “%1” in the system keyring.</source>
+            <translation>„%1“ im Schlüsselbund des Systems gespeichert.</translation>
+        </message>
+        <message>
+            <source>Nothing was saved. Choose “Use for This Session” to use these credentials until Outcrop quits.</source>
+            <translation>Nichts wurde gespeichert. Wählen Sie „Für diese Sitzung verwenden“, um diese Anmeldedaten bis zum Beenden von Outcrop zu verwenden.</translation>
+        </message>
+        <message>
+            <source>Removed “%1”.</source>
+            <translation>„%1“ entfernt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::DeploymentActions</name>
+        <message>
+            <source>Copy &amp;Name</source>
+            <translation>&amp;Namen kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the deployment's name</source>
+            <translation>Den Namen des Deployments kopieren</translation>
+        </message>
+        <message>
+            <source>Copy &amp;ARN</source>
+            <translation>&amp;ARN kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the deployment's ARN (the model id for inference)</source>
+            <translation>Die ARN des Deployments kopieren (die Modell-ID für Inferenz)</translation>
+        </message>
+        <message>
+            <source>Copy &amp;Model ARN</source>
+            <translation>&amp;Modell-ARN kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the ARN of the custom model it serves</source>
+            <translation>Die ARN des eigenen Modells kopieren, das es bereitstellt</translation>
+        </message>
+        <message>
+            <source>Copy AWS &amp;CLI Command</source>
+            <translation>AWS-&amp;CLI-Befehl kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the 'aws bedrock get-custom-model-deployment' command for it</source>
+            <translation>Den Befehl 'aws bedrock get-custom-model-deployment' dafür kopieren</translation>
+        </message>
+        <message>
+            <source>Copy &amp;List Command</source>
+            <translation>&amp;Listenbefehl kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the 'aws bedrock list-custom-model-deployments' command with the current filters</source>
+            <translation>Den Befehl 'aws bedrock list-custom-model-deployments' mit den aktuellen Filtern kopieren</translation>
+        </message>
+        <message>
+            <source>Copy &amp;Invoke Snippet</source>
+            <translation>&amp;Aufruf-Snippet kopieren</translation>
+        </message>
+        <message>
+            <source>Copy an 'aws bedrock-runtime converse' command that calls it</source>
+            <translation>Einen Befehl 'aws bedrock-runtime converse' kopieren, der es aufruft</translation>
+        </message>
+        <message>
+            <source>&amp;Open in AWS Console</source>
+            <translation>In der AWS-Konsole ö&amp;ffnen</translation>
+        </message>
+        <message>
+            <source>Open the Bedrock console for its region</source>
+            <translation>Die Bedrock-Konsole für seine Region öffnen</translation>
+        </message>
+        <message>
+            <source>Copied the name</source>
+            <translation>Name kopiert</translation>
+        </message>
+        <message>
+            <source>Copied the ARN</source>
+            <translation>ARN kopiert</translation>
+        </message>
+        <message>
+            <source>Copied the model ARN</source>
+            <translation>Modell-ARN kopiert</translation>
+        </message>
+        <message>
+            <source>Copied the AWS CLI command</source>
+            <translation>AWS-CLI-Befehl kopiert</translation>
+        </message>
+        <message>
+            <source>Copied the list command</source>
+            <translation>Listenbefehl kopiert</translation>
+        </message>
+        <message>
+            <source>Copied the invoke snippet</source>
+            <translation>Aufruf-Snippet kopiert</translation>
+        </message>
+        <message>
+            <source>Nothing to copy</source>
+            <translation>Nichts zu kopieren</translation>
+        </message>
+        <message>
+            <source>There is no AWS console known for the region %1</source>
+            <translation>Für die Region %1 ist keine AWS-Konsole bekannt</translation>
+        </message>
+        <message>
+            <source>Could not open a web browser for %1</source>
+            <translation>Für %1 konnte kein Webbrowser geöffnet werden</translation>
+        </message>
+        <message>
+            <source>Opened the Bedrock console for %1</source>
+            <translation>Bedrock-Konsole für %1 geöffnet</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::DeploymentDetailPane</name>
+        <message>
+            <source>Loading details…</source>
+            <translation>Details werden geladen…</translation>
+        </message>
+        <message>
+            <source>Deployment details</source>
+            <translation>Deployment-Details</translation>
+        </message>
+        <message>
+            <source>Select a deployment to see its details</source>
+            <translation>Ein Deployment auswählen, um seine Details zu sehen</translation>
+        </message>
+        <message>
+            <source>Deployment name</source>
+            <translation>Deployment-Name</translation>
+        </message>
+        <message>
+            <source>Loading</source>
+            <translation>Wird geladen</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Fetch the deployment's details again</source>
+            <translation>Die Details des Deployments erneut abrufen</translation>
+        </message>
+        <message>
+            <source>Refresh details</source>
+            <translation>Details aktualisieren</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>Error message</source>
+            <translation>Fehlermeldung</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Status:</source>
+            <translation>Status:</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>ARN:</source>
+            <translation>ARN:</translation>
+        </message>
+        <message>
+            <source>Deployment ARN</source>
+            <translation>Deployment-ARN</translation>
+        </message>
+        <message>
+            <source>Description:</source>
+            <translation>Beschreibung:</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Beschreibung</translation>
+        </message>
+        <message>
+            <source>Model:</source>
+            <translation>Modell:</translation>
+        </message>
+        <message>
+            <source>Model name</source>
+            <translation>Modellname</translation>
+        </message>
+        <message>
+            <source>Model ARN:</source>
+            <translation>Modell-ARN:</translation>
+        </message>
+        <message>
+            <source>Model ARN</source>
+            <translation>Modell-ARN</translation>
+        </message>
+        <message>
+            <source>Update:</source>
+            <translation>Aktualisierung:</translation>
+        </message>
+        <message>
+            <source>Update status</source>
+            <translation>Aktualisierungsstatus</translation>
+        </message>
+        <message>
+            <source>Update target:</source>
+            <translation>Aktualisierungsziel:</translation>
+        </message>
+        <message>
+            <source>Update target model ARN</source>
+            <translation>Modell-ARN des Aktualisierungsziels</translation>
+        </message>
+        <message>
+            <source>Created:</source>
+            <translation>Erstellt:</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Erstellt</translation>
+        </message>
+        <message>
+            <source>Last updated:</source>
+            <translation>Zuletzt geändert:</translation>
+        </message>
+        <message>
+            <source>Last updated</source>
+            <translation>Zuletzt geändert</translation>
+        </message>
+        <message>
+            <source>Account:</source>
+            <translation>Konto:</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Konto</translation>
+        </message>
+        <message>
+            <source>Region:</source>
+            <translation>Region:</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Failure message:</source>
+            <translation>Fehlermeldung:</translation>
+        </message>
+        <message>
+            <source>Failure message</source>
+            <translation>Fehlermeldung</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the request id, to quote it to AWS Support</source>
+            <translation>Die Request-ID kopieren, um sie dem AWS Support zu nennen</translation>
+        </message>
+        <message>
+            <source>Copy request id</source>
+            <translation>Request-ID kopieren</translation>
+        </message>
+        <message>
+            <source>Request id:</source>
+            <translation>Request-ID:</translation>
+        </message>
+        <message>
+            <source>Request id of the last call</source>
+            <translation>Request-ID des letzten Aufrufs</translation>
+        </message>
+        <message>
+            <source>The x-amzn-RequestId of the last call, for AWS Support</source>
+            <translation>Die x-amzn-RequestId des letzten Aufrufs, für den AWS Support</translation>
+        </message>
+        <message>
+            <source>No description</source>
+            <translation>Keine Beschreibung</translation>
+        </message>
+        <message>
+            <source>(request id %1)</source>
+            <translation>(Request-ID %1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::DeploymentTableModel</name>
+        <message>
+            <source>“%1” is a status this version of Outcrop does not know; it is shown as the service sent it.</source>
+            <translation>„%1“ ist ein Status, den diese Version von Outcrop nicht kennt; er wird so angezeigt, wie der Dienst ihn gesendet hat.</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <comment>relative age (full local time)</comment>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <comment>column</comment>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <comment>column</comment>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <comment>column</comment>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <comment>column</comment>
+            <translation>Erstellt</translation>
+        </message>
+        <message>
+            <source>Last updated</source>
+            <comment>column</comment>
+            <translation>Zuletzt geändert</translation>
+        </message>
+        <message>
+            <source>Failure message</source>
+            <comment>column</comment>
+            <translation>Fehlermeldung</translation>
+        </message>
+        <message>
+            <source>Deployment ARN</source>
+            <comment>column</comment>
+            <translation>Deployment-ARN</translation>
+        </message>
+        <message>
+            <source>Sorting by this column is done by the service, across all pages.</source>
+            <translation>Nach dieser Spalte sortiert der Dienst, über alle Seiten.</translation>
+        </message>
+        <message>
+            <source>Sorting by this column sorts the rows loaded so far.</source>
+            <translation>Nach dieser Spalte werden die bisher geladenen Zeilen sortiert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::ErrorBanner</name>
+        <message>
+            <source>Copy IAM action</source>
+            <translation>IAM-Aktion kopieren</translation>
+        </message>
+        <message>
+            <source>Copy request id</source>
+            <translation>Request-ID kopieren</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Erneut versuchen</translation>
+        </message>
+        <message>
+            <source>Copy the IAM action your credentials lack, for your AWS administrator</source>
+            <translation>Die IAM-Aktion kopieren, die Ihren Anmeldedaten fehlt, für Ihre AWS-Administration</translation>
+        </message>
+        <message>
+            <source>Copy the AWS request id, for a support case</source>
+            <translation>Die AWS-Request-ID für einen Supportfall kopieren</translation>
+        </message>
+        <message>
+            <source>Close this message</source>
+            <translation>Diese Meldung schließen</translation>
+        </message>
+        <message>
+            <source>Close message</source>
+            <translation>Meldung schließen</translation>
+        </message>
+        <message>
+            <source>Access denied</source>
+            <translation>Zugriff verweigert</translation>
+        </message>
+        <message>
+            <source>Missing IAM permission %1</source>
+            <translation>Fehlende IAM-Berechtigung %1</translation>
+        </message>
+        <message>
+            <source>Your AWS credentials have expired</source>
+            <translation>Ihre AWS-Anmeldedaten sind abgelaufen</translation>
+        </message>
+        <message>
+            <source>Sign in to IAM Identity Center again</source>
+            <translation>Erneut bei IAM Identity Center anmelden</translation>
+        </message>
+        <message>
+            <source>No usable AWS credentials</source>
+            <translation>Keine verwendbaren AWS-Anmeldedaten</translation>
+        </message>
+        <message>
+            <source>Check the profile, or sign in with 'aws sso login', then press Retry.</source>
+            <translation>Prüfen Sie das Profil oder melden Sie sich mit 'aws sso login' an und klicken Sie dann auf „Erneut versuchen“.</translation>
+        </message>
+        <message>
+            <source>AWS is throttling requests; retrying</source>
+            <translation>AWS drosselt Anfragen; neuer Versuch läuft</translation>
+        </message>
+        <message>
+            <source>Outcrop waits and retries by itself. The rows shown stay as they are.</source>
+            <translation>Outcrop wartet und versucht es selbst erneut. Die angezeigten Zeilen bleiben unverändert.</translation>
+        </message>
+        <message>
+            <source>Offline, or AWS is unreachable</source>
+            <translation>Offline oder AWS nicht erreichbar</translation>
+        </message>
+        <message>
+            <source>Check the network connection, VPN or proxy, then press Retry. The rows shown are from the last successful refresh.</source>
+            <translation>Prüfen Sie Netzwerkverbindung, VPN oder Proxy und klicken Sie dann auf „Erneut versuchen“. Die angezeigten Zeilen stammen von der letzten erfolgreichen Aktualisierung.</translation>
+        </message>
+        <message>
+            <source>AWS had a temporary problem</source>
+            <translation>AWS hatte ein vorübergehendes Problem</translation>
+        </message>
+        <message>
+            <source>AWS did not accept the credentials</source>
+            <translation>AWS hat die Anmeldedaten nicht akzeptiert</translation>
+        </message>
+        <message>
+            <source>The request failed</source>
+            <translation>Die Anfrage ist fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>%1 failed</source>
+            <translation>%1 fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Copy command</source>
+            <translation>Befehl kopieren</translation>
+        </message>
+        <message>
+            <source>×%1</source>
+            <extracomment>How often the same error happened in a row, after the message's headline</extracomment>
+            <translation>×%1</translation>
+        </message>
+        <message>
+            <source>Request id: %1</source>
+            <translation>Request-ID: %1</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Warnung</translation>
+        </message>
+        <message>
+            <source>Information</source>
+            <translation>Information</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>Kopiert</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::ExportDialog</name>
+        <message numerus="yes">
+            <source>Only the &amp;rows shown (%n row(s))</source>
+            <translation>
+                <numerusform>Nur die angezeigten &amp;Zeilen (%n Zeile)</numerusform>
+                <numerusform>Nur die angezeigten &amp;Zeilen (%n Zeilen)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>File to write</source>
+            <translation>Zu schreibende Datei</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>&amp;Exportieren</translation>
+        </message>
+        <message>
+            <source>Export to CSV</source>
+            <translation>Als CSV exportieren</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv);;All files (*)</source>
+            <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n deployment(s) written</source>
+            <translation>
+                <numerusform>%n Deployment geschrieben</numerusform>
+                <numerusform>%n Deployments geschrieben</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n Seite</numerusform>
+                <numerusform>%n Seiten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Wrote %n deployment(s) to %1.</source>
+            <translation>
+                <numerusform>%n Deployment nach %1 geschrieben.</numerusform>
+                <numerusform>%n Deployments nach %1 geschrieben.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::FilterBar</name>
+        <message>
+            <source>Any name</source>
+            <translation>Beliebiger Name</translation>
+        </message>
+        <message>
+            <source>Part of the deployment name: 1 to 63 letters, digits, '-' or '_'.</source>
+            <translation>Teil des Deployment-Namens: 1 bis 63 Buchstaben, Ziffern, '-' oder '_'.</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>Beliebiger Status</translation>
+        </message>
+        <message>
+            <source>Creating</source>
+            <translation>Creating</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <source>Any model</source>
+            <translation>Beliebiges Modell</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <source>One of the account's custom models, or a custom model ARN (arn:aws:bedrock:REGION:ACCOUNT:custom-model/...).</source>
+            <translation>Eines der eigenen Modelle des Kontos oder eine Custom-Model-ARN (arn:aws:bedrock:REGION:ACCOUNT:custom-model/...).</translation>
+        </message>
+        <message>
+            <source>Created &amp;after:</source>
+            <translation>Erstellt &amp;nach:</translation>
+        </message>
+        <message>
+            <source>Created after (local time)</source>
+            <translation>Erstellt nach (Ortszeit)</translation>
+        </message>
+        <message>
+            <source>Only deployments created after this local time.</source>
+            <translation>Nur Deployments, die nach dieser Ortszeit erstellt wurden.</translation>
+        </message>
+        <message>
+            <source>Created &amp;before:</source>
+            <translation>Erstellt &amp;vor:</translation>
+        </message>
+        <message>
+            <source>Created before (local time)</source>
+            <translation>Erstellt vor (Ortszeit)</translation>
+        </message>
+        <message>
+            <source>Only deployments created before this local time.</source>
+            <translation>Nur Deployments, die vor dieser Ortszeit erstellt wurden.</translation>
+        </message>
+        <message>
+            <source>Newest first</source>
+            <translation>Neueste zuerst</translation>
+        </message>
+        <message>
+            <source>Oldest first</source>
+            <translation>Älteste zuerst</translation>
+        </message>
+        <message>
+            <source>The service sorts by creation time only; sorting by a column orders the rows loaded so far.</source>
+            <translation>Der Dienst sortiert nur nach Erstellungszeit; das Sortieren nach einer Spalte ordnet die bisher geladenen Zeilen.</translation>
+        </message>
+        <message>
+            <source>Deployments asked for per request; more are loaded as you scroll.</source>
+            <translation>Deployments pro Anfrage; beim Blättern werden weitere geladen.</translation>
+        </message>
+        <message>
+            <source>&amp;Reset Filters</source>
+            <translation>Filter &amp;zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Reset filters</source>
+            <translation>Filter zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Show every deployment, newest first.</source>
+            <translation>Alle Deployments anzeigen, neueste zuerst.</translation>
+        </message>
+        <message>
+            <source>Text in any column</source>
+            <translation>Text in einer beliebigen Spalte</translation>
+        </message>
+        <message>
+            <source>Hides loaded rows without this text; does not ask the service (%1).</source>
+            <translation>Blendet geladene Zeilen ohne diesen Text aus; fragt nicht beim Dienst an (%1).</translation>
+        </message>
+        <message>
+            <source>Filter Loaded Rows</source>
+            <translation>Geladene Zeilen filtern</translation>
+        </message>
+        <message>
+            <source>&amp;Name contains:</source>
+            <translation>&amp;Name enthält:</translation>
+        </message>
+        <message>
+            <source>&amp;Status:</source>
+            <translation>&amp;Status:</translation>
+        </message>
+        <message>
+            <source>&amp;Model:</source>
+            <translation>&amp;Modell:</translation>
+        </message>
+        <message>
+            <source>S&amp;ort:</source>
+            <translation>S&amp;ortierung:</translation>
+        </message>
+        <message>
+            <source>&amp;Page size:</source>
+            <translation>Seiten&amp;größe:</translation>
+        </message>
+        <message>
+            <source>Fi&amp;lter loaded rows:</source>
+            <translation>Ge&amp;ladene Zeilen filtern:</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>%1 (one more field is invalid)</source>
+            <translation>%1 (ein weiteres Feld ist ungültig)</translation>
+        </message>
+        <message>
+            <source>%1 (%2 more fields are invalid)</source>
+            <translation>%1 (%2 weitere Felder sind ungültig)</translation>
+        </message>
+        <message>
+            <source>Name contains: %1 characters; at most 63 are allowed.</source>
+            <translation>Name enthält: %1 Zeichen; höchstens 63 sind erlaubt.</translation>
+        </message>
+        <message>
+            <source>a space</source>
+            <translation>ein Leerzeichen</translation>
+        </message>
+        <message>
+            <source>Name contains: %1 is not allowed; use letters, digits, '-' and '_' (at most 63).</source>
+            <translation>Name enthält: %1 ist nicht erlaubt; nur Buchstaben, Ziffern, '-' und '_' (höchstens 63).</translation>
+        </message>
+        <message>
+            <source>Name contains: %1</source>
+            <translation>Name enthält: %1</translation>
+        </message>
+        <message>
+            <source>Model: "%1" is not a custom model ARN (arn:aws:bedrock:REGION:ACCOUNT:custom-model/...); base model and deployment ARNs cannot be used as a filter.</source>
+            <translation>Modell: „%1“ ist keine Custom-Model-ARN (arn:aws:bedrock:REGION:ACCOUNT:custom-model/...); ARNs von Basismodellen und Deployments können nicht als Filter dienen.</translation>
+        </message>
+        <message>
+            <source>Model: "%1" is neither one of the account's custom models nor a custom model ARN.</source>
+            <translation>Modell: „%1“ ist weder eines der eigenen Modelle des Kontos noch eine Custom-Model-ARN.</translation>
+        </message>
+        <message>
+            <source>Created after (%1) is later than created before (%2): no deployment can match.</source>
+            <translation>„Erstellt nach“ (%1) liegt nach „Erstellt vor“ (%2): kein Deployment kann passen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::MainWindow</name>
+        <message>
+            <source>&amp;Export to CSV…</source>
+            <translation>Als CSV &amp;exportieren…</translation>
+        </message>
+        <message>
+            <source>Write the deployments to a CSV file</source>
+            <translation>Die Deployments in eine CSV-Datei schreiben</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Check the loaded deployments for changes now</source>
+            <translation>Die geladenen Deployments jetzt auf Änderungen prüfen</translation>
+        </message>
+        <message>
+            <source>Load &amp;All</source>
+            <translation>A&amp;lle laden</translation>
+        </message>
+        <message>
+            <source>Load every remaining page of deployments</source>
+            <translation>Alle übrigen Seiten mit Deployments laden</translation>
+        </message>
+        <message>
+            <source>Off</source>
+            <translation>Aus</translation>
+        </message>
+        <message numerus="yes">
+            <source>Every %n second(s)</source>
+            <translation>
+                <numerusform>Jede Sekunde</numerusform>
+                <numerusform>Alle %n Sekunden</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Ansicht</translation>
+        </message>
+        <message>
+            <source>A&amp;uto-Refresh</source>
+            <translation>A&amp;utomatisch aktualisieren</translation>
+        </message>
+        <message>
+            <source>&amp;Columns</source>
+            <translation>&amp;Spalten</translation>
+        </message>
+        <message>
+            <source>&amp;Deployment</source>
+            <translation>D&amp;eployment</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Hilfe</translation>
+        </message>
+        <message>
+            <source>&amp;About Outcrop</source>
+            <translation>Ü&amp;ber Outcrop</translation>
+        </message>
+        <message>
+            <source>About Outcrop</source>
+            <translation>Über Outcrop</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Outcrop %1&lt;/h3&gt;&lt;p&gt;A dashboard for Amazon Bedrock custom model deployments.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License, version 2.0.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Outcrop %1&lt;/h3&gt;&lt;p&gt;Ein Dashboard für Deployments eigener Modelle in Amazon Bedrock.&lt;/p&gt;&lt;p&gt;Lizenziert unter der Apache License, Version 2.0.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Third-party software&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Qt %1 — GNU Lesser General Public License v3 (The Qt Company and contributors).&lt;br&gt;QtKeychain — BSD 3-Clause License (Frank Osterfeld and contributors).&lt;br&gt;AWS Signature Version 4 test suite, used by the tests — Apache License 2.0 (Amazon.com, Inc. or its affiliates).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Software von Drittanbietern&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Qt %1 — GNU Lesser General Public License v3 (The Qt Company und Mitwirkende).&lt;br&gt;QtKeychain — BSD 3-Clause License (Frank Osterfeld und Mitwirkende).&lt;br&gt;AWS Signature Version 4 Test-Suite, in den Tests verwendet — Apache License 2.0 (Amazon.com, Inc. oder verbundene Unternehmen).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Main</source>
+            <translation>Haupt</translation>
+        </message>
+        <message>
+            <source>Deployments</source>
+            <translation>Deployments</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>Loading</source>
+            <translation>Wird geladen</translation>
+        </message>
+        <message>
+            <source>Demo</source>
+            <translation>Demo</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n deployment(s) to %1</source>
+            <translation>
+                <numerusform>%n Deployment nach %1 exportiert</numerusform>
+                <numerusform>%n Deployments nach %1 exportiert</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not connected to AWS.</source>
+            <translation>Nicht mit AWS verbunden.</translation>
+        </message>
+        <message>
+            <source>No loaded deployment matches the local filter.</source>
+            <translation>Kein geladenes Deployment passt zum lokalen Filter.</translation>
+        </message>
+        <message>
+            <source>No deployments match these filters.</source>
+            <translation>Keine Deployments passen zu diesen Filtern.</translation>
+        </message>
+        <message>
+            <source>No deployments in %1.</source>
+            <translation>Keine Deployments in %1.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n deployment(s) loaded</source>
+            <translation>
+                <numerusform>%n Deployment geladen</numerusform>
+                <numerusform>%n Deployments geladen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>more available</source>
+            <translation>weitere verfügbar</translation>
+        </message>
+        <message>
+            <source>Sorted over the loaded rows only; load all to sort every deployment.</source>
+            <translation>Nur die geladenen Zeilen sind sortiert; alle laden, um jedes Deployment zu sortieren.</translation>
+        </message>
+        <message>
+            <source>Updated %1</source>
+            <translation>Aktualisiert %1</translation>
+        </message>
+        <message>
+            <source>Demo · %1</source>
+            <translation>Demo · %1</translation>
+        </message>
+        <message>
+            <source>Profile: %1 · Region: %2</source>
+            <translation>Profil: %1 · Region: %2</translation>
+        </message>
+        <message>
+            <source>Profile: %1 · Account: %2 · Region: %3</source>
+            <translation>Profil: %1 · Konto: %2 · Region: %3</translation>
+        </message>
+        <message>
+            <source>Outcrop — Demo</source>
+            <translation>Outcrop — Demo</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Outcrop — %1 — %2</source>
+            <translation>Outcrop — %1 — %2</translation>
+        </message>
+        <message>
+            <source>Outcrop — %1 — %2 — %3</source>
+            <translation>Outcrop — %1 — %2 — %3</translation>
+        </message>
+        <message>
+            <source>Outcrop</source>
+            <translation>Outcrop</translation>
+        </message>
+        <message>
+            <source>&amp;Credentials…</source>
+            <translation>&amp;Anmeldedaten…</translation>
+        </message>
+        <message>
+            <source>Store access keys or a Bedrock API key for a profile in the system keyring</source>
+            <translation>Zugriffsschlüssel oder einen Bedrock-API-Schlüssel für ein Profil im Schlüsselbund des Systems speichern</translation>
+        </message>
+        <message>
+            <source>Profile &amp;Label and Colour…</source>
+            <translation>Profil&amp;bezeichnung und -farbe…</translation>
+        </message>
+        <message>
+            <source>Give this profile a label and a colour, e.g. red for production</source>
+            <translation>Diesem Profil eine Bezeichnung und eine Farbe geben, z. B. Rot für die Produktion</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::OverviewWidget</name>
+        <message>
+            <source>Deployments overview</source>
+            <translation>Überblick über die Deployments</translation>
+        </message>
+        <message>
+            <source>%1+ deployments (loaded so far)</source>
+            <translation>%1+ Deployments (bisher geladen)</translation>
+        </message>
+        <message>
+            <source>1 deployment</source>
+            <translation>1 Deployment</translation>
+        </message>
+        <message>
+            <source>%1 deployments</source>
+            <translation>%1 Deployments</translation>
+        </message>
+        <message>
+            <source>No creation times in the loaded rows</source>
+            <translation>Keine Erstellungszeiten in den geladenen Zeilen</translation>
+        </message>
+        <message>
+            <source>No deployments loaded</source>
+            <translation>Keine Deployments geladen</translation>
+        </message>
+        <message>
+            <source>Created per day</source>
+            <translation>Erstellt pro Tag</translation>
+        </message>
+        <message>
+            <source>Created per week</source>
+            <translation>Erstellt pro Woche</translation>
+        </message>
+        <message>
+            <source>Created per month</source>
+            <translation>Erstellt pro Monat</translation>
+        </message>
+        <message>
+            <source>peak %1</source>
+            <translation>Spitze %1</translation>
+        </message>
+        <message>
+            <source>%1 to %2</source>
+            <comment>a week's range of dates</comment>
+            <translation>%1 bis %2</translation>
+        </message>
+        <message>
+            <source>Created: %1</source>
+            <translation>Erstellt: %1</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Counted over the rows loaded so far</source>
+            <translation>Gezählt über die bisher geladenen Zeilen</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>%1 from %2 to %3; the most, %4, in %5.</source>
+            <translation>%1 von %2 bis %3; die meisten, %4, am %5.</translation>
+        </message>
+        <message>
+            <source>Click to show every status</source>
+            <translation>Klicken, um jeden Status zu zeigen</translation>
+        </message>
+        <message>
+            <source>Click to show only these deployments</source>
+            <translation>Klicken, um nur diese Deployments zu zeigen</translation>
+        </message>
+        <message>
+            <source>%1: %2 loaded</source>
+            <translation>%1: %2 geladen</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::ProfileAppearanceDialog</name>
+        <message>
+            <source>Profile Label and Colour</source>
+            <translation>Profilbezeichnung und -farbe</translation>
+        </message>
+        <message>
+            <source>e.g. Production</source>
+            <translation>z. B. Produktion</translation>
+        </message>
+        <message>
+            <source>No colour</source>
+            <translation>Keine Farbe</translation>
+        </message>
+        <message>
+            <source>Red</source>
+            <translation>Rot</translation>
+        </message>
+        <message>
+            <source>Orange</source>
+            <translation>Orange</translation>
+        </message>
+        <message>
+            <source>Green</source>
+            <translation>Grün</translation>
+        </message>
+        <message>
+            <source>Blue</source>
+            <translation>Blau</translation>
+        </message>
+        <message>
+            <source>Purple</source>
+            <translation>Violett</translation>
+        </message>
+        <message>
+            <source>Profile:</source>
+            <translation>Profil:</translation>
+        </message>
+        <message>
+            <source>&amp;Label:</source>
+            <translation>&amp;Bezeichnung:</translation>
+        </message>
+        <message>
+            <source>&amp;Colour:</source>
+            <translation>&amp;Farbe:</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::StatusSidebar</name>
+        <message>
+            <source>&amp;Status</source>
+            <translation>&amp;Status</translation>
+        </message>
+        <message>
+            <source>Status filter</source>
+            <translation>Statusfilter</translation>
+        </message>
+        <message>
+            <source>Shows only the loaded deployments of the chosen status</source>
+            <translation>Zeigt nur die geladenen Deployments mit dem gewählten Status</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <comment>status sidebar entry: label (count)</comment>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>%1: %2 counted over the rows loaded so far; more pages remain</source>
+            <translation>%1: %2, gezählt über die bisher geladenen Zeilen; weitere Seiten folgen</translation>
+        </message>
+        <message>
+            <source>%1, %2 or more</source>
+            <comment>accessible text of a partial count</comment>
+            <translation>%1, %2 oder mehr</translation>
+        </message>
+        <message>
+            <source>%1: %2 loaded</source>
+            <translation>%1: %2 geladen</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation>%1, %2</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <comment>all deployment statuses</comment>
+            <translation>Alle</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::keychain::AppProfiles</name>
+        <message>
+            <source>Enter a profile name.</source>
+            <translation>Geben Sie einen Profilnamen ein.</translation>
+        </message>
+        <message>
+            <source>The profile name may have up to 64 letters, digits and . _ @ + - (starting with a letter or digit), without spaces or slashes.</source>
+            <translation>Der Profilname darf bis zu 64 Buchstaben, Ziffern und . _ @ + - enthalten (beginnend mit Buchstabe oder Ziffer), ohne Leerzeichen oder Schrägstriche.</translation>
+        </message>
+        <message>
+            <source>There is no app profile named %1.</source>
+            <translation>Es gibt kein App-Profil namens %1.</translation>
+        </message>
+        <message>
+            <source>The system keyring has no API key for the app profile %1: enter it again in Credentials.</source>
+            <translation>Der Schlüsselbund des Systems hat keinen API-Schlüssel für das App-Profil %1: geben Sie ihn unter „Anmeldedaten“ erneut ein.</translation>
+        </message>
+        <message>
+            <source>app profile %1 (system keyring)</source>
+            <translation>App-Profil %1 (Schlüsselbund des Systems)</translation>
+        </message>
+        <message>
+            <source>The system keyring has no %1 for the app profile %2: enter the credentials again in Credentials.</source>
+            <translation>Der Schlüsselbund des Systems hat kein(en) %1 für das App-Profil %2: geben Sie die Anmeldedaten unter „Anmeldedaten“ erneut ein.</translation>
+        </message>
+        <message>
+            <source>The credentials are incomplete.</source>
+            <translation>Die Anmeldedaten sind unvollständig.</translation>
+        </message>
+        <message>
+            <source>app profile %1 (this session only)</source>
+            <translation>App-Profil %1 (nur diese Sitzung)</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::keychain::KeychainStore</name>
+        <message>
+            <source> (%1)</source>
+            <translation> (%1)</translation>
+        </message>
+        <message>
+            <source>The system keyring has no entry %1.</source>
+            <translation>Der Schlüsselbund des Systems hat keinen Eintrag %1.</translation>
+        </message>
+        <message>
+            <source>No system keyring is available: no Secret Service (GNOME Keyring, KWallet) answered on the session bus%1.</source>
+            <translation>Kein Schlüsselbund des Systems verfügbar: kein Secret Service (GNOME Keyring, KWallet) hat auf dem Sitzungsbus geantwortet%1.</translation>
+        </message>
+        <message>
+            <source>The system keyring is locked and was not unlocked%1.</source>
+            <translation>Der Schlüsselbund des Systems ist gesperrt und wurde nicht entsperrt%1.</translation>
+        </message>
+        <message>
+            <source>Access to the system keyring was denied%1.</source>
+            <translation>Der Zugriff auf den Schlüsselbund des Systems wurde verweigert%1.</translation>
+        </message>
+        <message>
+            <source>The system keyring could not handle the entry %1%2.</source>
+            <translation>Der Schlüsselbund des Systems konnte den Eintrag %1 nicht verarbeiten%2.</translation>
+        </message>
+        <message>
+            <source>no answer</source>
+            <translation>keine Antwort</translation>
+        </message>
+        <message>
+            <source>The value of %1 is too long for the system keyring (%2 bytes).</source>
+            <translation>Der Wert von %1 ist zu lang für den Schlüsselbund des Systems (%2 Byte).</translation>
+        </message>
+        <message>
+            <source>The system keyring entry %1 is damaged (its list of parts is unreadable); save the credentials again.</source>
+            <translation>Der Schlüsselbund-Eintrag %1 ist beschädigt (seine Teileliste ist unlesbar); speichern Sie die Anmeldedaten erneut.</translation>
+        </message>
+        <message>
+            <source>The system keyring entry %1 is incomplete: part %2 of %3 (%4) is missing; save the credentials again.</source>
+            <translation>Der Schlüsselbund-Eintrag %1 ist unvollständig: Teil %2 von %3 (%4) fehlt; speichern Sie die Anmeldedaten erneut.</translation>
+        </message>
+    </context>
+</TS>
