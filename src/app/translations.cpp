@@ -49,7 +49,12 @@ bool installTranslations(const QString &localeName)
     // QTranslator::load(QLocale, ...) tries the locale's UI languages in order (de_AT, de, ...)
     // and fails for English, which is what the sources are written in.
     auto *outcropTranslator = new QTranslator(application);
-    if (outcropTranslator->load(locale, QStringLiteral("outcrop"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    // English (and the C locale) use outcrop_en: the sources' own words with real plural forms.
+    const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
+    const bool loaded = english
+        ? outcropTranslator->load(QStringLiteral("outcrop_en"), QStringLiteral(":/i18n"))
+        : outcropTranslator->load(locale, QStringLiteral("outcrop"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    if (loaded) {
         QCoreApplication::installTranslator(outcropTranslator);
     } else {
         delete outcropTranslator;

@@ -1,0 +1,154 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<!-- English plural forms only (the sources are English): generated from the numerus
+     messages of outcrop_de.ts by tools/i18n/english_plurals.py; see translations/README.md. -->
+<context>
+    <name>DeploymentPager</name>
+    <message numerus="yes">
+        <source>The service returned a page token it had already returned (after %n page(s)); stopped so as not to list the same rows for ever.</source>
+        <translation>
+            <numerusform>The service returned a page token it had already returned (after %n page); stopped so as not to list the same rows for ever.</numerusform>
+            <numerusform>The service returned a page token it had already returned (after %n pages); stopped so as not to list the same rows for ever.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LocalTimeFormatter</name>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TransitionNotice</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Active</source>
+        <translation>
+            <numerusform>%n Active</numerusform>
+            <numerusform>%n Active</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Failed</source>
+        <translation>
+            <numerusform>%n Failed</numerusform>
+            <numerusform>%n Failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deployments changed</source>
+        <translation>
+            <numerusform>%n deployment changed</numerusform>
+            <numerusform>%n deployments changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n regions</source>
+        <translation>
+            <numerusform>in %n region</numerusform>
+            <numerusform>in %n regions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts</source>
+        <translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n accounts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>outcrop::gui::ExportDialog</name>
+    <message numerus="yes">
+        <source>Only the &amp;rows shown (%n row(s))</source>
+        <translation>
+            <numerusform>Only the &amp;rows shown (%n row)</numerusform>
+            <numerusform>Only the &amp;rows shown (%n rows)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deployment(s) written</source>
+        <translation>
+            <numerusform>%n deployment written</numerusform>
+            <numerusform>%n deployments written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n deployment(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote %n deployment to %1.</numerusform>
+            <numerusform>Wrote %n deployments to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>outcrop::gui::MainWindow</name>
+    <message numerus="yes">
+        <source>Every %n second(s)</source>
+        <translation>
+            <numerusform>Every %n second</numerusform>
+            <numerusform>Every %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n deployment(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n deployment to %1</numerusform>
+            <numerusform>Exported %n deployments to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deployment(s) loaded</source>
+        <translation>
+            <numerusform>%n deployment loaded</numerusform>
+            <numerusform>%n deployments loaded</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
