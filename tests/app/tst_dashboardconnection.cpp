@@ -3,7 +3,9 @@
 // MFA answered in the (non-modal) prompt, the account in the title; then a whole session
 // (sign in, refresh, export, quit) after which no file under HOME and no log line holds a secret.
 #include "appprofiles.h"
+#include "aws/ssotokencache.h"
 #include "dashboardconnection.h"
+#include "errorbanner.h"
 #include "deploymenttablemodel.h"
 #include "exportdialog.h"
 #include "keychainstore.h"
@@ -13,6 +15,8 @@
 #include <QAbstractButton>
 #include <QDirIterator>
 #include <QInputDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -76,18 +80,35 @@ private slots:
         role.mfaSerial = QStringLiteral("arn:aws:iam::123456789012:mfa/alice");
         role.mfaCode = QStringLiteral("314159");
         config.roles = { role };
+        // IAM Identity Center whose role credentials live two minutes: always inside the chain's
+        // five-minute refresh margin, so every call that needs credentials fetches new ones.
+        config.sso.roles = { sim::SimSsoRole { QStringLiteral("111122223333"), QStringLiteral("Dev") } };
+        config.sso.accessTokens = { sim::SimSsoAccessToken { QStringLiteral("SsoAccessTokenDoNotLeak"), {} } };
+        config.sso.roleCredentialSeconds = 120;
         m_simulator = std::make_unique<sim::Simulator>(config);
         QVERIFY2(m_simulator->start(), qPrintable(m_simulator->errorString()));
         const QByteArray url = m_simulator->serverUrl().toString().toUtf8();
         qputenv("AWS_ENDPOINT_URL_BEDROCK", url);
         qputenv("AWS_ENDPOINT_URL_STS", url);
+        qputenv("AWS_ENDPOINT_URL_SSO", url);
+        qputenv("AWS_ENDPOINT_URL_SSO_OIDC", url);
 
         QDir(m_home.path()).mkpath(QStringLiteral(".aws"));
         QVERIFY(writeText(m_home.filePath(QStringLiteral(".aws/config")),
                           "[profile source]\nregion = us-east-1\n"
                           "[profile viewer]\nregion = us-east-1\nsource_profile = source\n"
                           "role_arn = arn:aws:iam::123456789012:role/viewer\n"
-                          "mfa_serial = arn:aws:iam::123456789012:mfa/alice\n"));
+                          "mfa_serial = arn:aws:iam::123456789012:mfa/alice\n"
+                          "[profile sso-dev]\nregion = us-east-1\nsso_session = corp\nsso_account_id = 111122223333\n"
+                          "sso_role_name = Dev\n[sso-session corp]\nsso_start_url = https://d-abc123.awsapps.com/start\n"
+                          "sso_region = us-east-1\n"));
+        QDir(m_home.path()).mkpath(QStringLiteral(".aws/sso/cache"));
+        const QJsonObject token { { QStringLiteral("startUrl"), QStringLiteral("https://d-abc123.awsapps.com/start") },
+                                  { QStringLiteral("region"), QStringLiteral("us-east-1") },
+                                  { QStringLiteral("accessToken"), QStringLiteral("SsoAccessTokenDoNotLeak") },
+                                  { QStringLiteral("expiresAt"), QStringLiteral("2099-01-01T00:00:00Z") } };
+        QVERIFY(writeText(m_home.filePath(QStringLiteral(".aws/sso/cache/") + aws::SsoTokenCache::fileNameFor(QStringLiteral("corp"))),
+                          QJsonDocument(token).toJson()));
         QVERIFY(writeText(m_home.filePath(QStringLiteral(".aws/credentials")),
                           "[source]\naws_access_key_id = AKIDSOURCEPROFILE\naws_secret_access_key = "
                               + kSourceSecret.toUtf8() + "\n"));
@@ -171,6 +192,31 @@ private slots:
         window.close();
     }
 
+    void ssoCredentialsExpiringDuringLiveRefresh()
+    {
+        keychain::KeychainStore store;
+        keychain::AppProfiles profiles(&store);
+        gui::MainWindow window;
+        window.show();
+        aws::AwsClientOptions options;
+        options.profile = QStringLiteral("sso-dev");
+        app::DashboardConnection connection(&window, options, &profiles);
+        connection.connectWindow();
+        QTRY_COMPARE_WITH_TIMEOUT(window.tableModel()->loadedCount(), 30, 20000);
+        // Refreshes and transitional polls while the credentials keep running out: each one gets
+        // new credentials, none fails, and nothing asks the user anything.
+        QSignalSpy refreshed(window.tableModel(), &gui::DeploymentTableModel::refreshed);
+        for (int round = 1; round <= 3; ++round) {
+            window.refresh();
+            window.tableModel()->refreshTransitional();
+            QTRY_COMPARE_WITH_TIMEOUT(refreshed.size(), round, 20000);
+            QVERIFY(window.errorBanner()->isHidden());
+            QVERIFY(window.findChild<QInputDialog *>() == nullptr);
+        }
+        QCOMPARE(window.tableModel()->loadedCount(), 30);
+        window.close();
+    }
+
     void noSecretAnywhereAfterTheSession()
     {
         QDirIterator files(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
@@ -187,6 +233,9 @@ private slots:
             QVERIFY2(!content.contains(kAppSecret.toUtf8()), qPrintable(path));
             QVERIFY2(!content.contains(kSourceSecret.toUtf8()), qPrintable(path));
             QVERIFY2(!content.contains("314159"), qPrintable(path));
+            if (!path.contains(QLatin1String("/.aws/sso/cache/"))) {   // the token cache is `aws sso login`'s own
+                QVERIFY2(!content.contains("SsoAccessTokenDoNotLeak"), qPrintable(path));
+            }
         }
         QVERIFY(scanned >= 3);   // at least the settings, the CSV and the config file were looked at
         for (const QString &line : std::as_const(g_logLines)) {
