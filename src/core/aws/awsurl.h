@@ -33,7 +33,6 @@ public:
     // Adds a query parameter; the pairs are sent sorted by name (as the AWS SDKs send them).
     void addQueryItem(const QString &name, const QString &value);
 
-    QByteArray encodedPath() const { return m_path; }
     QByteArray encodedQuery() const;
     QByteArray target() const;   // path[?query]
 
