@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "keychainstore.h"
 
+#include "secretservicelock.h"
+
 #include "aws/logging.h"
 
 #include <QPointer>
@@ -61,8 +63,12 @@ KeychainStatus KeychainStore::classify(int qtKeychainError, const QString &error
     case QKeychain::EntryNotFound:
         return KeychainStatus::NotFound;
     case QKeychain::AccessDeniedByUser:
-    case QKeychain::AccessDenied:
         return KeychainStatus::Denied;
+    case QKeychain::AccessDenied:
+        // libsecret's write to a locked collection whose unlock prompt failed or was dismissed
+        // comes back as AccessDenied "Cannot create an item in a locked collection".
+        return errorText.contains(QLatin1String("locked"), Qt::CaseInsensitive) ? KeychainStatus::Locked
+                                                                                : KeychainStatus::Denied;
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         return KeychainStatus::NoKeyring;
@@ -185,14 +191,29 @@ void KeychainStore::startJob(const Step &step, const Callback &done, bool mayRet
                     if (step.operation == Operation::Read) {
                         result.data = static_cast<QKeychain::ReadPasswordJob *>(finished)->binaryData();
                     }
-                } else {
-                    // QtKeychain's texts describe the backend, never the value.
-                    result.message = describe(status, step.key, finished->errorString());
-                    if (status != KeychainStatus::NotFound) {
-                        qCInfo(lcKeychain) << "keyring job failed for" << step.key << ":" << finished->errorString();
-                    }
+                    done(result);
+                    return;
                 }
-                done(result);
+                // QtKeychain's texts describe the backend, never the value.
+                result.message = describe(status, step.key, finished->errorString());
+                if (status != KeychainStatus::NotFound) {
+                    qCInfo(lcKeychain) << "keyring job failed for" << step.key << ":" << finished->errorString();
+                    done(result);
+                    return;
+                }
+                // "Not found" is also what a locked keyring whose unlock prompt failed or was
+                // dismissed reports (see SecretServiceLock): ask the keyring itself.
+                SecretServiceLock::queryDefaultCollectionLocked(this, [this, step, done, result](bool locked) {
+                    if (!locked) {
+                        done(result);
+                        return;
+                    }
+                    qCInfo(lcKeychain) << "the keyring is locked; could not read" << step.key;
+                    done({KeychainStatus::Locked,
+                          describe(KeychainStatus::Locked, step.key,
+                                   tr("its default collection stays locked: the unlock prompt failed or was dismissed")),
+                          {}});
+                });
             });
     timeout->start(m_answerTimeout);
     job->start();

@@ -273,16 +273,28 @@ private slots:
         rawDelete(KeychainStore::entryKey(name, AppProfiles::kAccessKeyIdField));
     }
 
+    void noKeyringKeepsNothingAndOffersThisSession_data()
+    {
+        QTest::addColumn<NoKeyring>("kind");
+        QTest::addColumn<QByteArray>("saved");
+        QTest::newRow("bus without Secret Service")
+            << NoKeyring::BusWithoutSecretService << QByteArray("save NoKeyring unavailable 0 No system keyring is available");
+        // A real, locked gnome-keyring: its unlock prompt fails, or is shown and dismissed.
+        QTest::newRow("locked, prompt fails")
+            << NoKeyring::LockedNoPrompter << QByteArray("save Locked unavailable 0 The system keyring is locked");
+        QTest::newRow("locked, prompt dismissed")
+            << NoKeyring::LockedPromptDismissed << QByteArray("save Locked unavailable 0 The system keyring is locked");
+    }
     void noKeyringKeepsNothingAndOffersThisSession()
     {
-        const TestChild::Output output =
-            TestChild::run(NoKeyring::BusWithoutSecretService, {QString::fromLatin1(kChildArgument)});
+        QFETCH(NoKeyring, kind);
+        QFETCH(QByteArray, saved);
+        const TestChild::Output output = TestChild::run(kind, {QString::fromLatin1(kChildArgument)});
         QVERIFY2(output.finished, output.stdErr.constData());
         QCOMPARE(output.exitCode, 0);
         const QList<QByteArray> lines = output.stdOut.trimmed().split('\n');
         QCOMPARE(lines.size(), 4);
-        QVERIFY2(lines.at(0).startsWith("save NoKeyring unavailable 0 No system keyring is available"),
-                 lines.at(0).constData());
+        QVERIFY2(lines.at(0).startsWith(saved), lines.at(0).constData());
         QCOMPARE(lines.at(1), QByteArray("session kept"));
         QCOMPARE(lines.at(2), QByteArray("credentials same"));
         QCOMPARE(lines.at(3), QByteArray("settings unnamed"));

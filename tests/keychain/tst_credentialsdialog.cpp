@@ -270,15 +270,26 @@ private slots:
         QVERIFY(waiter.wait());
     }
 
+    void offersThisSessionWithoutAKeyring_data()
+    {
+        QTest::addColumn<NoKeyring>("kind");
+        QTest::addColumn<QByteArray>("why");
+        QTest::newRow("no session bus") << NoKeyring::NoBus << QByteArray("No keyring is available");
+        // A real, locked gnome-keyring: its unlock prompt fails, or is shown and dismissed.
+        QTest::newRow("locked, prompt fails") << NoKeyring::LockedNoPrompter << QByteArray("The system keyring is locked");
+        QTest::newRow("locked, prompt dismissed")
+            << NoKeyring::LockedPromptDismissed << QByteArray("The system keyring is locked");
+    }
     void offersThisSessionWithoutAKeyring()
     {
-        const TestChild::Output output =
-            TestChild::run(NoKeyring::NoBus, {QString::fromLatin1(kChildArgument)});
+        QFETCH(NoKeyring, kind);
+        QFETCH(QByteArray, why);
+        const TestChild::Output output = TestChild::run(kind, {QString::fromLatin1(kChildArgument)});
         QVERIFY2(output.finished, output.stdErr.constData());
         QCOMPARE(output.exitCode, 0);
         const QList<QByteArray> lines = output.stdOut.trimmed().split('\n');
         QCOMPARE(lines.size(), 5);
-        QCOMPARE(lines.at(0), QByteArray("keyring No keyring is available: these credentials will be used for this "
+        QCOMPARE(lines.at(0), QByteArray("keyring " + why + ": these credentials will be used for this "
                                          "session only and not saved."));
         QCOMPARE(lines.at(1), QByteArray("button found"));
         QCOMPARE(lines.at(2), QByteArray("profile session"));
