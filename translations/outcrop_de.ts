@@ -337,10 +337,10 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
     <context>
         <name>DeploymentPager</name>
         <message numerus="yes">
-            <source>The service returned a page token it had already returned (after %n page(s)); stopped so as not to list the same rows for ever.</source>
+            <source>The service returned a page token it had already returned (after %Ln page(s)); stopped so as not to list the same rows for ever.</source>
             <translation>
-                <numerusform>Der Dienst hat ein bereits geliefertes Seiten-Token erneut geliefert (nach %n Seite); angehalten, um nicht endlos dieselben Zeilen aufzulisten.</numerusform>
-                <numerusform>Der Dienst hat ein bereits geliefertes Seiten-Token erneut geliefert (nach %n Seiten); angehalten, um nicht endlos dieselben Zeilen aufzulisten.</numerusform>
+                <numerusform>Der Dienst hat ein bereits geliefertes Seiten-Token erneut geliefert (nach %Ln Seite); angehalten, um nicht endlos dieselben Zeilen aufzulisten.</numerusform>
+                <numerusform>Der Dienst hat ein bereits geliefertes Seiten-Token erneut geliefert (nach %Ln Seiten); angehalten, um nicht endlos dieselben Zeilen aufzulisten.</numerusform>
             </translation>
         </message>
     </context>
@@ -692,34 +692,6 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
             <source>Deployment %1 is Active</source>
             <translation>Deployment %1 ist Active</translation>
         </message>
-        <message numerus="yes">
-            <source>and %n more</source>
-            <translation>
-                <numerusform>und %n weiteres</numerusform>
-                <numerusform>und %n weitere</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n Active</source>
-            <translation>
-                <numerusform>%n Active</numerusform>
-                <numerusform>%n Active</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n Failed</source>
-            <translation>
-                <numerusform>%n Failed</numerusform>
-                <numerusform>%n Failed</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n deployments changed</source>
-            <translation>
-                <numerusform>%n Deployment geändert</numerusform>
-                <numerusform>%n Deployments geändert</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Failed</source>
             <comment>deployment status</comment>
@@ -731,17 +703,45 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
             <translation>Active</translation>
         </message>
         <message numerus="yes">
-            <source>in %n regions</source>
+            <source>and %Ln more</source>
             <translation>
-                <numerusform>in %n Region</numerusform>
-                <numerusform>in %n Regionen</numerusform>
+                <numerusform>und %Ln weiteres</numerusform>
+                <numerusform>und %Ln weitere</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n accounts</source>
+            <source>%Ln Active</source>
             <translation>
-                <numerusform>%n Konto</numerusform>
-                <numerusform>%n Konten</numerusform>
+                <numerusform>%Ln Active</numerusform>
+                <numerusform>%Ln Active</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln Failed</source>
+            <translation>
+                <numerusform>%Ln Failed</numerusform>
+                <numerusform>%Ln Failed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln deployments changed</source>
+            <translation>
+                <numerusform>%Ln Deployment geändert</numerusform>
+                <numerusform>%Ln Deployments geändert</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %Ln regions</source>
+            <translation>
+                <numerusform>in %Ln Region</numerusform>
+                <numerusform>in %Ln Regionen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln accounts</source>
+            <translation>
+                <numerusform>%Ln Konto</numerusform>
+                <numerusform>%Ln Konten</numerusform>
             </translation>
         </message>
     </context>
@@ -1400,13 +1400,6 @@ Geben Sie den aktuellen Code ein:</translation>
     </context>
     <context>
         <name>outcrop::gui::ExportDialog</name>
-        <message numerus="yes">
-            <source>Only the &amp;rows shown (%n row(s))</source>
-            <translation>
-                <numerusform>Nur die angezeigten &amp;Zeilen (%n Zeile)</numerusform>
-                <numerusform>Nur die angezeigten &amp;Zeilen (%n Zeilen)</numerusform>
-            </translation>
-        </message>
         <message>
             <source>File to write</source>
             <translation>Zu schreibende Datei</translation>
@@ -1424,24 +1417,31 @@ Geben Sie den aktuellen Code ein:</translation>
             <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
         </message>
         <message numerus="yes">
-            <source>%n deployment(s) written</source>
+            <source>Only the &amp;rows shown (%Ln row(s))</source>
             <translation>
-                <numerusform>%n Deployment geschrieben</numerusform>
-                <numerusform>%n Deployments geschrieben</numerusform>
+                <numerusform>Nur die angezeigten &amp;Zeilen (%Ln Zeile)</numerusform>
+                <numerusform>Nur die angezeigten &amp;Zeilen (%Ln Zeilen)</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n page(s)</source>
+            <source>%Ln deployment(s) written</source>
             <translation>
-                <numerusform>%n Seite</numerusform>
-                <numerusform>%n Seiten</numerusform>
+                <numerusform>%Ln Deployment geschrieben</numerusform>
+                <numerusform>%Ln Deployments geschrieben</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Wrote %n deployment(s) to %1.</source>
+            <source>%Ln page(s)</source>
             <translation>
-                <numerusform>%n Deployment nach %1 geschrieben.</numerusform>
-                <numerusform>%n Deployments nach %1 geschrieben.</numerusform>
+                <numerusform>%Ln Seite</numerusform>
+                <numerusform>%Ln Seiten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Wrote %Ln deployment(s) to %1.</source>
+            <translation>
+                <numerusform>%Ln Deployment nach %1 geschrieben.</numerusform>
+                <numerusform>%Ln Deployments nach %1 geschrieben.</numerusform>
             </translation>
         </message>
     </context>
@@ -1646,13 +1646,6 @@ Geben Sie den aktuellen Code ein:</translation>
             <source>Off</source>
             <translation>Aus</translation>
         </message>
-        <message numerus="yes">
-            <source>Every %n second(s)</source>
-            <translation>
-                <numerusform>Jede Sekunde</numerusform>
-                <numerusform>Alle %n Sekunden</numerusform>
-            </translation>
-        </message>
         <message>
             <source>&amp;File</source>
             <translation>&amp;Datei</translation>
@@ -1713,13 +1706,6 @@ Geben Sie den aktuellen Code ein:</translation>
             <source>Demo</source>
             <translation>Demo</translation>
         </message>
-        <message numerus="yes">
-            <source>Exported %n deployment(s) to %1</source>
-            <translation>
-                <numerusform>%n Deployment nach %1 exportiert</numerusform>
-                <numerusform>%n Deployments nach %1 exportiert</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Not connected to AWS.</source>
             <translation>Nicht mit AWS verbunden.</translation>
@@ -1735,13 +1721,6 @@ Geben Sie den aktuellen Code ein:</translation>
         <message>
             <source>No deployments in %1.</source>
             <translation>Keine Deployments in %1.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n deployment(s) loaded</source>
-            <translation>
-                <numerusform>%n Deployment geladen</numerusform>
-                <numerusform>%n Deployments geladen</numerusform>
-            </translation>
         </message>
         <message>
             <source>more available</source>
@@ -1802,6 +1781,27 @@ Geben Sie den aktuellen Code ein:</translation>
         <message>
             <source>Give this profile a label and a colour, e.g. red for production</source>
             <translation>Diesem Profil eine Bezeichnung und eine Farbe geben, z. B. Rot für die Produktion</translation>
+        </message>
+        <message numerus="yes">
+            <source>Every %Ln second(s)</source>
+            <translation>
+                <numerusform>Jede Sekunde</numerusform>
+                <numerusform>Alle %Ln Sekunden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %Ln deployment(s) to %1</source>
+            <translation>
+                <numerusform>%Ln Deployment nach %1 exportiert</numerusform>
+                <numerusform>%Ln Deployments nach %1 exportiert</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln deployment(s) loaded</source>
+            <translation>
+                <numerusform>%Ln Deployment geladen</numerusform>
+                <numerusform>%Ln Deployments geladen</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2049,6 +2049,10 @@ Geben Sie den aktuellen Code ein:</translation>
         <message>
             <source>The system keyring entry %1 is incomplete: part %2 of %3 (%4) is missing; save the credentials again.</source>
             <translation>Der Schlüsselbund-Eintrag %1 ist unvollständig: Teil %2 von %3 (%4) fehlt; speichern Sie die Anmeldedaten erneut.</translation>
+        </message>
+        <message>
+            <source>its default collection stays locked: the unlock prompt failed or was dismissed</source>
+            <translation>die Standardsammlung bleibt gesperrt: Die Abfrage zum Entsperren ist fehlgeschlagen oder wurde abgebrochen</translation>
         </message>
     </context>
 </TS>

@@ -6,10 +6,10 @@
 <context>
     <name>DeploymentPager</name>
     <message numerus="yes">
-        <source>The service returned a page token it had already returned (after %n page(s)); stopped so as not to list the same rows for ever.</source>
+        <source>The service returned a page token it had already returned (after %Ln page(s)); stopped so as not to list the same rows for ever.</source>
         <translation>
-            <numerusform>The service returned a page token it had already returned (after %n page); stopped so as not to list the same rows for ever.</numerusform>
-            <numerusform>The service returned a page token it had already returned (after %n pages); stopped so as not to list the same rows for ever.</numerusform>
+            <numerusform>The service returned a page token it had already returned (after %Ln page); stopped so as not to list the same rows for ever.</numerusform>
+            <numerusform>The service returned a page token it had already returned (after %Ln pages); stopped so as not to list the same rows for ever.</numerusform>
         </translation>
     </message>
 </context>
@@ -54,100 +54,100 @@
 <context>
     <name>TransitionNotice</name>
     <message numerus="yes">
-        <source>and %n more</source>
+        <source>and %Ln more</source>
         <translation>
-            <numerusform>and %n more</numerusform>
-            <numerusform>and %n more</numerusform>
+            <numerusform>and %Ln more</numerusform>
+            <numerusform>and %Ln more</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n Active</source>
+        <source>%Ln Active</source>
         <translation>
-            <numerusform>%n Active</numerusform>
-            <numerusform>%n Active</numerusform>
+            <numerusform>%Ln Active</numerusform>
+            <numerusform>%Ln Active</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n Failed</source>
+        <source>%Ln Failed</source>
         <translation>
-            <numerusform>%n Failed</numerusform>
-            <numerusform>%n Failed</numerusform>
+            <numerusform>%Ln Failed</numerusform>
+            <numerusform>%Ln Failed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n deployments changed</source>
+        <source>%Ln deployments changed</source>
         <translation>
-            <numerusform>%n deployment changed</numerusform>
-            <numerusform>%n deployments changed</numerusform>
+            <numerusform>%Ln deployments changed</numerusform>
+            <numerusform>%Ln deployments changed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>in %n regions</source>
+        <source>in %Ln regions</source>
         <translation>
-            <numerusform>in %n region</numerusform>
-            <numerusform>in %n regions</numerusform>
+            <numerusform>in %Ln regions</numerusform>
+            <numerusform>in %Ln regions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n accounts</source>
+        <source>%Ln accounts</source>
         <translation>
-            <numerusform>%n account</numerusform>
-            <numerusform>%n accounts</numerusform>
+            <numerusform>%Ln accounts</numerusform>
+            <numerusform>%Ln accounts</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>outcrop::gui::ExportDialog</name>
     <message numerus="yes">
-        <source>Only the &amp;rows shown (%n row(s))</source>
+        <source>Only the &amp;rows shown (%Ln row(s))</source>
         <translation>
-            <numerusform>Only the &amp;rows shown (%n row)</numerusform>
-            <numerusform>Only the &amp;rows shown (%n rows)</numerusform>
+            <numerusform>Only the &amp;rows shown (%Ln row)</numerusform>
+            <numerusform>Only the &amp;rows shown (%Ln rows)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n deployment(s) written</source>
+        <source>%Ln deployment(s) written</source>
         <translation>
-            <numerusform>%n deployment written</numerusform>
-            <numerusform>%n deployments written</numerusform>
+            <numerusform>%Ln deployment written</numerusform>
+            <numerusform>%Ln deployments written</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n page(s)</source>
+        <source>%Ln page(s)</source>
         <translation>
-            <numerusform>%n page</numerusform>
-            <numerusform>%n pages</numerusform>
+            <numerusform>%Ln page</numerusform>
+            <numerusform>%Ln pages</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Wrote %n deployment(s) to %1.</source>
+        <source>Wrote %Ln deployment(s) to %1.</source>
         <translation>
-            <numerusform>Wrote %n deployment to %1.</numerusform>
-            <numerusform>Wrote %n deployments to %1.</numerusform>
+            <numerusform>Wrote %Ln deployment to %1.</numerusform>
+            <numerusform>Wrote %Ln deployments to %1.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>outcrop::gui::MainWindow</name>
     <message numerus="yes">
-        <source>Every %n second(s)</source>
+        <source>Every %Ln second(s)</source>
         <translation>
-            <numerusform>Every %n second</numerusform>
-            <numerusform>Every %n seconds</numerusform>
+            <numerusform>Every %Ln second</numerusform>
+            <numerusform>Every %Ln seconds</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n deployment(s) to %1</source>
+        <source>Exported %Ln deployment(s) to %1</source>
         <translation>
-            <numerusform>Exported %n deployment to %1</numerusform>
-            <numerusform>Exported %n deployments to %1</numerusform>
+            <numerusform>Exported %Ln deployment to %1</numerusform>
+            <numerusform>Exported %Ln deployments to %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n deployment(s) loaded</source>
+        <source>%Ln deployment(s) loaded</source>
         <translation>
-            <numerusform>%n deployment loaded</numerusform>
-            <numerusform>%n deployments loaded</numerusform>
+            <numerusform>%Ln deployment loaded</numerusform>
+            <numerusform>%Ln deployments loaded</numerusform>
         </translation>
     </message>
 </context>

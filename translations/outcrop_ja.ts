@@ -337,9 +337,9 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
     <context>
         <name>DeploymentPager</name>
         <message numerus="yes">
-            <source>The service returned a page token it had already returned (after %n page(s)); stopped so as not to list the same rows for ever.</source>
+            <source>The service returned a page token it had already returned (after %Ln page(s)); stopped so as not to list the same rows for ever.</source>
             <translation>
-                <numerusform>サービスが既に返したページトークンを再び返しました (%n ページ後)。同じ行を延々と一覧しないよう停止しました。</numerusform>
+                <numerusform>サービスが既に返したページトークンを再び返しました (%Ln ページ後)。同じ行を延々と一覧しないよう停止しました。</numerusform>
             </translation>
         </message>
     </context>
@@ -686,30 +686,6 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
             <source>Deployment %1 is Active</source>
             <translation>デプロイメント %1 が Active になりました</translation>
         </message>
-        <message numerus="yes">
-            <source>and %n more</source>
-            <translation>
-                <numerusform>ほか %n 件</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n Active</source>
-            <translation>
-                <numerusform>Active %n 件</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n Failed</source>
-            <translation>
-                <numerusform>Failed %n 件</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n deployments changed</source>
-            <translation>
-                <numerusform>%n 件のデプロイメントが変化しました</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Failed</source>
             <comment>deployment status</comment>
@@ -721,15 +697,39 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
             <translation>Active</translation>
         </message>
         <message numerus="yes">
-            <source>in %n regions</source>
+            <source>and %Ln more</source>
             <translation>
-                <numerusform>%n 個のリージョン</numerusform>
+                <numerusform>ほか %Ln 件</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n accounts</source>
+            <source>%Ln Active</source>
             <translation>
-                <numerusform>%n 個のアカウント</numerusform>
+                <numerusform>Active %Ln 件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln Failed</source>
+            <translation>
+                <numerusform>Failed %Ln 件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln deployments changed</source>
+            <translation>
+                <numerusform>%Ln 件のデプロイメントが変化しました</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %Ln regions</source>
+            <translation>
+                <numerusform>%Ln 個のリージョン</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln accounts</source>
+            <translation>
+                <numerusform>%Ln 個のアカウント</numerusform>
             </translation>
         </message>
     </context>
@@ -1388,12 +1388,6 @@ Enter the current code:</source>
     </context>
     <context>
         <name>outcrop::gui::ExportDialog</name>
-        <message numerus="yes">
-            <source>Only the &amp;rows shown (%n row(s))</source>
-            <translation>
-                <numerusform>表示中の行のみ (%n 行)(&amp;R)</numerusform>
-            </translation>
-        </message>
         <message>
             <source>File to write</source>
             <translation>書き込むファイル</translation>
@@ -1411,21 +1405,27 @@ Enter the current code:</source>
             <translation>CSV ファイル (*.csv);;すべてのファイル (*)</translation>
         </message>
         <message numerus="yes">
-            <source>%n deployment(s) written</source>
+            <source>Only the &amp;rows shown (%Ln row(s))</source>
             <translation>
-                <numerusform>%n 件のデプロイメントを書き込みました</numerusform>
+                <numerusform>表示中の行のみ (%Ln 行)(&amp;R)</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n page(s)</source>
+            <source>%Ln deployment(s) written</source>
             <translation>
-                <numerusform>%n ページ</numerusform>
+                <numerusform>%Ln 件のデプロイメントを書き込みました</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Wrote %n deployment(s) to %1.</source>
+            <source>%Ln page(s)</source>
             <translation>
-                <numerusform>%n 件のデプロイメントを %1 に書き込みました。</numerusform>
+                <numerusform>%Ln ページ</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Wrote %Ln deployment(s) to %1.</source>
+            <translation>
+                <numerusform>%Ln 件のデプロイメントを %1 に書き込みました。</numerusform>
             </translation>
         </message>
     </context>
@@ -1630,12 +1630,6 @@ Enter the current code:</source>
             <source>Off</source>
             <translation>オフ</translation>
         </message>
-        <message numerus="yes">
-            <source>Every %n second(s)</source>
-            <translation>
-                <numerusform>%n 秒ごと</numerusform>
-            </translation>
-        </message>
         <message>
             <source>&amp;File</source>
             <translation>ファイル(&amp;F)</translation>
@@ -1696,12 +1690,6 @@ Enter the current code:</source>
             <source>Demo</source>
             <translation>デモ</translation>
         </message>
-        <message numerus="yes">
-            <source>Exported %n deployment(s) to %1</source>
-            <translation>
-                <numerusform>%n 件のデプロイメントを %1 にエクスポートしました</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Not connected to AWS.</source>
             <translation>AWS に接続されていません。</translation>
@@ -1717,12 +1705,6 @@ Enter the current code:</source>
         <message>
             <source>No deployments in %1.</source>
             <translation>%1 にデプロイメントはありません。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n deployment(s) loaded</source>
-            <translation>
-                <numerusform>%n 件のデプロイメントを読み込み済み</numerusform>
-            </translation>
         </message>
         <message>
             <source>more available</source>
@@ -1783,6 +1765,24 @@ Enter the current code:</source>
         <message>
             <source>Give this profile a label and a colour, e.g. red for production</source>
             <translation>このプロファイルにラベルと色を付けます (例: 本番環境は赤)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Every %Ln second(s)</source>
+            <translation>
+                <numerusform>%Ln 秒ごと</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %Ln deployment(s) to %1</source>
+            <translation>
+                <numerusform>%Ln 件のデプロイメントを %1 にエクスポートしました</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln deployment(s) loaded</source>
+            <translation>
+                <numerusform>%Ln 件のデプロイメントを読み込み済み</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2030,6 +2030,10 @@ Enter the current code:</source>
         <message>
             <source>The system keyring entry %1 is incomplete: part %2 of %3 (%4) is missing; save the credentials again.</source>
             <translation>キーリングのエントリ %1 が不完全です。%3 個中 %2 番目のパーツ (%4) がありません。認証情報を保存し直してください。</translation>
+        </message>
+        <message>
+            <source>its default collection stays locked: the unlock prompt failed or was dismissed</source>
+            <translation>既定のコレクションはロックされたままです: ロック解除の確認が表示できなかったか、キャンセルされました</translation>
         </message>
     </context>
 </TS>

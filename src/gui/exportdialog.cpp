@@ -61,7 +61,9 @@ ExportDialog::ExportDialog(bedrock::BedrockClient *client, bedrock::DeploymentQu
     , m_shown(std::move(shown))
 {
     m_ui->setupUi(this);
-    m_ui->shownRowsButton->setText(tr("Only the &rows shown (%n row(s))", nullptr, int(m_shown.rows.size())));
+    // The count in a variable: lupdate 6.4 hangs on parentheses inside tr()'s count argument.
+    const int shownRows = int(m_shown.rows.size());
+    m_ui->shownRowsButton->setText(tr("Only the &rows shown (%Ln row(s))", nullptr, shownRows));
     m_ui->progressBar->hide();
     m_ui->fileEdit->setAccessibleName(tr("File to write"));
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
@@ -145,8 +147,8 @@ void ExportDialog::startExport()
     options.csv.byteOrderMark = bom;
     m_export = new exporting::DeploymentExport(m_client, options, this);
     connect(m_export, &exporting::DeploymentExport::progress, this, [this](int rows, int pages) {
-        m_ui->statusLabel->setText(tr("%n deployment(s) written", nullptr, rows) + QStringLiteral(" · ")
-                                   + tr("%n page(s)", nullptr, pages));
+        m_ui->statusLabel->setText(tr("%Ln deployment(s) written", nullptr, rows) + QStringLiteral(" · ")
+                                   + tr("%Ln page(s)", nullptr, pages));
     });
     connect(m_export, &exporting::DeploymentExport::finished, this, [this](bool ok, const QString &message) {
         const int rows = m_export->rowsWritten();
@@ -177,7 +179,7 @@ void ExportDialog::finishExport(bool ok, const QString &message, int rows)
         m_ui->statusLabel->setText(message);
         return;
     }
-    m_ui->statusLabel->setText(tr("Wrote %n deployment(s) to %1.", nullptr, rows).arg(QDir::toNativeSeparators(filePath())));
+    m_ui->statusLabel->setText(tr("Wrote %Ln deployment(s) to %1.", nullptr, rows).arg(QDir::toNativeSeparators(filePath())));
     emit exported(filePath(), rows);
     accept();
 }

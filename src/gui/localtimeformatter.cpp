@@ -10,18 +10,50 @@ namespace outcrop::gui {
 
 namespace {
 constexpr qint64 quarterHourMs = 15 * 60 * 1000;
+constexpr qint64 minuteMs = 60 * 1000;
 constexpr qint64 dayMs = 24 * 3600 * 1000;
+constexpr int minutesPerDay = 24 * 60;
+constexpr qint64 unixEpochJulianDay = 2440588;   // 1970-01-01
 constexpr int transitionDay = INT_MIN;   // in m_offsetByDay: the offset changes during that day
 constexpr int maxCachedOffsets = 8192;   // a bound for lists that span decades
 
-void writeDigits(QChar *out, int value, int width)
+qint64 floorDivide(qint64 value, qint64 divisor)
 {
-    for (int i = width - 1; i >= 0; --i) {
-        out[i] = QChar(u'0' + value % 10);
-        value /= 10;
+    return value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor);
+}
+
+// Whether QLocale::toString(dateTime, ShortFormat) is the short date, a space and the short time
+// (what Qt 6.4's QLocale::dateTimeFormat() builds), with nothing finer than minutes (seconds,
+// milliseconds) and no time zone, so a cell can be joined from cached parts.
+bool joinsDateAndTime(const QLocale &locale)
+{
+    const QString time = locale.timeFormat(QLocale::ShortFormat);
+    if (locale.dateTimeFormat(QLocale::ShortFormat) != locale.dateFormat(QLocale::ShortFormat) + QLatin1Char(' ') + time) {
+        return false;
     }
+    for (const QChar letter : {u's', u'z', u't'}) {
+        if (time.contains(letter)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The C locale (LANG=C, POSIX: no locale chosen) has no short formats of its own: Qt's are
+// "d MMM yyyy" and "HH:mm:ss". There the table keeps ISO 8601's order, to the minute.
+bool isCLocale(const QLocale &locale)
+{
+    return locale.language() == QLocale::C;
 }
 } // namespace
+
+LocalTimeFormatter::LocalTimeFormatter(const QLocale &locale)
+    : m_locale(locale)
+    , m_joinsDateAndTime(isCLocale(locale) || joinsDateAndTime(locale))
+    , m_dateFormat(isCLocale(locale) ? QStringLiteral("yyyy-MM-dd") : locale.dateFormat(QLocale::ShortFormat))
+    , m_timeFormat(isCLocale(locale) ? QStringLiteral("HH:mm") : locale.timeFormat(QLocale::ShortFormat))
+{
+}
 
 int LocalTimeFormatter::systemOffsetSeconds(qint64 msSinceEpoch)
 {
@@ -36,7 +68,7 @@ int LocalTimeFormatter::offsetSeconds(const QDateTime &utc)
     // it throughout (no zone changes its offset twice within one day); a day with a transition
     // falls back to quarter-hour buckets.
     const qint64 ms = utc.toMSecsSinceEpoch();
-    const qint64 day = ms >= 0 ? ms / dayMs : -((-ms + dayMs - 1) / dayMs);
+    const qint64 day = floorDivide(ms, dayMs);
     auto foundDay = m_offsetByDay.constFind(day);
     if (foundDay == m_offsetByDay.cend()) {
         if (m_offsetByDay.size() >= maxCachedOffsets) {
@@ -67,25 +99,28 @@ QString LocalTimeFormatter::format(const QDateTime &utc)
     if (!utc.isValid()) {
         return {};
     }
-    const qint64 localMs = utc.toMSecsSinceEpoch() + qint64(offsetSeconds(utc)) * 1000;
-    const QDateTime local = QDateTime::fromMSecsSinceEpoch(localMs, Qt::UTC);
-    const QDate date = local.date();
-    const QTime time = local.time();
-    if (date.year() < 0 || date.year() > 9999) {
-        return local.toString(Qt::ISODate);
+    if (!m_joinsDateAndTime) {
+        return m_locale.toString(utc.toLocalTime(), QLocale::ShortFormat);
     }
-    QString text(16, Qt::Uninitialized);
-    QChar *out = text.data();
-    writeDigits(out, date.year(), 4);
-    out[4] = u'-';
-    writeDigits(out + 5, date.month(), 2);
-    out[7] = u'-';
-    writeDigits(out + 8, date.day(), 2);
-    out[10] = u' ';
-    writeDigits(out + 11, time.hour(), 2);
-    out[13] = u':';
-    writeDigits(out + 14, time.minute(), 2);
-    return text;
+    const qint64 localMs = utc.toMSecsSinceEpoch() + qint64(offsetSeconds(utc)) * 1000;
+    const qint64 localDay = floorDivide(localMs, dayMs);
+    auto date = m_dateByLocalDay.constFind(localDay);
+    if (date == m_dateByLocalDay.cend()) {
+        if (m_dateByLocalDay.size() >= maxCachedOffsets) {
+            m_dateByLocalDay.clear();
+        }
+        date = m_dateByLocalDay.insert(
+            localDay, m_locale.toString(QDate::fromJulianDay(unixEpochJulianDay + localDay), m_dateFormat));
+    }
+    const int minute = int((localMs - localDay * dayMs) / minuteMs);
+    if (m_timeByMinute.isEmpty()) {
+        m_timeByMinute.resize(minutesPerDay);
+    }
+    QString &time = m_timeByMinute[minute];
+    if (time.isEmpty()) {
+        time = m_locale.toString(QTime(minute / 60, minute % 60), m_timeFormat);
+    }
+    return *date + QLatin1Char(' ') + time;
 }
 
 QString LocalTimeFormatter::formatLong(const QDateTime &utc)

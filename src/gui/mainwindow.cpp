@@ -169,7 +169,7 @@ void MainWindow::createActions()
 
     m_autoRefreshGroup = new QActionGroup(this);
     for (const int seconds : { 0, 15, 30, 60 }) {
-        auto *action = new QAction(seconds == 0 ? tr("Off") : tr("Every %n second(s)", nullptr, seconds), m_autoRefreshGroup);
+        auto *action = new QAction(seconds == 0 ? tr("Off") : tr("Every %Ln second(s)", nullptr, seconds), m_autoRefreshGroup);
         action->setCheckable(true);
         action->setData(seconds);
         connect(action, &QAction::triggered, this, [this, seconds] { setAutoRefresh(seconds); });
@@ -517,7 +517,7 @@ void MainWindow::openExportDialog()
     m_exportDialog = new ExportDialog(m_session ? m_session->client() : nullptr, m_model->query(), std::move(shown), this);
     m_exportDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_exportDialog, &ExportDialog::exported, this, [this](const QString &path, int rows) {
-        statusBar()->showMessage(tr("Exported %n deployment(s) to %1", nullptr, rows).arg(path), 8000);
+        statusBar()->showMessage(tr("Exported %Ln deployment(s) to %1", nullptr, rows).arg(path), 8000);
     });
     m_exportDialog->open();
 }
@@ -628,7 +628,7 @@ void MainWindow::updateEmptyState()
 void MainWindow::updateStatus()
 {
     const int loaded = m_model->loadedCount();
-    QString rows = tr("%n deployment(s) loaded", nullptr, loaded);
+    QString rows = tr("%Ln deployment(s) loaded", nullptr, loaded);
     if (m_model->hasMore()) {
         rows += QStringLiteral(" · ") + tr("more available");
     }

@@ -14,10 +14,12 @@ private slots:
     {
         QVERIFY(outcrop::app::installTranslations(QStringLiteral("en")));
         const auto loaded = [](int n) {
-            return QCoreApplication::translate("outcrop::gui::MainWindow", "%n deployment(s) loaded", nullptr, n);
+            return QCoreApplication::translate("outcrop::gui::MainWindow", "%Ln deployment(s) loaded", nullptr, n);
         };
         QCOMPARE(loaded(1), QStringLiteral("1 deployment loaded"));
         QCOMPARE(loaded(250), QStringLiteral("250 deployments loaded"));
+        // %Ln: the count in the locale's digits and grouping.
+        QCOMPARE(loaded(12500), QStringLiteral("12,500 deployments loaded"));
         QCOMPARE(QCoreApplication::translate("LocalTimeFormatter", "%n minute(s)", nullptr, 1), QStringLiteral("1 minute"));
         // Strings without a plural keep their English source.
         QCOMPARE(QCoreApplication::translate("outcrop::gui::MainWindow", "&Refresh"), QStringLiteral("&Refresh"));

@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QIcon>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -209,7 +210,11 @@ void TestDeploymentTableModel::displayAndRawValues()
     // Times: local time in the cell, the typed UTC value for sorting, the age in the tooltip.
     const QModelIndex created = model.index(alpha, Model::CreatedColumn);
     QCOMPARE(created.data(Model::RawValueRole).toDateTime(), utc(2025, 3, 1));
-    QCOMPARE(created.data().toString(), utc(2025, 3, 1).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    // The locale's short format (ISO 8601's order in the C locale, which has none of its own).
+    const QDateTime local = utc(2025, 3, 1).toLocalTime();
+    QCOMPARE(created.data().toString(), QLocale().language() == QLocale::C
+                 ? local.toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                 : QLocale().toString(local, QLocale::ShortFormat));
     QVERIFY(created.data(Qt::ToolTipRole).toString().contains(QStringLiteral("ago")));
     QCOMPARE(model.index(alpha, Model::LastUpdatedColumn).data().toString(), QString());
     QVERIFY(!model.index(alpha, Model::LastUpdatedColumn).data(Model::RawValueRole).toDateTime().isValid());

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
-// LocalTimeFormatter's cached offsets give the same text as Qt's own conversion to local time,
-// in zones with DST, half-hour and quarter-hour offsets, minute by minute around transitions.
+// LocalTimeFormatter's cached offsets and texts give the same text as Qt's own conversion to
+// local time and QLocale's short format, in English (US), German and Japanese, in zones with DST,
+// half-hour and quarter-hour offsets, minute by minute around transitions.
 
 #include "localtimeformatter.h"
 
 #include "aws/utctime.h"
 
 #include <QDateTime>
+#include <QList>
+#include <QLocale>
 #include <QTest>
 
 #include <ctime>
+#include <utility>
 
 using outcrop::gui::LocalTimeFormatter;
 
@@ -22,6 +26,7 @@ private slots:
     void cleanup();
     void matchesQtLocalTime_data();
     void matchesQtLocalTime();
+    void followsTheApplicationLocale();
 
 private:
     QByteArray m_savedTz;
@@ -47,24 +52,34 @@ void TestLocalTimeFormatter::cleanup()
 void TestLocalTimeFormatter::matchesQtLocalTime_data()
 {
     QTest::addColumn<QByteArray>("zone");
-    QTest::newRow("Europe/Berlin (DST)") << QByteArrayLiteral("Europe/Berlin");
-    QTest::newRow("America/St_Johns (-3:30, DST)") << QByteArrayLiteral("America/St_Johns");
-    QTest::newRow("Australia/Lord_Howe (half-hour DST)") << QByteArrayLiteral("Australia/Lord_Howe");
-    QTest::newRow("Asia/Kathmandu (+5:45)") << QByteArrayLiteral("Asia/Kathmandu");
-    QTest::newRow("America/Santiago (southern DST)") << QByteArrayLiteral("America/Santiago");
-    QTest::newRow("UTC") << QByteArrayLiteral("UTC");
+    QTest::addColumn<QString>("localeName");
+    const QList<std::pair<const char *, QByteArray>> zones {
+        {"Europe/Berlin (DST)", QByteArrayLiteral("Europe/Berlin")},
+        {"America/St_Johns (-3:30, DST)", QByteArrayLiteral("America/St_Johns")},
+        {"Australia/Lord_Howe (half-hour DST)", QByteArrayLiteral("Australia/Lord_Howe")},
+        {"Asia/Kathmandu (+5:45)", QByteArrayLiteral("Asia/Kathmandu")},
+        {"America/Santiago (southern DST)", QByteArrayLiteral("America/Santiago")},
+        {"UTC", QByteArrayLiteral("UTC")},
+    };
+    for (const QString &localeName : {QStringLiteral("en_US"), QStringLiteral("de_DE"), QStringLiteral("ja_JP")}) {
+        for (const auto &[name, zone] : zones) {
+            QTest::addRow("%s, %s", name, qPrintable(localeName)) << zone << localeName;
+        }
+    }
 }
 
 void TestLocalTimeFormatter::matchesQtLocalTime()
 {
     QFETCH(QByteArray, zone);
+    QFETCH(QString, localeName);
     qputenv("TZ", zone);
     tzset();
-    const auto expected = [](const QDateTime &utc) {
-        return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QLocale locale(localeName);
+    const auto expected = [&locale](const QDateTime &utc) {
+        return locale.toString(utc.toLocalTime(), QLocale::ShortFormat);
     };
 
-    LocalTimeFormatter formatter;
+    LocalTimeFormatter formatter(locale);
     // Two years in steps of 7 h 13 min (every time of day, both sides of every transition) ...
     const QDateTime start = outcrop::aws::utcDateTime(QDate(2025, 1, 1), QTime(0, 0));
     int checked = 0;
@@ -74,7 +89,7 @@ void TestLocalTimeFormatter::matchesQtLocalTime()
     }
     // ... and every minute of the days around each offset change, with a fresh formatter that
     // meets the transition days first.
-    LocalTimeFormatter fresh;
+    LocalTimeFormatter fresh(locale);
     int transitions = 0;
     for (QDateTime day = start; day < start.addYears(2); day = day.addDays(1)) {
         if (day.toLocalTime().offsetFromUtc() == day.addDays(1).toLocalTime().offsetFromUtc()) {
@@ -89,6 +104,27 @@ void TestLocalTimeFormatter::matchesQtLocalTime()
     QVERIFY(checked > 2000);
     const bool hasDst = zone != "UTC" && zone != "Asia/Kathmandu";
     QCOMPARE(transitions > 0, hasDst);   // the zone really has its transitions on this machine
+}
+
+void TestLocalTimeFormatter::followsTheApplicationLocale()
+{
+    qputenv("TZ", QByteArrayLiteral("Europe/Berlin"));
+    tzset();
+    const QLocale saved;
+    // 2025-07-04 16:05 in Berlin (summer time, UTC+2), written out so a change of format shows.
+    const QDateTime utc = outcrop::aws::utcDateTime(QDate(2025, 7, 4), QTime(14, 5));
+    const QList<std::pair<QString, QString>> expected {
+        {QStringLiteral("en_US"), QStringLiteral("7/4/25 4:05 PM")},
+        {QStringLiteral("de_DE"), QStringLiteral("04.07.25 16:05")},
+        {QStringLiteral("ja_JP"), QStringLiteral("2025/07/04 16:05")},
+    };
+    // No locale chosen (LANG=C): ISO 8601's order, to the minute.
+    QCOMPARE(LocalTimeFormatter(QLocale::c()).format(utc), QStringLiteral("2025-07-04 16:05"));
+    for (const auto &[localeName, text] : expected) {
+        QLocale::setDefault(QLocale(localeName)); // what --lang does
+        QCOMPARE(LocalTimeFormatter().format(utc), text);
+    }
+    QLocale::setDefault(saved);
 }
 
 QTEST_GUILESS_MAIN(TestLocalTimeFormatter)

@@ -81,7 +81,7 @@ void DeploymentPager::onPage(const DeploymentPage &page, const aws::AwsError &er
         emit failed(aws::AwsError::make(
             aws::AwsError::Kind::BadReply,
             QCoreApplication::translate("DeploymentPager",
-                                        "The service returned a page token it had already returned (after %n page(s)); "
+                                        "The service returned a page token it had already returned (after %Ln page(s)); "
                                         "stopped so as not to list the same rows for ever.",
                                         nullptr, m_pages),
             QStringLiteral("ListCustomModelDeployments")));

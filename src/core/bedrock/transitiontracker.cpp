@@ -69,7 +69,9 @@ QString namesLine(const QString &label, const QStringList &names)
     constexpr int shownNames = 5;
     QString line = label + QStringLiteral(": ") + names.mid(0, shownNames).join(QStringLiteral(", "));
     if (names.size() > shownNames) {
-        line += QLatin1Char(' ') + TransitionNoticeTr::tr("and %n more", nullptr, static_cast<int>(names.size() - shownNames));
+        // Counts in variables: lupdate 6.4 hangs on parentheses inside tr()'s count argument.
+        const int moreNames = static_cast<int>(names.size()) - shownNames;
+        line += QLatin1Char(' ') + TransitionNoticeTr::tr("and %Ln more", nullptr, moreNames);
     }
     return line;
 }
@@ -89,13 +91,16 @@ TransitionNotice summaryNotice(const QList<DeploymentTransition> &transitions)
     notice.transitionCount = static_cast<int>(transitions.size());
     notice.critical = !failedNames.isEmpty();
     QStringList parts;
-    if (!activeNames.isEmpty()) {
-        parts << TransitionNoticeTr::tr("%n Active", nullptr, static_cast<int>(activeNames.size()));
+    const int activeCount = static_cast<int>(activeNames.size());
+    const int failedCount = static_cast<int>(failedNames.size());
+    if (activeCount > 0) {
+        parts << TransitionNoticeTr::tr("%Ln Active", nullptr, activeCount);
     }
-    if (!failedNames.isEmpty()) {
-        parts << TransitionNoticeTr::tr("%n Failed", nullptr, static_cast<int>(failedNames.size()));
+    if (failedCount > 0) {
+        parts << TransitionNoticeTr::tr("%Ln Failed", nullptr, failedCount);
     }
-    notice.summary = TransitionNoticeTr::tr("%n deployments changed", nullptr, notice.transitionCount) + QStringLiteral(": ")
+    const int transitionCount = notice.transitionCount;
+    notice.summary = TransitionNoticeTr::tr("%Ln deployments changed", nullptr, transitionCount) + QStringLiteral(": ")
         + parts.join(QStringLiteral(", "));
     QStringList lines;
     // Failures first: they are what the user has to act on.
@@ -111,8 +116,10 @@ TransitionNotice summaryNotice(const QList<DeploymentTransition> &transitions)
             lines << where;
         }
     } else {
-        lines << TransitionNoticeTr::tr("in %n regions", nullptr, static_cast<int>(regions.size())) + QStringLiteral(", ")
-                + TransitionNoticeTr::tr("%n accounts", nullptr, static_cast<int>(accounts.size()));
+        const int regionCount = static_cast<int>(regions.size());
+        const int accountCount = static_cast<int>(accounts.size());
+        lines << TransitionNoticeTr::tr("in %Ln regions", nullptr, regionCount) + QStringLiteral(", ")
+                + TransitionNoticeTr::tr("%Ln accounts", nullptr, accountCount);
     }
     notice.body = lines.join(QLatin1Char('\n'));
     return notice;
