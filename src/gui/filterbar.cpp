@@ -3,6 +3,7 @@
 
 #include "fieldvaliditymarker.h"
 #include "flowlayout.h"
+#include "localtimeformatter.h"
 #include "querystate.h"
 #include "windowshortcutpriority.h"
 
@@ -34,7 +35,6 @@ using bedrock::SortOrder;
 namespace {
 
 const QString localFilterKey = QStringLiteral("localFilter");
-const QString dateTimeDisplayFormat = QStringLiteral("yyyy-MM-dd HH:mm");
 
 // Minimum field widths, in characters: small enough that the bar fits a 960 px wide window (a
 // 1920 px screen at 200%); the fields grow with the window.
@@ -53,7 +53,7 @@ QDateTimeEdit *newDateTimeEdit(const QDateTime &initial, QWidget *parent)
 {
     auto *edit = new QDateTimeEdit(initial, parent);
     edit->setCalendarPopup(true);
-    edit->setDisplayFormat(dateTimeDisplayFormat);
+    edit->setDisplayFormat(LocalTimeFormatter::editorFormat());
     edit->setEnabled(false);   // until its check box sets the bound
     return edit;
 }
@@ -69,7 +69,7 @@ void setDateTimeEditName(QDateTimeEdit *edit, const QString &name)
 
 QString localTimeText(const QDateTime &time)
 {
-    return time.toLocalTime().toString(dateTimeDisplayFormat);
+    return QLocale().toString(time.toLocalTime(), LocalTimeFormatter::editorFormat());
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <climits>
 
@@ -53,6 +54,22 @@ LocalTimeFormatter::LocalTimeFormatter(const QLocale &locale)
     , m_dateFormat(isCLocale(locale) ? QStringLiteral("yyyy-MM-dd") : locale.dateFormat(QLocale::ShortFormat))
     , m_timeFormat(isCLocale(locale) ? QStringLiteral("HH:mm") : locale.timeFormat(QLocale::ShortFormat))
 {
+}
+
+QString LocalTimeFormatter::editorFormat(const QLocale &locale)
+{
+    if (isCLocale(locale)) {
+        return QStringLiteral("yyyy-MM-dd HH:mm");
+    }
+    QString format = locale.dateTimeFormat(QLocale::ShortFormat);
+    // Seconds and their separator ("H:mm:ss" in some locales), and any fraction.
+    static const QRegularExpression seconds(QStringLiteral("[:.]?s{1,2}(\\.z+)?"));
+    format.remove(seconds);
+    if (!format.contains(QStringLiteral("yyyy"))) {
+        static const QRegularExpression twoDigitYear(QStringLiteral("(?<!y)yy(?!y)"));
+        format.replace(twoDigitYear, QStringLiteral("yyyy"));
+    }
+    return format.trimmed();
 }
 
 int LocalTimeFormatter::systemOffsetSeconds(qint64 msSinceEpoch)

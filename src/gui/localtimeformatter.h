@@ -25,6 +25,11 @@ public:
     // The local offset from UTC, in seconds, at `utc`.
     int offsetSeconds(const QDateTime &utc);
 
+    // The display format for a date-time editor in `locale`: its short date-time format to the
+    // minute with a four-digit year ("M/d/yyyy h:mm AP", "dd.MM.yyyy HH:mm", "yyyy/MM/dd H:mm"),
+    // since a two-digit year in an editor is ambiguous and its seconds are noise for a filter;
+    // "yyyy-MM-dd HH:mm" in the C locale, as the table shows there.
+    static QString editorFormat(const QLocale &locale = QLocale());
     // A longer, locale-formatted form with seconds, for tooltips (not on the paint path).
     static QString formatLong(const QDateTime &utc);
     // "5 minutes ago", "in 2 hours" (clock skew), "3 days ago"; relative to `now`.

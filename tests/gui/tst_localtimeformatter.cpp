@@ -27,6 +27,8 @@ private slots:
     void matchesQtLocalTime_data();
     void matchesQtLocalTime();
     void followsTheApplicationLocale();
+    void editorFormatHasAFourDigitYearAndNoSeconds_data();
+    void editorFormatHasAFourDigitYearAndNoSeconds();
 
 private:
     QByteArray m_savedTz;
@@ -125,6 +127,29 @@ void TestLocalTimeFormatter::followsTheApplicationLocale()
         QCOMPARE(LocalTimeFormatter().format(utc), text);
     }
     QLocale::setDefault(saved);
+}
+
+void TestLocalTimeFormatter::editorFormatHasAFourDigitYearAndNoSeconds_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("text");   // 2025-07-04 16:05:30 in the editor's format
+    QTest::newRow("C") << QLocale::c() << QStringLiteral("2025-07-04 16:05");
+    QTest::newRow("en_US") << QLocale(QStringLiteral("en_US")) << QStringLiteral("7/4/2025 4:05 PM");
+    QTest::newRow("de_DE") << QLocale(QStringLiteral("de_DE")) << QStringLiteral("04.07.2025 16:05");
+    QTest::newRow("ja_JP") << QLocale(QStringLiteral("ja_JP")) << QStringLiteral("2025/07/04 16:05");
+    QTest::newRow("fr_FR") << QLocale(QStringLiteral("fr_FR")) << QStringLiteral("04/07/2025 16:05");
+}
+
+// The filter bar's date-time editors: the locale's order and separators, unambiguous years.
+void TestLocalTimeFormatter::editorFormatHasAFourDigitYearAndNoSeconds()
+{
+    QFETCH(QLocale, locale);
+    QFETCH(QString, text);
+    const QString format = LocalTimeFormatter::editorFormat(locale);
+    const QDateTime local(QDate(2025, 7, 4), QTime(16, 5, 30));
+    QCOMPARE(locale.toString(local, format), text);
+    // What the editor shows, it reads back (to the minute).
+    QCOMPARE(locale.toDateTime(text, format), local.addSecs(-30));
 }
 
 QTEST_GUILESS_MAIN(TestLocalTimeFormatter)
