@@ -33,6 +33,9 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption(QCommandLineOption(QStringLiteral("debug"),
                                         CommandLineTr::tr("Write a detailed log for support cases to outcrop-debug.log in Outcrop's "
                                            "data folder (secrets are redacted); the path is printed at start.")));
+    parser.addOption(QCommandLineOption(QStringLiteral("read-only"),
+                                        CommandLineTr::tr("Never change anything: creating, updating, deleting and "
+                                           "tagging deployments are hidden and refused for this session.")));
     parser.addOption(QCommandLineOption(QStringLiteral("demo-count"),
                                         CommandLineTr::tr("How many deployments the simulator generates with --demo (default 300)."),
                                         CommandLineTr::tr("N")));
@@ -58,6 +61,7 @@ CommandLine readCommandLine(QCommandLineParser &parser, const QStringList &argum
     line.helpOrVersion = parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version"));
     line.demo = parser.isSet(QStringLiteral("demo"));
     line.debug = parser.isSet(QStringLiteral("debug"));
+    line.readOnly = parser.isSet(QStringLiteral("read-only"));
     if (parser.isSet(QStringLiteral("demo-count"))) {
         bool ok = false;
         line.demoCount = parser.value(QStringLiteral("demo-count")).toInt(&ok);

@@ -16,6 +16,9 @@ struct CommandLine
     exporting::ExportOptions exportOptions;   // connection options included
     bool demo = false;
     bool debug = false;   // --debug: a redacted debug log in the data folder
+    // --read-only: for the whole session the Bedrock client refuses every mutating call (create,
+    // update, delete, tag, untag) and the window hides those actions.
+    bool readOnly = false;
     int demoCount = 300;
     QString language;                          // --lang: a locale name; empty: the system's
     bool helpOrVersion = false;

@@ -3,6 +3,7 @@
 
 #include "aws/awsenvironment.h"
 #include "aws/credentialchain.h"
+#include "bedrock/bedrockclient.h"
 #include "bedrock/bedrocksession.h"
 #include "demomode.h"
 #include "export/deploymentexport.h"
@@ -21,8 +22,10 @@ void printError(const QString &message)
     QTextStream(stderr) << "outcrop: " << message << Qt::endl;
 }
 
-int exportThrough(bedrock::BedrockSession *session, const exporting::ExportOptions &options)
+int exportThrough(bedrock::BedrockSession *session, const exporting::ExportOptions &options, bool readOnly)
 {
+    // The export only reads; --read-only still holds for the session, as it does in the window.
+    session->client()->setReadOnly(readOnly);
     exporting::DeploymentExport exportJob(session->client(), options);
     int exitCode = 1;
     QObject::connect(&exportJob, &exporting::DeploymentExport::finished, &exportJob,
@@ -65,7 +68,7 @@ int runHeadlessExport(const CommandLine &commandLine)
             printError(demo.errorString());
             return 1;
         }
-        return exportThrough(demo.session(), options);
+        return exportThrough(demo.session(), options, commandLine.readOnly);
     }
 
     aws::AwsClientOptions clientOptions;
@@ -80,7 +83,7 @@ int runHeadlessExport(const CommandLine &commandLine)
     }
     bedrock::BedrockSession session(connection, clientOptions, environment);
     session.credentialChain()->setMfaCodeProvider(mfaCodeFromCommandLine(options.connection.mfaCode));
-    return exportThrough(&session, options);
+    return exportThrough(&session, options, commandLine.readOnly);
 }
 
 } // namespace outcrop::app

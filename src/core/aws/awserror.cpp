@@ -199,6 +199,7 @@ QString AwsError::userMessage() const
     case Kind::SsoLoginRequired:
     case Kind::Configuration:
     case Kind::InvalidInput:
+    case Kind::ReadOnly:
     case Kind::Cancelled:
         return message;
     }

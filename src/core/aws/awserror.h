@@ -43,6 +43,7 @@ struct AwsError
         SsoLoginRequired,
         Configuration,    // region, endpoint or profile problems
         InvalidInput,     // a value rejected before sending
+        ReadOnly,         // a mutating call refused because the session is read-only (never sent)
         Cancelled,
     };
 

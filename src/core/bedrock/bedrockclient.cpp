@@ -4,6 +4,10 @@
 #include "aws/awsclient.h"
 #include "bedrock/deploymentpagereader.h"
 
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPointer>
 #include <QTimer>
 
@@ -17,6 +21,12 @@ using aws::AwsHttpRequest;
 using aws::AwsRequestTarget;
 
 namespace {
+// The translation context "BedrockClient" of this file's free functions.
+class BedrockClientTr
+{
+    Q_DECLARE_TR_FUNCTIONS(BedrockClient)
+};
+
 const QByteArray kDeploymentsPath = QByteArrayLiteral("/model-customization/custom-model-deployments");
 const QByteArray kCustomModelsPath = QByteArrayLiteral("/custom-models");
 
@@ -25,6 +35,20 @@ AwsRequestTarget deploymentTarget(const QString &identifier)
     AwsRequestTarget target(kDeploymentsPath);
     target.appendPathSegment(identifier);
     return target;
+}
+
+QByteArray jsonBody(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QJsonArray tagsJson(const QList<Tag> &tags)
+{
+    QJsonArray array;
+    for (const Tag &tag : tags) {
+        array.append(QJsonObject{{QStringLiteral("key"), tag.key}, {QStringLiteral("value"), tag.value}});
+    }
+    return array;
 }
 } // namespace
 
@@ -42,12 +66,15 @@ QString BedrockClient::region() const
 template<typename T>
 AwsCall *BedrockClient::call(QByteArray method, AwsRequestTarget target, const QString &operation,
                              std::function<bool(const QByteArray &, T *, QString *)> parse, QObject *context,
-                             Done<T> done)
+                             Done<T> done, QByteArray requestBody)
 {
     AwsHttpRequest request;
     request.method = std::move(method);
     request.target = std::move(target);
     request.operation = operation;
+    // The body is fixed here, once: every retry of the call sends these same bytes (which is what
+    // keeps Create's clientRequestToken the same across attempts).
+    request.body = std::move(requestBody);
     // The body is parsed once, while the call can still retry a reply it cannot read.
     auto result = std::make_shared<T>();
     if (parse) {
@@ -67,12 +94,12 @@ AwsCall *BedrockClient::call(QByteArray method, AwsRequestTarget target, const Q
 }
 
 AwsCall *BedrockClient::rejectedCall(const QString &problem, const QString &operation, QObject *context,
-                                     std::function<void(const AwsError &)> report)
+                                     std::function<void(const AwsError &)> report, AwsError::Kind kind)
 {
     // The value never goes on the wire; the caller hears about it on the next turn of the event
     // loop, as it would about any other failure.
     QPointer<QObject> guard(context);
-    const AwsError error = AwsError::make(AwsError::Kind::InvalidInput, problem, operation);
+    const AwsError error = AwsError::make(kind, problem, operation);
     QTimer::singleShot(0, this, [guard, error, report = std::move(report)] {
         if (guard) {
             report(error);
@@ -111,13 +138,118 @@ AwsCall *BedrockClient::getDeployment(const QString &identifier, QObject *contex
                                   context, std::move(done));
 }
 
+QString BedrockClient::refusalFor(const QString &operation, AwsError::Kind *kind, const QStringList &problems) const
+{
+    if (m_readOnly) {
+        *kind = AwsError::Kind::ReadOnly;
+        return BedrockClientTr::tr("Outcrop is read-only (--read-only, or the profile's read-only setting): %1 was not "
+                                   "sent and nothing was changed.")
+            .arg(operation);
+    }
+    for (const QString &problem : problems) {
+        if (!problem.isEmpty()) {
+            *kind = AwsError::Kind::InvalidInput;
+            return problem;
+        }
+    }
+    return {};
+}
+
+AwsCall *BedrockClient::mutationWithoutResult(const QString &operation, const QStringList &problems, QByteArray method,
+                                              AwsRequestTarget target, QByteArray body, QObject *context,
+                                              DoneNoResult done)
+{
+    AwsError::Kind kind = AwsError::Kind::None;
+    const QString refusal = refusalFor(operation, &kind, problems);
+    if (!refusal.isEmpty()) {
+        return rejectedCall(refusal, operation, context, std::move(done), kind);
+    }
+    // Delete, TagResource and UntagResource answer 200 with an empty structure ("{}" or nothing
+    // at all): there is nothing to parse.
+    using NoResult = bool;
+    return call<NoResult>(std::move(method), std::move(target), operation, nullptr, context,
+                          [done = std::move(done)](const NoResult &, const AwsError &error) { done(error); },
+                          std::move(body));
+}
+
 AwsCall *BedrockClient::deleteDeployment(const QString &identifier, QObject *context, DoneNoResult done)
 {
-    // Delete answers 200 with an empty structure ("{}" or nothing at all): there is nothing to parse.
-    using NoResult = bool;
-    return call<NoResult>(QByteArrayLiteral("DELETE"), deploymentTarget(identifier),
-                          QStringLiteral("DeleteCustomModelDeployment"), nullptr, context,
-                          [done = std::move(done)](const NoResult &, const AwsError &error) { done(error); });
+    return mutationWithoutResult(QStringLiteral("DeleteCustomModelDeployment"), {validateDeploymentIdentifier(identifier)},
+                                 QByteArrayLiteral("DELETE"), deploymentTarget(identifier), {}, context, std::move(done));
+}
+
+AwsCall *BedrockClient::createDeployment(const CreateDeploymentRequest &request, QObject *context, Done<QString> done)
+{
+    const QString operation = QStringLiteral("CreateCustomModelDeployment");
+    // The SDKs fill in a missing token with a UUID (bedrock-api.md §5); so do we, once per call.
+    const QString token = request.clientRequestToken.isEmpty() ? newClientRequestToken() : request.clientRequestToken;
+    AwsError::Kind kind = AwsError::Kind::None;
+    const QString refusal = refusalFor(operation, &kind,
+                                       {validateDeploymentName(request.name), validateCustomModelArn(request.modelArn),
+                                        validateDescription(request.description), validateTags(request.tags),
+                                        validateClientRequestToken(token)});
+    if (!refusal.isEmpty()) {
+        return rejectedCall(refusal, operation, context, [done](const AwsError &error) { done({}, error); }, kind);
+    }
+    QJsonObject body{{QStringLiteral("modelDeploymentName"), request.name},
+                     {QStringLiteral("modelArn"), request.modelArn},
+                     {QStringLiteral("clientRequestToken"), token}};
+    if (!request.description.isEmpty()) {
+        body.insert(QStringLiteral("description"), request.description);
+    }
+    if (!request.tags.isEmpty()) {
+        body.insert(QStringLiteral("tags"), tagsJson(request.tags));
+    }
+    return call<QString>(QByteArrayLiteral("POST"), AwsRequestTarget(kDeploymentsPath), operation, &BedrockJson::parseDeploymentArn,
+                         context, std::move(done), jsonBody(body));
+}
+
+AwsCall *BedrockClient::updateDeployment(const QString &identifier, const QString &modelArn, QObject *context,
+                                         Done<QString> done)
+{
+    const QString operation = QStringLiteral("UpdateCustomModelDeployment");
+    AwsError::Kind kind = AwsError::Kind::None;
+    const QString refusal = refusalFor(operation, &kind,
+                                       {validateDeploymentIdentifier(identifier), validateCustomModelArn(modelArn)});
+    if (!refusal.isEmpty()) {
+        return rejectedCall(refusal, operation, context, [done](const AwsError &error) { done({}, error); }, kind);
+    }
+    return call<QString>(QByteArrayLiteral("PATCH"), deploymentTarget(identifier), operation, &BedrockJson::parseDeploymentArn, context,
+                         std::move(done), jsonBody(QJsonObject{{QStringLiteral("modelArn"), modelArn}}));
+}
+
+AwsCall *BedrockClient::listTags(const QString &resourceArn, QObject *context, Done<QList<Tag>> done)
+{
+    const QString operation = QStringLiteral("ListTagsForResource");
+    const QString problem = validateResourceArn(resourceArn);
+    if (!problem.isEmpty()) {
+        return rejectedCall(problem, operation, context, [done](const AwsError &error) { done({}, error); });
+    }
+    // A POST although it only reads: the tag operations are RPC-style routes (bedrock-api.md §8).
+    return call<QList<Tag>>(QByteArrayLiteral("POST"), AwsRequestTarget(QByteArrayLiteral("/listTagsForResource")),
+                            operation, &BedrockJson::parseTagList, context, std::move(done),
+                            jsonBody(QJsonObject{{QStringLiteral("resourceARN"), resourceArn}}));
+}
+
+AwsCall *BedrockClient::tagResource(const QString &resourceArn, const QList<Tag> &tags, QObject *context,
+                                    DoneNoResult done)
+{
+    return mutationWithoutResult(QStringLiteral("TagResource"), {validateResourceArn(resourceArn), validateTags(tags)},
+                                 QByteArrayLiteral("POST"), AwsRequestTarget(QByteArrayLiteral("/tagResource")),
+                                 jsonBody(QJsonObject{{QStringLiteral("resourceARN"), resourceArn},
+                                                      {QStringLiteral("tags"), tagsJson(tags)}}),
+                                 context, std::move(done));
+}
+
+AwsCall *BedrockClient::untagResource(const QString &resourceArn, const QStringList &tagKeys, QObject *context,
+                                      DoneNoResult done)
+{
+    return mutationWithoutResult(
+        QStringLiteral("UntagResource"), {validateResourceArn(resourceArn), validateTagKeys(tagKeys)},
+        QByteArrayLiteral("POST"), AwsRequestTarget(QByteArrayLiteral("/untagResource")),
+        jsonBody(QJsonObject{{QStringLiteral("resourceARN"), resourceArn},
+                             {QStringLiteral("tagKeys"), QJsonArray::fromStringList(tagKeys)}}),
+        context, std::move(done));
 }
 
 AwsCall *BedrockClient::listCustomModels(const QString &nextToken, QObject *context, Done<CustomModelPage> done)

@@ -252,4 +252,44 @@ bool BedrockJson::parseCustomModel(const QByteArray &json, CustomModel *model, Q
     return parseObject(json, &object, error) && readCustomModel(object, {}, model, error);
 }
 
+bool BedrockJson::parseDeploymentArn(const QByteArray &json, QString *arn, QString *error)
+{
+    QJsonObject object;
+    if (!parseObject(json, &object, error)) {
+        return false;
+    }
+    FieldReader reader(object, {}, error);
+    *arn = reader.requiredString(QLatin1String("customModelDeploymentArn"));
+    return reader.ok();
+}
+
+bool BedrockJson::parseTagList(const QByteArray &json, QList<Tag> *tags, QString *error)
+{
+    QJsonObject object;
+    if (!parseObject(json, &object, error)) {
+        return false;
+    }
+    tags->clear();
+    const QJsonValue list = object.value(QLatin1String("tags"));
+    if (list.isUndefined() || list.isNull()) {
+        return true;
+    }
+    if (!list.isArray()) {
+        *error = BedrockJsonTr::tr("tags in the reply is not a list");
+        return false;
+    }
+    const QJsonArray rows = list.toArray();
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        FieldReader reader(rows.at(i).toObject(), QStringLiteral("tags[%1]").arg(i), error);
+        Tag tag;
+        tag.key = reader.requiredString(QLatin1String("key"));
+        tag.value = reader.requiredString(QLatin1String("value"));
+        if (!reader.ok()) {
+            return false;
+        }
+        tags->append(std::move(tag));
+    }
+    return true;
+}
+
 } // namespace outcrop::bedrock

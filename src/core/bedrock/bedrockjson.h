@@ -35,6 +35,10 @@ bool parseDeploymentPage(const QByteArray &json, DeploymentPage *page, QString *
 bool parseDeploymentDetail(const QByteArray &json, DeploymentDetail *detail, QString *error);
 bool parseCustomModelPage(const QByteArray &json, CustomModelPage *page, QString *error);
 bool parseCustomModel(const QByteArray &json, CustomModel *model, QString *error);
+// The reply of Create and Update: {"customModelDeploymentArn": "..."} (required).
+bool parseDeploymentArn(const QByteArray &json, QString *arn, QString *error);
+// The reply of ListTagsForResource: {"tags": [{"key", "value"}, ...]}; no `tags` is no tags.
+bool parseTagList(const QByteArray &json, QList<Tag> *tags, QString *error);
 // RFC 3339 date-time as the service writes it ("2025-07-20T10:11:12.123Z", any fraction, Z or
 // an offset); invalid on failure. The service uses strings, never epoch numbers (bedrock-api.md §1.4).
 QDateTime parseTimestamp(const QString &text);

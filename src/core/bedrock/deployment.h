@@ -51,6 +51,17 @@ struct DeploymentDetail
     DeploymentUpdateDetails updateDetails;
 };
 
+// A tag of a resource (ListTagsForResource, TagResource, CreateCustomModelDeployment). Keys are
+// case-sensitive; the value may be empty.
+struct Tag
+{
+    QString key;
+    QString value;
+
+    bool operator==(const Tag &other) const { return key == other.key && value == other.value; }
+    bool operator!=(const Tag &other) const { return !(*this == other); }
+};
+
 // A custom model, for showing its name instead of its ARN (ListCustomModels / GetCustomModel).
 struct CustomModel
 {
@@ -71,3 +82,4 @@ QString arnField(const QString &arn, int index);
 
 Q_DECLARE_METATYPE(outcrop::bedrock::DeploymentSummary)
 Q_DECLARE_METATYPE(outcrop::bedrock::DeploymentDetail)
+Q_DECLARE_METATYPE(outcrop::bedrock::Tag)
