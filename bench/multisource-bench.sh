@@ -32,7 +32,10 @@ command -v node >/dev/null || { echo "multisource-bench: node is missing (script
 scratch=$(mktemp -d)
 sim_pid=
 cleanup() {
-    [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null
+    if [ -n "$sim_pid" ]; then
+        kill "$sim_pid" 2>/dev/null || true
+        wait "$sim_pid" 2>/dev/null || true
+    fi
     rm -rf "$scratch"
 }
 trap cleanup EXIT
@@ -81,7 +84,7 @@ run_outcrop() {
 run_js() {
     local n=$1 args=()
     for i in $(seq 0 $((n - 1))); do args+=("${endpoints[$i]},${regions[$i]}"); done
-    node "$root/bench/js-list-sources.mjs" --page-size "$page_size" "${args[@]}" >"$scratch/js.out"
+    node "$root/bench/js-list-sources.mjs" --page-size "$page_size" "${args[@]}" >"$scratch/js.out" 2>"$scratch/js.err"
 }
 check_outputs() {
     local n=$1 rows
