@@ -66,25 +66,10 @@ void DeploymentExport::startMultiSource()
     connect(m_multiPager, &bedrock::MultiSourcePager::sourceFailed, this,
             [this](int source, const aws::AwsError &error) {
                 m_multiPager->cancel();
-                const QString message = QCoreApplication::translate("DeploymentExport", "Source %1: %2")
-                                            .arg(m_sources.at(source).label, error.userMessage());
-                fail(m_file.isStreaming() ? message + QLatin1Char(' ')
-                             + QCoreApplication::translate("DeploymentExport",
-                                                           "What was written to standard output is incomplete.")
-                                          : message);
+                failListing(QCoreApplication::translate("DeploymentExport", "Source %1: %2")
+                                .arg(m_sources.at(source).label, error.userMessage()));
             });
-    connect(m_multiPager, &bedrock::MultiSourcePager::finished, this, [this] {
-        if (m_finished) {
-            return;
-        }
-        if (!m_writer->flush() || !m_file.commit()) {
-            fail(m_writer->errorString().isEmpty() ? m_file.errorString()
-                                                   : m_file.writeFailedMessage(m_writer->errorString()));
-            return;
-        }
-        m_finished = true;
-        emit finished(true, {});
-    });
+    connect(m_multiPager, &bedrock::MultiSourcePager::finished, this, &DeploymentExport::commit);
     m_multiPager->fetchAll();
 }
 
@@ -114,27 +99,33 @@ void DeploymentExport::startSingleSource()
         afterPage(m_pager->pageCount());
     });
     connect(m_pager, &bedrock::DeploymentPager::failed, this, [this](const aws::AwsError &error) {
-        // The service or the credentials failed, not the writing: say that, and for standard output
-        // that what was written so far is incomplete.
-        fail(m_file.isStreaming()
-                 ? error.userMessage() + QLatin1Char(' ')
-                     + QCoreApplication::translate("DeploymentExport",
-                                                   "What was written to standard output is incomplete.")
-                 : error.userMessage());
+        failListing(error.userMessage());
     });
-    connect(m_pager, &bedrock::DeploymentPager::finished, this, [this] {
-        if (m_finished) {
-            return;
-        }
-        if (!m_writer->flush() || !m_file.commit()) {
-            fail(m_writer->errorString().isEmpty() ? m_file.errorString()
-                                                   : m_file.writeFailedMessage(m_writer->errorString()));
-            return;
-        }
-        m_finished = true;
-        emit finished(true, {});
-    });
+    connect(m_pager, &bedrock::DeploymentPager::finished, this, &DeploymentExport::commit);
     m_pager->fetchAll();
+}
+
+void DeploymentExport::commit()
+{
+    if (m_finished) {
+        return;
+    }
+    if (!m_writer->flush() || !m_file.commit()) {
+        fail(m_writer->errorString().isEmpty() ? m_file.errorString()
+                                               : m_file.writeFailedMessage(m_writer->errorString()));
+        return;
+    }
+    m_finished = true;
+    emit finished(true, {});
+}
+
+void DeploymentExport::failListing(const QString &message)
+{
+    // The service or the credentials failed, not the writing: say that, and for standard output
+    // that what was written so far is incomplete.
+    fail(m_file.isStreaming() ? message + QLatin1Char(' ')
+                 + QCoreApplication::translate("DeploymentExport", "What was written to standard output is incomplete.")
+                              : message);
 }
 
 void DeploymentExport::afterPage(int pages)

@@ -50,6 +50,10 @@ private:
     void startSingleSource();
     void startMultiSource();
     void afterPage(int pages);
+    // The last page is written: flush and move the file into place.
+    void commit();
+    // Listing failed (not writing): `message` says why.
+    void failListing(const QString &message);
     void fail(const QString &message);
 
     QList<bedrock::ListingSource> m_sources;
