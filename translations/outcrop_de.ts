@@ -348,6 +348,10 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
             <source>The export was cancelled.</source>
             <translation>Der Export wurde abgebrochen.</translation>
         </message>
+        <message>
+            <source>Source %1: %2</source>
+            <translation>Quelle %1: %2</translation>
+        </message>
     </context>
     <context>
         <name>DeploymentMutations</name>
@@ -478,6 +482,13 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
         </message>
     </context>
     <context>
+        <name>DeploymentSources</name>
+        <message>
+            <source>Source %1: %2</source>
+            <translation>Quelle %1: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Export to CSV</source>
@@ -519,16 +530,8 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
             <translation>%1: '%2' ist keine Zeit und kein Datum nach RFC 3339; verwenden Sie z. B. 2025-07-01, 2025-07-01T12:00:00Z oder 2025-07-01T14:00:00+02:00 (ohne Zone gilt UTC).</translation>
         </message>
         <message>
-            <source>Use the named profile of the AWS config and credentials files.</source>
-            <translation>Das genannte Profil der AWS-Konfigurations- und Anmeldedatendateien verwenden.</translation>
-        </message>
-        <message>
             <source>name</source>
             <translation>Name</translation>
-        </message>
-        <message>
-            <source>AWS region to use, e.g. us-east-1 (default: the profile's region).</source>
-            <translation>Zu verwendende AWS-Region, z. B. us-east-1 (Standard: die Region des Profils).</translation>
         </message>
         <message>
             <source>region</source>
@@ -674,6 +677,14 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
             <source>Unexpected argument '%1'.</source>
             <translation>Unerwartetes Argument '%1'.</translation>
         </message>
+        <message>
+            <source>Use the named profile of the AWS config and credentials files. Repeatable: every profile is shown, in every --region given (or in its own region).</source>
+            <translation>Das benannte Profil der AWS-Konfigurations- und -Anmeldedatendateien verwenden. Wiederholbar: Jedes Profil wird in jeder angegebenen --region gezeigt (oder in seiner eigenen Region).</translation>
+        </message>
+        <message>
+            <source>AWS region to use, e.g. us-east-1 (default: the profile's region). Repeatable: every region is shown, for every --profile given.</source>
+            <translation>Zu verwendende AWS-Region, z. B. us-east-1 (Standard: die Region des Profils). Wiederholbar: Jede Region wird für jedes angegebene --profile gezeigt.</translation>
+        </message>
     </context>
     <context>
         <name>LocalTimeFormatter</name>
@@ -725,6 +736,13 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
                 <numerusform>%n Tag</numerusform>
                 <numerusform>%n Tagen</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>MultiSourcePager</name>
+        <message>
+            <source>No connection to %1.</source>
+            <translation>Keine Verbindung zu %1.</translation>
         </message>
     </context>
     <context>
@@ -884,6 +902,10 @@ Geben Sie den aktuellen Code ein:</translation>
         <message>
             <source>No MFA code was entered.</source>
             <translation>Es wurde kein MFA-Code eingegeben.</translation>
+        </message>
+        <message>
+            <source>The keychain profile %1 can be shown on its own only (choose it in the tool bar).</source>
+            <translation>Das Schlüsselbund-Profil %1 kann nur allein angezeigt werden (wählen Sie es in der Werkzeugleiste).</translation>
         </message>
     </context>
     <context>
@@ -1387,6 +1409,26 @@ Geben Sie den aktuellen Code ein:</translation>
             <source>Sorting by this column sorts the rows loaded so far.</source>
             <translation>Nach dieser Spalte werden die bisher geladenen Zeilen sortiert.</translation>
         </message>
+        <message>
+            <source>%1: %2</source>
+            <comment>source: message</comment>
+            <extracomment>A source (profile · region), then what its service said</extracomment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Listed from %1</source>
+            <translation>Gelistet aus %1</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <comment>column</comment>
+            <translation>Konto</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <comment>column</comment>
+            <translation>Region</translation>
+        </message>
     </context>
     <context>
         <name>outcrop::gui::ErrorBanner</name>
@@ -1502,6 +1544,12 @@ Geben Sie den aktuellen Code ein:</translation>
         <message>
             <source>Copied</source>
             <translation>Kopiert</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <comment>source: headline</comment>
+            <extracomment>A source (profile · region), then the headline of what went wrong there</extracomment>
+            <translation>%1: %2</translation>
         </message>
     </context>
     <context>
@@ -1909,6 +1957,67 @@ Geben Sie den aktuellen Code ein:</translation>
                 <numerusform>%Ln Deployments geladen</numerusform>
             </translation>
         </message>
+        <message>
+            <source>&amp;Sources</source>
+            <translation>&amp;Quellen</translation>
+        </message>
+        <message>
+            <source>&amp;Choose Sources…</source>
+            <translation>Quellen &amp;wählen…</translation>
+        </message>
+        <message>
+            <source>Show several profiles and regions in one table</source>
+            <translation>Mehrere Profile und Regionen in einer Tabelle zeigen</translation>
+        </message>
+        <message>
+            <source>Saved Views</source>
+            <translation>Gespeicherte Ansichten</translation>
+        </message>
+        <message>
+            <source>Profiles %1 in %2</source>
+            <extracomment>%1 profiles, %2 regions (or "own region")</extracomment>
+            <translation>Profile %1 in %2</translation>
+        </message>
+        <message>
+            <source>their own regions</source>
+            <translation>ihren eigenen Regionen</translation>
+        </message>
+        <message>
+            <source>&amp;Delete View</source>
+            <translation>Ansicht &amp;löschen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Demo · %n source(s)</source>
+            <translation>
+                <numerusform>Demo · %n Quelle</numerusform>
+                <numerusform>Demo · %n Quellen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n source(s)</source>
+            <translation>
+                <numerusform>%n Quelle</numerusform>
+                <numerusform>%n Quellen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>failed: %1</source>
+            <translation>fehlgeschlagen: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Outcrop — Demo — %n source(s)</source>
+            <translation>
+                <numerusform>Outcrop — Demo — %n Quelle</numerusform>
+                <numerusform>Outcrop — Demo — %n Quellen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Outcrop — %n source(s)</source>
+            <translation>
+                <numerusform>Outcrop — %n Quelle</numerusform>
+                <numerusform>Outcrop — %n Quellen</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>outcrop::gui::OverviewWidget</name>
@@ -2035,6 +2144,59 @@ Geben Sie den aktuellen Code ein:</translation>
         <message>
             <source>&amp;Colour:</source>
             <translation>&amp;Farbe:</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::SourcesDialog</name>
+        <message>
+            <source>Choose Sources</source>
+            <translation>Quellen wählen</translation>
+        </message>
+        <message>
+            <source>Profiles</source>
+            <translation>Profile</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>Regionen</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Nicht gespeichert</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Anzeigen</translation>
+        </message>
+        <message>
+            <source>&amp;Profiles:</source>
+            <translation>&amp;Profile:</translation>
+        </message>
+        <message>
+            <source>&amp;Regions:</source>
+            <translation>&amp;Regionen:</translation>
+        </message>
+        <message>
+            <source>Save as &amp;view:</source>
+            <translation>Als &amp;Ansicht speichern:</translation>
+        </message>
+        <message>
+            <source>Check at least one profile.</source>
+            <translation>Wählen Sie mindestens ein Profil.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n profile(s), each in its own region.</source>
+            <translation>
+                <numerusform>%n Profil, in seiner eigenen Region.</numerusform>
+                <numerusform>%n Profile, jedes in seiner eigenen Region.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n source(s): every checked profile in every checked region.</source>
+            <translation>
+                <numerusform>%n Quelle: jedes gewählte Profil in jeder gewählten Region.</numerusform>
+                <numerusform>%n Quellen: jedes gewählte Profil in jeder gewählten Region.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

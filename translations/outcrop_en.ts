@@ -150,5 +150,50 @@
             <numerusform>%Ln deployments loaded</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Demo · %n source(s)</source>
+        <translation>
+            <numerusform>Demo · %n source</numerusform>
+            <numerusform>Demo · %n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Outcrop — Demo — %n source(s)</source>
+        <translation>
+            <numerusform>Outcrop — Demo — %n source</numerusform>
+            <numerusform>Outcrop — Demo — %n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Outcrop — %n source(s)</source>
+        <translation>
+            <numerusform>Outcrop — %n source</numerusform>
+            <numerusform>Outcrop — %n sources</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>outcrop::gui::SourcesDialog</name>
+    <message numerus="yes">
+        <source>%n profile(s), each in its own region.</source>
+        <translation>
+            <numerusform>%n profile, each in its own region.</numerusform>
+            <numerusform>%n profiles, each in its own region.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s): every checked profile in every checked region.</source>
+        <translation>
+            <numerusform>%n source: every checked profile in every checked region.</numerusform>
+            <numerusform>%n sources: every checked profile in every checked region.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -348,6 +348,10 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
             <source>The export was cancelled.</source>
             <translation>エクスポートはキャンセルされました。</translation>
         </message>
+        <message>
+            <source>Source %1: %2</source>
+            <translation>ソース %1: %2</translation>
+        </message>
     </context>
     <context>
         <name>DeploymentMutations</name>
@@ -477,6 +481,13 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         </message>
     </context>
     <context>
+        <name>DeploymentSources</name>
+        <message>
+            <source>Source %1: %2</source>
+            <translation>ソース %1: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Export to CSV</source>
@@ -518,16 +529,8 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
             <translation>%1: '%2' は RFC 3339 の時刻や日付ではありません。2025-07-01、2025-07-01T12:00:00Z、2025-07-01T14:00:00+02:00 などを使ってください (タイムゾーンがなければ UTC)。</translation>
         </message>
         <message>
-            <source>Use the named profile of the AWS config and credentials files.</source>
-            <translation>AWS の config ファイルと credentials ファイルの指定したプロファイルを使います。</translation>
-        </message>
-        <message>
             <source>name</source>
             <translation>名前</translation>
-        </message>
-        <message>
-            <source>AWS region to use, e.g. us-east-1 (default: the profile's region).</source>
-            <translation>使用する AWS リージョン。例: us-east-1 (既定値: プロファイルのリージョン)。</translation>
         </message>
         <message>
             <source>region</source>
@@ -673,6 +676,14 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
             <source>Unexpected argument '%1'.</source>
             <translation>予期しない引数 '%1' です。</translation>
         </message>
+        <message>
+            <source>Use the named profile of the AWS config and credentials files. Repeatable: every profile is shown, in every --region given (or in its own region).</source>
+            <translation>AWS の config ファイルと credentials ファイルの指定したプロファイルを使います。繰り返し指定可能: 各プロファイルを、指定したすべての --region（指定がなければそのプロファイル自身のリージョン）で表示します。</translation>
+        </message>
+        <message>
+            <source>AWS region to use, e.g. us-east-1 (default: the profile's region). Repeatable: every region is shown, for every --profile given.</source>
+            <translation>使用する AWS リージョン（例: us-east-1、既定: プロファイルのリージョン）。繰り返し指定可能: 各リージョンを、指定したすべての --profile について表示します。</translation>
+        </message>
     </context>
     <context>
         <name>LocalTimeFormatter</name>
@@ -719,6 +730,13 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
             <translation>
                 <numerusform>%n 日</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>MultiSourcePager</name>
+        <message>
+            <source>No connection to %1.</source>
+            <translation>%1 に接続できません。</translation>
         </message>
     </context>
     <context>
@@ -872,6 +890,10 @@ Enter the current code:</source>
         <message>
             <source>No MFA code was entered.</source>
             <translation>MFA コードが入力されませんでした。</translation>
+        </message>
+        <message>
+            <source>The keychain profile %1 can be shown on its own only (choose it in the tool bar).</source>
+            <translation>キーリングのプロファイル %1 は単独でのみ表示できます（ツールバーで選択してください）。</translation>
         </message>
     </context>
     <context>
@@ -1375,6 +1397,26 @@ Enter the current code:</source>
             <source>Sorting by this column sorts the rows loaded so far.</source>
             <translation>この列での並べ替えは読み込み済みの行が対象です。</translation>
         </message>
+        <message>
+            <source>%1: %2</source>
+            <comment>source: message</comment>
+            <extracomment>A source (profile · region), then what its service said</extracomment>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>Listed from %1</source>
+            <translation>%1 から取得</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <comment>column</comment>
+            <translation>アカウント</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <comment>column</comment>
+            <translation>リージョン</translation>
+        </message>
     </context>
     <context>
         <name>outcrop::gui::ErrorBanner</name>
@@ -1490,6 +1532,12 @@ Enter the current code:</source>
         <message>
             <source>Copied</source>
             <translation>コピーしました</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <comment>source: headline</comment>
+            <extracomment>A source (profile · region), then the headline of what went wrong there</extracomment>
+            <translation>%1：%2</translation>
         </message>
     </context>
     <context>
@@ -1890,6 +1938,63 @@ Enter the current code:</source>
                 <numerusform>%Ln 件のデプロイメントを読み込み済み</numerusform>
             </translation>
         </message>
+        <message>
+            <source>&amp;Sources</source>
+            <translation>ソース(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Choose Sources…</source>
+            <translation>ソースを選択(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Show several profiles and regions in one table</source>
+            <translation>複数のプロファイルとリージョンを 1 つの表に表示します</translation>
+        </message>
+        <message>
+            <source>Saved Views</source>
+            <translation>保存したビュー</translation>
+        </message>
+        <message>
+            <source>Profiles %1 in %2</source>
+            <extracomment>%1 profiles, %2 regions (or "own region")</extracomment>
+            <translation>プロファイル %1（%2）</translation>
+        </message>
+        <message>
+            <source>their own regions</source>
+            <translation>各プロファイルのリージョン</translation>
+        </message>
+        <message>
+            <source>&amp;Delete View</source>
+            <translation>ビューを削除(&amp;D)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Demo · %n source(s)</source>
+            <translation>
+                <numerusform>デモ · %n 個のソース</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n source(s)</source>
+            <translation>
+                <numerusform>%n 個のソース</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>failed: %1</source>
+            <translation>失敗: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Outcrop — Demo — %n source(s)</source>
+            <translation>
+                <numerusform>Outcrop — デモ — %n 個のソース</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Outcrop — %n source(s)</source>
+            <translation>
+                <numerusform>Outcrop — %n 個のソース</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>outcrop::gui::OverviewWidget</name>
@@ -2016,6 +2121,57 @@ Enter the current code:</source>
         <message>
             <source>&amp;Colour:</source>
             <translation>色(&amp;C):</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::SourcesDialog</name>
+        <message>
+            <source>Choose Sources</source>
+            <translation>ソースの選択</translation>
+        </message>
+        <message>
+            <source>Profiles</source>
+            <translation>プロファイル</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>リージョン</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>保存しない</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>表示</translation>
+        </message>
+        <message>
+            <source>&amp;Profiles:</source>
+            <translation>プロファイル(&amp;P):</translation>
+        </message>
+        <message>
+            <source>&amp;Regions:</source>
+            <translation>リージョン(&amp;R):</translation>
+        </message>
+        <message>
+            <source>Save as &amp;view:</source>
+            <translation>ビューとして保存(&amp;V):</translation>
+        </message>
+        <message>
+            <source>Check at least one profile.</source>
+            <translation>プロファイルを 1 つ以上選択してください。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n profile(s), each in its own region.</source>
+            <translation>
+                <numerusform>%n 個のプロファイル（それぞれ自身のリージョン）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n source(s): every checked profile in every checked region.</source>
+            <translation>
+                <numerusform>%n 個のソース: 選択した各プロファイルを選択した各リージョンで。</numerusform>
+            </translation>
         </message>
     </context>
     <context>

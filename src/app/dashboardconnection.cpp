@@ -9,6 +9,7 @@
 #include "aws/stsclient.h"
 #include "bedrock/bedrockregions.h"
 #include "bedrock/bedrocksession.h"
+#include "bedrock/deploymentsources.h"
 #include "credentialsdialog.h"
 #include "mainwindow.h"
 
@@ -38,11 +39,19 @@ DashboardConnection::DashboardConnection(gui::MainWindow *window, aws::AwsClient
     }
     connect(m_window, &gui::MainWindow::connectionChangeRequested, this,
             [this](const QString &profile, const QString &region) {
+                // The tool bar's switchers choose one source.
+                m_profiles.clear();
+                m_regions.clear();
                 m_options.profile = profile;
                 m_options.region = region;
                 QSettings remembered;
                 remembered.setValue(QStringLiteral("connection/profile"), profile);
                 remembered.setValue(QStringLiteral("connection/region"), region);
+                connectWindow();
+            });
+    connect(m_window, &gui::MainWindow::sourcesChangeRequested, this,
+            [this](const QStringList &profiles, const QStringList &regions) {
+                setSources(profiles, regions);
                 connectWindow();
             });
     connect(m_window, &gui::MainWindow::credentialsDialogRequested, this, &DashboardConnection::openCredentialsDialog);
@@ -56,6 +65,58 @@ DashboardConnection::~DashboardConnection()
     if (m_window) {
         m_window->setSession(nullptr, {});
     }
+}
+
+void DashboardConnection::setSources(const QStringList &profiles, const QStringList &regions)
+{
+    m_profiles = profiles;
+    m_regions = regions;
+    if (!isMultiSource()) {
+        // One profile in at most one region: the single connection, with its region prompt.
+        m_options.profile = profiles.value(0, m_options.profile);
+        m_options.region = regions.value(0, profiles.isEmpty() ? m_options.region : QString());
+        m_profiles.clear();
+        m_regions.clear();
+    }
+}
+
+void DashboardConnection::connectSources()
+{
+    const aws::AwsEnvironment environment = aws::AwsEnvironment::system();
+    m_window->setSession(nullptr, {});
+    m_session.reset();
+    m_sessions.clear();
+    QList<gui::WindowSource> sources;
+    const QList<bedrock::DeploymentSource> wanted = bedrock::crossSources(m_profiles, m_regions);
+    for (const bedrock::DeploymentSource &wantedSource : wanted) {
+        const bool appProfile = m_appProfiles && m_appProfiles->profile(wantedSource.profile).has_value();
+        bedrock::DeploymentSource resolvable = wantedSource;
+        if (appProfile) {
+            resolvable.profile.clear();   // in the keychain, not in the shared files
+        }
+        const bedrock::ResolvedSource resolved
+            = bedrock::resolveSources({resolvable}, m_options.endpointUrl, environment).constFirst();
+        gui::WindowSource source;
+        source.profile = wantedSource.profile;
+        source.region = resolved.connection.region.region.isEmpty() ? wantedSource.region
+                                                                   : resolved.connection.region.region;
+        source.label = bedrock::sourceLabel(wantedSource.profile, source.region);
+        if (!resolved.connection.isValid()) {
+            source.problem = resolved.connection.error;
+        } else if (appProfile) {
+            // Keychain credentials arrive asynchronously; several sources are not held up for them.
+            source.problem = tr("The keychain profile %1 can be shown on its own only (choose it in the tool bar).")
+                                 .arg(wantedSource.profile);
+        } else {
+            m_sessions.push_back(std::make_unique<bedrock::BedrockSession>(
+                resolved.connection, resolvable.clientOptions(m_options.endpointUrl), environment));
+            installMfaPrompt(m_sessions.back()->credentialChain());
+            source.session = m_sessions.back().get();
+        }
+        sources.append(source);
+    }
+    m_window->setSources(sources, gui::ConnectionLabel{m_profiles.join(QStringLiteral(", ")),
+                                                       m_regions.join(QStringLiteral(", ")), false});
 }
 
 void DashboardConnection::listProfiles()
@@ -78,6 +139,14 @@ void DashboardConnection::connectWindow()
 {
     ++m_generation;
     listProfiles();
+    if (isMultiSource()) {
+        connectSources();
+        return;
+    }
+    if (!m_sessions.empty()) {
+        m_window->setSession(nullptr, {});   // the window lets go of the sources first
+        m_sessions.clear();
+    }
     const aws::AwsEnvironment environment = aws::AwsEnvironment::system();
     const bool appProfile = m_appProfiles && !m_options.profile.isEmpty()
         && m_appProfiles->profile(m_options.profile).has_value();
@@ -129,34 +198,40 @@ void DashboardConnection::startSession(std::unique_ptr<bedrock::BedrockSession> 
 {
     m_window->setSession(nullptr, {});
     m_session = std::move(session);
-    if (aws::CredentialChain *chain = m_session->credentialChain()) {
-        // A role with mfa_serial: ask for the device's code without blocking (open(), not exec()).
-        chain->setMfaCodeProvider([window = m_window](const aws::MfaCodeRequest &request, aws::MfaCodeCallback answer) {
-            if (!window) {
-                answer({}, tr("The window is gone."));
-                return;
-            }
-            auto *prompt = new QInputDialog(window);
-            prompt->setAttribute(Qt::WA_DeleteOnClose);
-            prompt->setWindowTitle(tr("MFA code"));
-            prompt->setLabelText(tr("Profile %1 assumes the role %2, which needs a code from the MFA device %3.\n"
-                                    "Enter the current code:")
-                                     .arg(request.profile, request.roleArn, request.mfaSerial));
-            prompt->setTextEchoMode(QLineEdit::Normal);
-            prompt->setInputMethodHints(Qt::ImhDigitsOnly);
-            // finished() comes before textValueSelected() (QInputDialog::done), so it alone answers.
-            connect(prompt, &QDialog::finished, prompt, [prompt, answer](int result) {
-                if (result == QDialog::Accepted && !prompt->textValue().trimmed().isEmpty()) {
-                    answer(prompt->textValue().trimmed(), {});
-                } else {
-                    answer({}, tr("No MFA code was entered."));
-                }
-            });
-            prompt->open();
-        });
-    }
+    installMfaPrompt(m_session->credentialChain());
     m_window->setSession(m_session.get(), gui::ConnectionLabel { profile, region, false });
     showAccount();
+}
+
+void DashboardConnection::installMfaPrompt(aws::CredentialChain *chain)
+{
+    if (!chain) {
+        return;
+    }
+    // A role with mfa_serial: ask for the device's code without blocking (open(), not exec()).
+    chain->setMfaCodeProvider([window = m_window](const aws::MfaCodeRequest &request, aws::MfaCodeCallback answer) {
+        if (!window) {
+            answer({}, tr("The window is gone."));
+            return;
+        }
+        auto *prompt = new QInputDialog(window);
+        prompt->setAttribute(Qt::WA_DeleteOnClose);
+        prompt->setWindowTitle(tr("MFA code"));
+        prompt->setLabelText(tr("Profile %1 assumes the role %2, which needs a code from the MFA device %3.\n"
+                                "Enter the current code:")
+                                 .arg(request.profile, request.roleArn, request.mfaSerial));
+        prompt->setTextEchoMode(QLineEdit::Normal);
+        prompt->setInputMethodHints(Qt::ImhDigitsOnly);
+        // finished() comes before textValueSelected() (QInputDialog::done), so it alone answers.
+        connect(prompt, &QDialog::finished, prompt, [prompt, answer](int result) {
+            if (result == QDialog::Accepted && !prompt->textValue().trimmed().isEmpty()) {
+                answer(prompt->textValue().trimmed(), {});
+            } else {
+                answer({}, tr("No MFA code was entered."));
+            }
+        });
+        prompt->open();
+    });
 }
 
 void DashboardConnection::showAccount()

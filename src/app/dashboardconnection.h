@@ -5,9 +5,14 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 
 #include <memory>
+#include <vector>
 
+namespace outcrop::aws {
+class CredentialChain;
+}
 namespace outcrop::bedrock {
 class BedrockSession;
 }
@@ -24,6 +29,10 @@ namespace outcrop::app {
 // and the app's own keychain profiles. When no region resolves it asks for one (a non-modal
 // prompt); a role with mfa_serial asks for the code (non-modal too); any other problem is shown
 // in the window. The account of the credentials (STS GetCallerIdentity) goes to the window.
+//
+// Several sources (repeated --profile/--region, or View › Sources): one session per (profile,
+// region), each with its own credentials and endpoint; a source that cannot be set up is shown
+// as failed (naming it) while the others are listed.
 class DashboardConnection final : public QObject
 {
     Q_OBJECT
@@ -32,6 +41,9 @@ class DashboardConnection final : public QObject
 public:
     DashboardConnection(gui::MainWindow *window, aws::AwsClientOptions options, keychain::AppProfiles *appProfiles,
                         QObject *parent = nullptr);
+    // Several sources: the cross product of `profiles` and `regions` (none: each profile in its
+    // own region). One profile and at most one region is the single connection above.
+    void setSources(const QStringList &profiles, const QStringList &regions);
     ~DashboardConnection() override;
 
     void connectWindow();
@@ -43,11 +55,17 @@ private:
                       const QString &region);
     void showAccount();
     void openCredentialsDialog();
+    void connectSources();
+    void installMfaPrompt(aws::CredentialChain *chain);
+    bool isMultiSource() const { return m_profiles.size() > 1 || m_regions.size() > 1; }
 
     QPointer<gui::MainWindow> m_window;
     aws::AwsClientOptions m_options;
     keychain::AppProfiles *m_appProfiles;
     std::unique_ptr<bedrock::BedrockSession> m_session;
+    QStringList m_profiles;   // several sources: the chosen profiles and regions
+    QStringList m_regions;
+    std::vector<std::unique_ptr<bedrock::BedrockSession>> m_sessions;
     quint64 m_generation = 0;   // a keychain answer for an older connection is dropped
 };
 

@@ -5,6 +5,7 @@
 #include "aws/credentialchain.h"
 #include "bedrock/bedrockclient.h"
 #include "bedrock/bedrocksession.h"
+#include "bedrock/deploymentsources.h"
 #include "demomode.h"
 #include "export/deploymentexport.h"
 
@@ -12,6 +13,8 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <memory>
+#include <vector>
 
 namespace outcrop::app {
 
@@ -22,11 +25,15 @@ void printError(const QString &message)
     QTextStream(stderr) << "outcrop: " << message << Qt::endl;
 }
 
-int exportThrough(bedrock::BedrockSession *session, const exporting::ExportOptions &options, bool readOnly)
+int exportThrough(const QList<bedrock::ListingSource> &sources, const exporting::ExportOptions &options, bool readOnly)
 {
-    // The export only reads; --read-only still holds for the session, as it does in the window.
-    session->client()->setReadOnly(readOnly);
-    exporting::DeploymentExport exportJob(session->client(), options);
+    // The export only reads; --read-only still holds for every session, as it does in the window.
+    for (const bedrock::ListingSource &source : sources) {
+        if (source.client) {
+            source.client->setReadOnly(readOnly);
+        }
+    }
+    exporting::DeploymentExport exportJob(sources, options);
     int exitCode = 1;
     QObject::connect(&exportJob, &exporting::DeploymentExport::finished, &exportJob,
                      [&exitCode](bool ok, const QString &message) {
@@ -63,27 +70,39 @@ int runHeadlessExport(const CommandLine &commandLine)
     std::signal(SIGPIPE, SIG_IGN);
 
     if (commandLine.demo) {
-        DemoMode demo(commandLine.demoCount);
+        DemoMode demo(commandLine.demoCount, options.connection.regions);
         if (!demo.start()) {
             printError(demo.errorString());
             return 1;
         }
-        return exportThrough(demo.session(), options, commandLine.readOnly);
+        QList<bedrock::ListingSource> sources;
+        for (bedrock::BedrockSession *session : demo.sessions()) {
+            sources.append({session->region(), session->client(), {}});
+        }
+        return exportThrough(sources, options, commandLine.readOnly);
     }
 
-    aws::AwsClientOptions clientOptions;
-    clientOptions.profile = options.connection.profile;
-    clientOptions.region = options.connection.region;
-    clientOptions.endpointUrl = options.connection.endpointUrl;
+    // Every --profile in every --region (or its own): each source with its own credentials and
+    // endpoint. One that cannot be resolved stops the export before anything is written.
     const aws::AwsEnvironment environment = aws::AwsEnvironment::system();
-    const bedrock::BedrockConnection connection = bedrock::BedrockConnection::resolve(clientOptions, environment);
-    if (!connection.isValid()) {
-        printError(connection.error);
-        return 1;
+    const QList<bedrock::ResolvedSource> resolved = bedrock::resolveSources(
+        bedrock::crossSources(options.connection.profiles, options.connection.regions), options.connection.endpointUrl,
+        environment);
+    const bool several = resolved.size() > 1;
+    std::vector<std::unique_ptr<bedrock::BedrockSession>> sessions;
+    QList<bedrock::ListingSource> sources;
+    for (const bedrock::ResolvedSource &source : resolved) {
+        if (!source.connection.isValid()) {
+            // One source: the message as it always was; several: which source it is.
+            printError(several ? source.errorMessage() : source.connection.error);
+            return 1;
+        }
+        sessions.push_back(std::make_unique<bedrock::BedrockSession>(
+            source.connection, source.source.clientOptions(options.connection.endpointUrl), environment));
+        sessions.back()->credentialChain()->setMfaCodeProvider(mfaCodeFromCommandLine(options.connection.mfaCode));
+        sources.append({source.label, sessions.back()->client(), {}});
     }
-    bedrock::BedrockSession session(connection, clientOptions, environment);
-    session.credentialChain()->setMfaCodeProvider(mfaCodeFromCommandLine(options.connection.mfaCode));
-    return exportThrough(&session, options, commandLine.readOnly);
+    return exportThrough(sources, options, commandLine.readOnly);
 }
 
 } // namespace outcrop::app

@@ -37,7 +37,8 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<outcrop::app::DemoMode> demo;
     if (commandLine.demo) {
-        demo = std::make_unique<outcrop::app::DemoMode>(commandLine.demoCount);
+        demo = std::make_unique<outcrop::app::DemoMode>(commandLine.demoCount,
+                                                              commandLine.exportOptions.connection.regions);
         if (!demo->start()) {
             QTextStream(stderr) << "outcrop: " << demo->errorString() << Qt::endl;
             return 1;
@@ -51,7 +52,14 @@ int main(int argc, char *argv[])
     outcrop::keychain::KeychainStore keychainStore;
     outcrop::keychain::AppProfiles appProfiles(&keychainStore);
     std::unique_ptr<outcrop::app::DashboardConnection> connection;
-    if (demo) {
+    if (demo && demo->sessions().size() > 1) {
+        // --demo with several --region: one simulator per region, all in one table.
+        QList<outcrop::gui::WindowSource> sources;
+        for (outcrop::bedrock::BedrockSession *session : demo->sessions()) {
+            sources.append({session->region(), {}, session->region(), session, {}});
+        }
+        window.setSources(sources, outcrop::gui::ConnectionLabel { {}, demo->regions().join(QStringLiteral(", ")), true });
+    } else if (demo) {
         window.setSession(demo->session(), outcrop::gui::ConnectionLabel { {}, demo->session()->region(), true });
     } else {
         outcrop::aws::AwsClientOptions options;
@@ -59,6 +67,10 @@ int main(int argc, char *argv[])
         options.region = commandLine.exportOptions.connection.region;
         options.endpointUrl = commandLine.exportOptions.connection.endpointUrl;
         connection = std::make_unique<outcrop::app::DashboardConnection>(&window, options, &appProfiles);
+        const outcrop::exporting::ConnectionOptions &given = commandLine.exportOptions.connection;
+        if (given.profiles.size() > 1 || given.regions.size() > 1) {
+            connection->setSources(given.profiles, given.regions);   // several sources
+        }
         connection->connectWindow();
     }
     window.show();

@@ -124,7 +124,8 @@ bool DeploymentFilterProxy::filterAcceptsRow(int sourceRow) const
     if (m_text.isEmpty()) {
         return true;
     }
-    for (const int column : {Model::NameColumn, Model::ModelColumn, Model::FailureMessageColumn, Model::ArnColumn}) {
+    for (const int column : {Model::NameColumn, Model::ModelColumn, Model::FailureMessageColumn, Model::ArnColumn,
+                             Model::AccountColumn, Model::RegionColumn}) {
         const QString text = model->index(sourceRow, column).data(Qt::DisplayRole).toString();
         if (text.contains(m_text, Qt::CaseInsensitive)) {
             return true;
@@ -169,7 +170,8 @@ bool DeploymentFilterProxy::sortCoversLoadedRowsOnly() const
 bool DeploymentFilterProxy::sortsText() const
 {
     return m_sortColumn == Model::NameColumn || m_sortColumn == Model::ModelColumn
-        || m_sortColumn == Model::FailureMessageColumn || m_sortColumn == Model::ArnColumn;
+        || m_sortColumn == Model::FailureMessageColumn || m_sortColumn == Model::ArnColumn
+        || m_sortColumn == Model::AccountColumn || m_sortColumn == Model::RegionColumn;
 }
 
 bool DeploymentFilterProxy::computeKeys(int first, int last)

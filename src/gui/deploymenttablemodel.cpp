@@ -8,18 +8,20 @@
 #include "aws/logging.h"
 #include "bedrock/bedrockclient.h"
 #include "bedrock/custommodelnames.h"
-#include "bedrock/deploymentpager.h"
+#include "bedrock/multisourcepager.h"
 
 #include <QColor>
 #include <QHash>
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 
 namespace outcrop::gui {
 
-using bedrock::DeploymentPager;
 using bedrock::DeploymentStatus;
+using bedrock::MultiSourcePager;
+using bedrock::SourcedDeployment;
 using bedrock::DeploymentSummary;
 
 DeploymentTableModel::DeploymentTableModel(QObject *parent)
@@ -41,8 +43,37 @@ DeploymentTableModel::~DeploymentTableModel()
 
 void DeploymentTableModel::setClient(bedrock::BedrockClient *client)
 {
-    m_client = client;
+    setSources(client ? QList<bedrock::ListingSource>{{client->region(), client, {}}} : QList<bedrock::ListingSource>());
+}
+
+void DeploymentTableModel::setSources(const QList<bedrock::ListingSource> &sources)
+{
+    m_sources = sources;
     reload();
+}
+
+aws::AwsError DeploymentTableModel::sourceError(int source) const
+{
+    return m_pager && source >= 0 && source < m_pager->sourceCount() ? m_pager->sourceError(source) : aws::AwsError();
+}
+
+bedrock::BedrockClient *DeploymentTableModel::clientOfRow(int row) const
+{
+    if (row < 0 || row >= int(m_rows.size())) {
+        return nullptr;
+    }
+    return m_sources.value(m_rows[size_t(row)].source).client;
+}
+
+aws::AwsError DeploymentTableModel::namingSource(const aws::AwsError &failure, int source) const
+{
+    if (m_sources.size() < 2) {
+        return failure;
+    }
+    aws::AwsError named = failure;
+    //: A source (profile · region), then what its service said
+    named.message = tr("%1: %2", "source: message").arg(sourceLabel(source), failure.message);
+    return named;
 }
 
 void DeploymentTableModel::setModelNames(bedrock::CustomModelNames *names)
@@ -78,7 +109,7 @@ void DeploymentTableModel::reload()
     m_interned.clear();
     m_highlightTimer.stop();
     endResetModel();
-    if (m_client) {
+    if (!m_sources.isEmpty()) {
         m_pager = makePager();
         connectPager(m_pager);
         m_pager->fetchNext();
@@ -90,7 +121,7 @@ void DeploymentTableModel::reload()
 // run inside one of their signals.
 void DeploymentTableModel::discardRequests()
 {
-    for (DeploymentPager *pager : {m_pager, m_refreshPager}) {
+    for (MultiSourcePager *pager : {m_pager, m_refreshPager}) {
         if (pager) {
             disconnect(pager, nullptr, this, nullptr);
             pager->cancel();
@@ -114,36 +145,46 @@ void DeploymentTableModel::discardRequests()
     }
 }
 
-DeploymentPager *DeploymentTableModel::makePager()
+MultiSourcePager *DeploymentTableModel::makePager()
 {
     bedrock::DeploymentQuery query = m_query;
     if (query.maxResults == 0) {
         query.maxResults = m_pageSize;
     }
-    return new DeploymentPager(m_client, query, this);
+    return new MultiSourcePager(m_sources, query, this);
 }
 
-void DeploymentTableModel::connectPager(DeploymentPager *pager)
+void DeploymentTableModel::connectPager(MultiSourcePager *pager)
 {
     const quint64 generation = m_generation;
-    connect(pager, &DeploymentPager::pageArrived, this, [this, generation](const QList<DeploymentSummary> &rows) {
+    connect(pager, &MultiSourcePager::rowsReleased, this, [this, generation](const QList<SourcedDeployment> &rows) {
         if (generation == m_generation) {
             appendRows(rows);
         }
     });
-    connect(pager, &DeploymentPager::finished, this, [this, generation] {
+    // A page that released nothing (its rows wait for another source) still ends a request.
+    connect(pager, &MultiSourcePager::sourcePageArrived, this, [this, generation] {
+        if (generation == m_generation) {
+            emitStateChanges();
+        }
+    });
+    connect(pager, &MultiSourcePager::finished, this, [this, generation] {
         if (generation == m_generation) {
             m_loadingAll = false;
             emitStateChanges();
         }
     });
-    connect(pager, &DeploymentPager::failed, this, [this, generation](const aws::AwsError &failure) {
-        if (generation == m_generation) {
-            m_loadingAll = false;
-            emitStateChanges();
-            emit error(failure);
-        }
-    });
+    connect(pager, &MultiSourcePager::sourceFailed, this,
+            [this, generation](int source, const aws::AwsError &failure) {
+                if (generation == m_generation) {
+                    if (!m_pager || !m_pager->hasMore()) {
+                        m_loadingAll = false;
+                    }
+                    emitStateChanges();
+                    emit sourceFailed(source, sourceLabel(source), failure);
+                    emit error(namingSource(failure, source));
+                }
+            });
 }
 
 int DeploymentTableModel::rowCount(const QModelIndex &parent) const
@@ -182,6 +223,10 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
             return summary.failureMessage;
         case ArnColumn:
             return summary.arn;
+        case AccountColumn:
+            return row.account;
+        case RegionColumn:
+            return row.region;
         }
         break;
     case Qt::ToolTipRole:
@@ -209,6 +254,9 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
         case FailureMessageColumn:
         case ArnColumn:
             return data(index, Qt::DisplayRole);
+        case AccountColumn:
+        case RegionColumn:
+            return tr("Listed from %1").arg(sourceLabel(row.source));
         }
         break;
     case Qt::DecorationRole:
@@ -245,6 +293,10 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
             return summary.failureMessage;
         case ArnColumn:
             return summary.arn;
+        case AccountColumn:
+            return row.account;
+        case RegionColumn:
+            return row.region;
         }
         break;
     case ArnRole:
@@ -257,6 +309,8 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
         return summary.createdAt;
     case ModelArnRole:
         return summary.modelArn;
+    case SourceRole:
+        return row.source;
     }
     return {};
 }
@@ -282,6 +336,10 @@ QVariant DeploymentTableModel::headerData(int section, Qt::Orientation orientati
             return tr("Failure message", "column");
         case ArnColumn:
             return tr("Deployment ARN", "column");
+        case AccountColumn:
+            return tr("Account", "column");
+        case RegionColumn:
+            return tr("Region", "column");
         }
     } else if (role == Qt::ToolTipRole) {
         if (isServerSorted(section)) {
@@ -370,10 +428,15 @@ void DeploymentTableModel::format(Row &row)
     row.lastUpdatedText = m_timeFormatter.format(row.summary.lastUpdatedAt);
 }
 
-DeploymentTableModel::Row DeploymentTableModel::makeRow(const DeploymentSummary &summary)
+DeploymentTableModel::Row DeploymentTableModel::makeRow(const DeploymentSummary &summary, int source)
 {
     Row row;
     row.summary = summary;
+    row.source = source;
+    row.account = summary.accountId();
+    row.region = summary.region();
+    intern(row.account);
+    intern(row.region);
     // Many rows share a model and a status: one string each instead of one per row.
     intern(row.summary.modelArn);
     intern(row.summary.statusText);
@@ -384,7 +447,7 @@ DeploymentTableModel::Row DeploymentTableModel::makeRow(const DeploymentSummary 
     return row;
 }
 
-void DeploymentTableModel::appendRows(const QList<DeploymentSummary> &rows)
+void DeploymentTableModel::appendRows(const QList<SourcedDeployment> &rows)
 {
     // The pager drops the ARNs it has seen; a row still shown as removed may come back, though.
     QSet<QString> shownAsRemoved;
@@ -397,11 +460,11 @@ void DeploymentTableModel::appendRows(const QList<DeploymentSummary> &rows)
     }
     std::vector<Row> fresh;
     fresh.reserve(size_t(rows.size()));
-    for (const DeploymentSummary &summary : rows) {
-        if (shownAsRemoved.contains(summary.arn)) {
+    for (const SourcedDeployment &entry : rows) {
+        if (shownAsRemoved.contains(entry.deployment.arn)) {
             continue;
         }
-        fresh.push_back(makeRow(summary));
+        fresh.push_back(makeRow(entry.deployment, entry.source));
     }
     if (!fresh.empty()) {
         const int first = int(m_rows.size());
@@ -425,7 +488,7 @@ void DeploymentTableModel::updateRow(int rowIndex, const DeploymentSummary &summ
     const Change change = row.change;
     const bool updating = row.updating;
     const qint64 until = row.highlightUntilMs;
-    row = makeRow(summary);
+    row = makeRow(summary, row.source);
     row.change = change;
     row.updating = updating;
     row.highlightUntilMs = until;
@@ -502,49 +565,126 @@ void DeploymentTableModel::onModelNamesChanged(const QStringList &modelArns)
 
 bool DeploymentTableModel::refresh()
 {
-    if (!m_client || isLoading() || isRefreshing()) {
+    if (m_sources.isEmpty() || isLoading() || isRefreshing()) {
         return false;
     }
-    // At least one page, so that an empty list shows deployments created since.
-    m_refreshTarget = std::max(loadedCount(), 1);
     m_refreshRows.clear();
     m_refreshPager = makePager();
     const quint64 generation = m_generation;
-    connect(m_refreshPager, &DeploymentPager::pageArrived, this,
-            [this, generation](const QList<DeploymentSummary> &rows) {
+    connect(m_refreshPager, &MultiSourcePager::rowsReleased, this,
+            [this, generation](const QList<SourcedDeployment> &rows) {
                 if (generation == m_generation) {
-                    onRefreshPage(rows);
+                    m_refreshRows.append(rows);
                 }
             });
-    connect(m_refreshPager, &DeploymentPager::failed, this, [this, generation](const aws::AwsError &failure) {
-        if (generation != m_generation || !m_refreshPager) {
-            return;
+    connect(m_refreshPager, &MultiSourcePager::sourcePageArrived, this, [this, generation] {
+        if (generation == m_generation) {
+            continueRefresh();
         }
-        // The rows stay as they are; the next refresh tries again.
-        disconnect(m_refreshPager, nullptr, this, nullptr);
-        m_refreshPager->deleteLater();
-        m_refreshPager = nullptr;
-        m_refreshRows.clear();
-        emit refreshingChanged(false);
-        emitStateChanges();
-        emit error(failure);
     });
+    connect(m_refreshPager, &MultiSourcePager::finished, this, [this, generation] {
+        if (generation == m_generation) {
+            continueRefresh();
+        }
+    });
+    connect(m_refreshPager, &MultiSourcePager::sourceFailed, this,
+            [this, generation](int source, const aws::AwsError &failure) {
+                if (generation != m_generation || !m_refreshPager) {
+                    return;
+                }
+                emit sourceFailed(source, sourceLabel(source), failure);
+                for (int i = 0; i < m_refreshPager->sourceCount(); ++i) {
+                    if (!m_refreshPager->sourceError(i).isError()) {
+                        // The others go on; the failed source's rows stay as they are.
+                        emit error(namingSource(failure, source));
+                        continueRefresh();
+                        return;
+                    }
+                }
+                abortRefresh(namingSource(failure, source));
+            });
     m_refreshPager->fetchNext();
     emit refreshingChanged(true);
     emitStateChanges();
     return true;
 }
 
-void DeploymentTableModel::onRefreshPage(const QList<DeploymentSummary> &rows)
+void DeploymentTableModel::abortRefresh(const aws::AwsError &failure)
 {
-    m_refreshRows.append(rows);
-    if (m_refreshRows.size() < m_refreshTarget && m_refreshPager->hasMore()) {
-        m_refreshPager->fetchNext();
+    // The rows stay as they are; the next refresh tries again.
+    disconnect(m_refreshPager, nullptr, this, nullptr);
+    m_refreshPager->cancel();
+    m_refreshPager->deleteLater();
+    m_refreshPager = nullptr;
+    m_refreshRows.clear();
+    emit refreshingChanged(false);
+    emitStateChanges();
+    emit error(failure);
+}
+
+void DeploymentTableModel::continueRefresh()
+{
+    // Signals of the pager arrive in bursts (a page, its release, a finish): decide once, after.
+    if (!m_refreshPager || m_refreshInStep) {
         return;
+    }
+    m_refreshInStep = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation = m_generation] {
+            m_refreshInStep = false;
+            if (generation != m_generation || !m_refreshPager || m_refreshPager->isLoading()) {
+                return;
+            }
+            // As many rows as are loaded (at least a page, so that an empty list shows deployments
+            // created since), in the merged order; a source that failed keeps its rows and does
+            // not count.
+            int target = 0;
+            for (const Row &row : m_rows) {
+                if (row.change != Change::Removed && !m_refreshPager->sourceError(row.source).isError()) {
+                    ++target;
+                }
+            }
+            const bool covered = !m_refreshPager->hasMore() || m_refreshRows.size() >= std::max(target, 1);
+            if (covered) {
+                finishRefresh();
+            } else {
+                m_refreshPager->fetchNext();
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void DeploymentTableModel::finishRefresh()
+{
+    // A source that failed during the refresh keeps the rows it had: they join the new list in
+    // their place, so that they are neither removed nor re-inserted.
+    QSet<int> failed;
+    for (int i = 0; i < m_refreshPager->sourceCount(); ++i) {
+        if (m_refreshPager->sourceError(i).isError()) {
+            failed.insert(i);
+        }
+    }
+    if (!failed.isEmpty()) {
+        QList<SourcedDeployment> kept;
+        for (const Row &row : m_rows) {
+            if (failed.contains(row.source) && row.change != Change::Removed) {
+                kept.append({row.source, row.summary});
+            }
+        }
+        const bool descending = m_query.sortOrder != bedrock::SortOrder::Ascending;
+        QList<SourcedDeployment> merged;
+        merged.reserve(m_refreshRows.size() + kept.size());
+        std::merge(m_refreshRows.cbegin(), m_refreshRows.cend(), kept.cbegin(), kept.cend(), std::back_inserter(merged),
+                   [descending](const SourcedDeployment &a, const SourcedDeployment &b) {
+                       return descending ? a.deployment.createdAt > b.deployment.createdAt
+                                         : a.deployment.createdAt < b.deployment.createdAt;
+                   });
+        m_refreshRows = std::move(merged);
     }
     mergeRefresh();
     // The refresh pager knows where the new window ends: it carries on from there.
-    DeploymentPager *previous = m_pager;
+    MultiSourcePager *previous = m_pager;
     if (previous) {
         disconnect(previous, nullptr, this, nullptr);
         previous->cancel();
@@ -562,12 +702,12 @@ void DeploymentTableModel::onRefreshPage(const QList<DeploymentSummary> &rows)
 
 void DeploymentTableModel::mergeRefresh()
 {
-    const QList<DeploymentSummary> &fresh = m_refreshRows;
+    const QList<SourcedDeployment> &fresh = m_refreshRows;
     const bool listComplete = !m_refreshPager->hasMore();
     QHash<QString, int> freshPosition;
     freshPosition.reserve(fresh.size());
     for (qsizetype i = 0; i < fresh.size(); ++i) {
-        freshPosition.insert(fresh.at(i).arn, int(i));
+        freshPosition.insert(fresh.at(i).deployment.arn, int(i));
     }
 
     // 1. Which rows stay. A live row stays when the new list has it after the rows kept before it
@@ -625,9 +765,9 @@ void DeploymentTableModel::mergeRefresh()
         while (cursor < m_rows.size() && m_rows[cursor].change == Change::Removed) {
             ++cursor;
         }
-        if (cursor < m_rows.size() && m_rows[cursor].summary.arn == fresh.at(next).arn) {
-            if (!sameContent(m_rows[cursor].summary, fresh.at(next))) {
-                updateRow(int(cursor), fresh.at(next));
+        if (cursor < m_rows.size() && m_rows[cursor].summary.arn == fresh.at(next).deployment.arn) {
+            if (!sameContent(m_rows[cursor].summary, fresh.at(next).deployment)) {
+                updateRow(int(cursor), fresh.at(next).deployment);
                 if (changedFirst >= 0 && changedLast != int(cursor) - 1) {
                     flushChanged();
                 }
@@ -640,13 +780,13 @@ void DeploymentTableModel::mergeRefresh()
         }
         const QString nextLiveArn = cursor < m_rows.size() ? m_rows[cursor].summary.arn : QString();
         qsizetype end = next;
-        while (end < fresh.size() && fresh.at(end).arn != nextLiveArn) {
+        while (end < fresh.size() && fresh.at(end).deployment.arn != nextLiveArn) {
             ++end;
         }
         std::vector<Row> inserted;
         inserted.reserve(size_t(end - next));
         for (qsizetype i = next; i < end; ++i) {
-            inserted.push_back(makeRow(fresh.at(i)));
+            inserted.push_back(makeRow(fresh.at(i).deployment, fresh.at(i).source));
             highlight(inserted.back(), Change::Added);
         }
         flushChanged();
@@ -663,9 +803,6 @@ void DeploymentTableModel::mergeRefresh()
 
 void DeploymentTableModel::refreshTransitional()
 {
-    if (!m_client) {
-        return;
-    }
     const quint64 generation = m_generation;
     int started = 0;
     for (const Row &row : m_rows) {
@@ -673,13 +810,14 @@ void DeploymentTableModel::refreshTransitional()
             break;
         }
         const QString &arn = row.summary.arn;
-        if (row.change == Change::Removed || m_transitionalInFlight.contains(arn)
+        bedrock::BedrockClient *client = m_sources.value(row.source).client;
+        if (!client || row.change == Change::Removed || m_transitionalInFlight.contains(arn)
             || !(bedrock::isTransitional(row.summary.statusText) || row.updating)) {
             continue;
         }
         m_transitionalInFlight.insert(arn);
         ++started;
-        m_transitionalCalls.append(m_client->getDeployment(
+        m_transitionalCalls.append(client->getDeployment(
             arn, this, [this, generation, arn](const bedrock::DeploymentDetail &detail, const aws::AwsError &failure) {
                 if (generation == m_generation) {   // else a reply for an older query
                     onTransitionalReply(arn, detail, failure);

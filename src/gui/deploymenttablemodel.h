@@ -5,6 +5,7 @@
 
 #include "bedrock/deployment.h"
 #include "bedrock/deploymentquery.h"
+#include "bedrock/multisourcepager.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
@@ -26,15 +27,19 @@ namespace outcrop::bedrock {
 struct DeploymentDetail;
 class BedrockClient;
 class CustomModelNames;
-class DeploymentPager;
 } // namespace outcrop::bedrock
 
 namespace outcrop::gui {
 
 // The deployments of one query, loaded page by page as the view scrolls (canFetchMore/fetchMore,
-// one request in flight) or all at once (loadAll), and kept live without a reset: refresh()
-// re-lists the loaded window and merges it by ARN, refreshTransitional() polls Get for the rows
-// that are changing. setQuery() is the only path that resets the model.
+// one request in flight per source) or all at once (loadAll), and kept live without a reset:
+// refresh() re-lists the loaded window and merges it by ARN, refreshTransitional() polls Get for
+// the rows that are changing. setQuery() and setSources() are the only paths that reset the model.
+//
+// The rows may come from several sources (profile, region), listed concurrently and merged by
+// MultiSourcePager: the model itself stays in global creation-time order, and a row is appended
+// only when no source can still send one that belongs above it. A source that fails reports
+// sourceFailed() (and error(), naming it) while the others go on.
 //
 // Built for large lists: every display string is prepared once when a row is stored (or changes),
 // so data() only reads. A row is a plain struct (no QObject), with strings shared between rows
@@ -53,6 +58,8 @@ public:
         LastUpdatedColumn,
         FailureMessageColumn,
         ArnColumn,
+        AccountColumn,   // hidden unless several sources are shown
+        RegionColumn,
         ColumnCount
     };
     Q_ENUM(Column)
@@ -66,6 +73,7 @@ public:
         ChangeHighlightRole,  // Change as int, while the highlight lasts
         CreatedAtRole,        // QDateTime (UTC), the proxy's secondary sort key
         ModelArnRole,
+        SourceRole,           // the index of the source the row was listed from (int)
     };
     Q_ENUM(Role)
 
@@ -84,6 +92,15 @@ public:
 
     // The client the rows come from (nullptr: none). Reloads the current query.
     void setClient(bedrock::BedrockClient *client);
+    // The sources the rows come from, each with its own client (a null client is a source that
+    // could not be connected: it reports sourceFailed). Reloads the current query.
+    void setSources(const QList<bedrock::ListingSource> &sources);
+    int sourceCount() const { return int(m_sources.size()); }
+    QString sourceLabel(int source) const { return m_sources.value(source).label; }
+    // The error of a source in the current listing (none: no error).
+    aws::AwsError sourceError(int source) const;
+    // The client of the source row `row` came from (null when that source has none).
+    bedrock::BedrockClient *clientOfRow(int row) const;
     // Where Model column names come from (optional; without it the short name from the ARN).
     void setModelNames(bedrock::CustomModelNames *names);
     // A new query: cancels every request in flight, resets the model and loads the first page.
@@ -124,7 +141,10 @@ public:
     const bedrock::DeploymentSummary &deployment(int row) const { return m_rows.at(size_t(row)).summary; }
     int rowOfArn(const QString &arn) const;   // -1 when not loaded
 
-    static bool isHiddenByDefault(int column) { return column == ArnColumn; }
+    static bool isHiddenByDefault(int column)
+    {
+        return column == ArnColumn || column == AccountColumn || column == RegionColumn;
+    }
     // Created sorts through the service (DeploymentQuery::sortOrder) across every page; any other
     // column sorts only the loaded rows.
     static bool isServerSorted(int column) { return column == CreatedColumn; }
@@ -137,12 +157,18 @@ signals:
     void rowsLoaded(int count);
     // A refresh has been merged in.
     void refreshed();
+    // A call failed; with several sources, its message names the source.
     void error(const outcrop::aws::AwsError &error);
+    // A source failed (its rows so far stay, the others go on); `label` is sourceLabel(source).
+    void sourceFailed(int source, const QString &label, const outcrop::aws::AwsError &error);
 
 private:
     struct Row
     {
         bedrock::DeploymentSummary summary;
+        int source = 0;
+        QString account;   // from the ARN, shared between rows
+        QString region;
         QString modelName;
         QString createdText;
         QString lastUpdatedText;
@@ -153,17 +179,20 @@ private:
 
     void reload();
     void discardRequests();
-    bedrock::DeploymentPager *makePager();
-    void connectPager(bedrock::DeploymentPager *pager);
-    void appendRows(const QList<bedrock::DeploymentSummary> &rows);
-    void onRefreshPage(const QList<bedrock::DeploymentSummary> &rows);
+    bedrock::MultiSourcePager *makePager();
+    void connectPager(bedrock::MultiSourcePager *pager);
+    void appendRows(const QList<bedrock::SourcedDeployment> &rows);
+    void continueRefresh();
+    void finishRefresh();
+    void abortRefresh(const aws::AwsError &failure);
     void mergeRefresh();
+    aws::AwsError namingSource(const aws::AwsError &failure, int source) const;
     void onTransitionalReply(const QString &arn, const bedrock::DeploymentDetail &detail,
                              const aws::AwsError &failure);
     void removeRows(const QList<int> &rowsAscending);
     void markRemoved(int row);
     void updateRow(int row, const bedrock::DeploymentSummary &summary);
-    Row makeRow(const bedrock::DeploymentSummary &summary);
+    Row makeRow(const bedrock::DeploymentSummary &summary, int source);
     void format(Row &row);
     void intern(QString &text);
     void highlight(Row &row, Change change);
@@ -173,7 +202,7 @@ private:
     void emitStateChanges();
     static bool sameContent(const bedrock::DeploymentSummary &a, const bedrock::DeploymentSummary &b);
 
-    QPointer<bedrock::BedrockClient> m_client;
+    QList<bedrock::ListingSource> m_sources;
     QPointer<bedrock::CustomModelNames> m_names;
     bedrock::DeploymentQuery m_query;
     int m_pageSize = defaultPageSize;
@@ -184,11 +213,11 @@ private:
     int m_removedCount = 0;
     QSet<QString> m_interned;
 
-    bedrock::DeploymentPager *m_pager = nullptr;
+    bedrock::MultiSourcePager *m_pager = nullptr;
     bool m_loadingAll = false;
-    bedrock::DeploymentPager *m_refreshPager = nullptr;
-    QList<bedrock::DeploymentSummary> m_refreshRows;
-    int m_refreshTarget = 0;
+    bedrock::MultiSourcePager *m_refreshPager = nullptr;
+    QList<bedrock::SourcedDeployment> m_refreshRows;
+    bool m_refreshInStep = false;
     QSet<QString> m_transitionalInFlight;
     QList<QPointer<aws::AwsCall>> m_transitionalCalls;
 

@@ -205,11 +205,24 @@ ErrorBanner::Content ErrorBanner::contentFor(const AwsError &error)
 
 void ErrorBanner::showError(const AwsError &error)
 {
+    showSourceError({}, error);
+}
+
+void ErrorBanner::showSourceError(const QString &source, const AwsError &error)
+{
     // A cancelled call is the user's own doing, not something to report.
     if (!error.isError() || error.kind == AwsError::Kind::Cancelled) {
         return;
     }
-    const QString identity = identityOf(error);
+    const auto contentWithSource = [&source](const AwsError &sourceError) {
+        Content content = contentFor(sourceError);
+        if (!source.isEmpty()) {
+            //: A source (profile · region), then the headline of what went wrong there
+            content.headline = tr("%1: %2", "source: headline").arg(source, content.headline);
+        }
+        return content;
+    };
+    const QString identity = source + QLatin1Char('\n') + identityOf(error);
     const bool repeated = !isHidden() && identity == m_errorIdentity;
     m_repeatCount = repeated ? m_repeatCount + 1 : 1;
     m_errorIdentity = identity;
@@ -226,7 +239,7 @@ void ErrorBanner::showError(const AwsError &error)
     }
     if (repeated) {
         // Only the counter and the request id change: no hide and show, no new alert.
-        const Content content = contentFor(error);
+        const Content content = contentWithSource(error);
         m_details = content.details;
         m_copyRequestIdButton->setVisible(!m_requestId.isEmpty());
         m_buttonBox->setVisible(!m_iamAction.isEmpty() || !m_requestId.isEmpty() || !m_retryButton->isHidden());
@@ -234,7 +247,7 @@ void ErrorBanner::showError(const AwsError &error)
         updateText();
         return;
     }
-    present(contentFor(error));
+    present(contentWithSource(error));
 }
 
 void ErrorBanner::showInfo(const QString &text)

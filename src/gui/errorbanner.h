@@ -44,6 +44,8 @@ public:
 
 public slots:
     void showError(const outcrop::aws::AwsError &error);
+    // The error of one source among several (profile, region): the headline names the source.
+    void showSourceError(const QString &source, const outcrop::aws::AwsError &error);
     void showInfo(const QString &text);
     void clearError();
     // A later call succeeded: hides what that success proves over (throttling, offline, server

@@ -54,9 +54,16 @@ void writeShownRows(const ShownRows &shown, const QString &path, const QString &
 
 ExportDialog::ExportDialog(bedrock::BedrockClient *client, bedrock::DeploymentQuery query, ShownRows shown,
                            QWidget *parent)
+    : ExportDialog(client ? QList<bedrock::ListingSource>{{client->region(), client, {}}} : QList<bedrock::ListingSource>(),
+                   std::move(query), std::move(shown), parent)
+{
+}
+
+ExportDialog::ExportDialog(QList<bedrock::ListingSource> sources, bedrock::DeploymentQuery query, ShownRows shown,
+                           QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ExportDialog>())
-    , m_client(client)
+    , m_sources(std::move(sources))
     , m_query(std::move(query))
     , m_shown(std::move(shown))
 {
@@ -133,7 +140,9 @@ void ExportDialog::startExport()
         m_writingShownRows = true;
         updateButtons();
         const int rows = int(m_shown.rows.size());
-        writeShownRows(m_shown, filePath(), m_client ? m_client->region() : QString(), bom, this,
+        // One source: the region it was listed from; several: each row's own (from its ARN).
+        const bedrock::BedrockClient *client = m_sources.size() == 1 ? m_sources.first().client.data() : nullptr;
+        writeShownRows(m_shown, filePath(), client ? client->region() : QString(), bom, this,
                        [this, rows](bool ok, const QString &message) {
                            m_writingShownRows = false;
                            finishExport(ok, message, rows);
@@ -145,7 +154,7 @@ void ExportDialog::startExport()
     options.query = m_query;
     options.pageSize = exporting::defaultExportPageSize;
     options.csv.byteOrderMark = bom;
-    m_export = new exporting::DeploymentExport(m_client, options, this);
+    m_export = new exporting::DeploymentExport(m_sources, options, this);
     connect(m_export, &exporting::DeploymentExport::progress, this, [this](int rows, int pages) {
         m_ui->statusLabel->setText(tr("%Ln deployment(s) written", nullptr, rows) + QStringLiteral(" · ")
                                    + tr("%Ln page(s)", nullptr, pages));

@@ -3,6 +3,7 @@
 
 #include "bedrock/deployment.h"
 #include "bedrock/deploymentquery.h"
+#include "bedrock/multisourcepager.h"
 #include "export/tableexport.h"
 
 #include <QDialog>
@@ -42,6 +43,9 @@ class ExportDialog final : public QDialog
 public:
     ExportDialog(bedrock::BedrockClient *client, bedrock::DeploymentQuery query, ShownRows shown,
                  QWidget *parent = nullptr);
+    // Several sources: "all matching" lists every source and writes one creation-time order.
+    ExportDialog(QList<bedrock::ListingSource> sources, bedrock::DeploymentQuery query, ShownRows shown,
+                 QWidget *parent = nullptr);
     ~ExportDialog() override;
 
     void setFilePath(const QString &path);
@@ -59,7 +63,7 @@ private:
     void updateButtons();
 
     std::unique_ptr<Ui::ExportDialog> m_ui;
-    bedrock::BedrockClient *m_client;
+    QList<bedrock::ListingSource> m_sources;
     bedrock::DeploymentQuery m_query;
     ShownRows m_shown;
     QPointer<exporting::DeploymentExport> m_export;

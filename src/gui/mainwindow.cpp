@@ -22,6 +22,10 @@
 #include "exportdialog.h"
 #include "liverefresh.h"
 #include "statuscounts.h"
+#include "sourcesdialog.h"
+#include "sourceviews.h"
+
+#include "bedrock/bedrockregions.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -35,6 +39,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -46,6 +51,7 @@
 #include <QVBoxLayout>
 #include <QWindowStateChangeEvent>
 
+#include <iterator>
 #include <utility>
 
 namespace outcrop::gui {
@@ -53,7 +59,8 @@ namespace outcrop::gui {
 namespace {
 // Bumped when the table's columns change, so a saved header layout that no longer fits is
 // dropped for the defaults instead of hiding the wrong columns.
-constexpr int kHeaderStateVersion = 1;
+// 2: the Account and Region columns.
+constexpr int kHeaderStateVersion = 2;
 constexpr int kDefaultAutoRefreshSeconds = 30;
 
 const char *const kGeometryKey = "window/geometry";
@@ -102,13 +109,18 @@ MainWindow::MainWindow(QWidget *parent)
         if (!m_lastRefreshed.isValid()) {
             m_lastRefreshed = QDateTime::currentDateTime();
         }
-        m_banner->callSucceeded();
+        if (failingSources().isEmpty()) {
+            // Rows of one source prove nothing about another that failed: its error stays shown.
+            m_banner->callSucceeded();
+        }
         m_observeTimer->start();
         updateStatus();
     });
     connect(m_model, &DeploymentTableModel::refreshed, this, [this] {
         m_lastRefreshed = QDateTime::currentDateTime();
-        m_banner->callSucceeded();
+        if (failingSources().isEmpty()) {
+            m_banner->callSucceeded();
+        }
         observeChangedRows();
         updateStatus();
     });
@@ -128,6 +140,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyState);
     connect(m_model, &DeploymentTableModel::error, this, &MainWindow::onModelError);
+    connect(m_model, &DeploymentTableModel::sourceFailed, this, &MainWindow::onSourceFailed);
     connect(m_live, &LiveRefresh::refreshDue, this, [this] { m_model->refresh(); });
     connect(m_live, &LiveRefresh::transitionalPollDue, m_model, &DeploymentTableModel::refreshTransitional);
 
@@ -138,7 +151,13 @@ MainWindow::MainWindow(QWidget *parent)
     updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Hiding the children on the way out can resize header sections (after columns were shown or
+    // hidden, e.g. Account and Region): nothing is saved from a window being destroyed.
+    m_restoringColumns = true;
+    disconnect(m_view->horizontalHeader(), nullptr, this, nullptr);
+}
 
 ExportDialog *MainWindow::exportDialog() const
 {
@@ -195,6 +214,10 @@ void MainWindow::createMenus()
     view->addAction(m_filterBar->focusFilterAction());
     QMenu *columns = view->addMenu(tr("&Columns"));
     connect(columns, &QMenu::aboutToShow, this, [this, columns] { populateColumnMenu(columns); });
+    QMenu *sources = view->addMenu(tr("&Sources"));
+    sources->setObjectName(QStringLiteral("sourcesMenu"));
+    connect(sources, &QMenu::aboutToShow, this, [this, sources] { populateSourcesMenu(sources); });
+    populateSourcesMenu(sources);   // so that its actions exist before it is first shown (tests, automation)
 
     view->addSeparator();
     view->addAction(m_detailsDock->toggleViewAction());
@@ -396,7 +419,27 @@ void MainWindow::createStatusBar()
 
 void MainWindow::setSession(bedrock::BedrockSession *session, const ConnectionLabel &label)
 {
-    m_session = session;
+    QList<WindowSource> sources;
+    if (session) {
+        sources.append({label.region, label.profile, label.region, session, {}});
+    }
+    setSources(sources, label);
+}
+
+void MainWindow::setSources(const QList<WindowSource> &sources, const ConnectionLabel &label)
+{
+    m_sources = sources;
+    m_session = nullptr;
+    for (const WindowSource &source : sources) {
+        if (source.session) {
+            m_session = source.session;
+            break;
+        }
+    }
+    // With one source nothing changes; with several, the first connected source is the window's
+    // "session" for model names (the others' rows show the model's short name), and the detail
+    // pane and actions follow the current row's source (onCurrentRowChanged).
+    bedrock::BedrockSession *session = m_sources.size() > 1 ? m_session : (m_sources.isEmpty() ? nullptr : m_sources.first().session);
     m_label = label;
     m_lastRefreshed = {};
     bedrock::BedrockClient *client = session ? session->client() : nullptr;
@@ -417,10 +460,104 @@ void MainWindow::setSession(bedrock::BedrockSession *session, const ConnectionLa
     m_connectionBar->setAccount({});
     m_connectionBar->setSwitchingEnabled(!label.demo);
     applyProfileAppearance();
-    m_appearanceAction->setEnabled(session && !label.demo);
-    m_model->setClient(client);
+    m_appearanceAction->setEnabled(session && !label.demo && m_sources.size() < 2);
+    QList<bedrock::ListingSource> listing;
+    for (const WindowSource &source : std::as_const(m_sources)) {
+        listing.append({source.label, source.session ? source.session->client() : nullptr, source.problem});
+    }
+    applySourceColumns();
+    m_model->setSources(listing);
     updateWindowTitle();
     updateStatus();
+}
+
+void MainWindow::applySourceColumns()
+{
+    // Account and Region say where a row comes from: shown with several sources only.
+    const bool several = m_sources.size() > 1;
+    m_view->setColumnHidden(DeploymentTableModel::AccountColumn, !several);
+    m_view->setColumnHidden(DeploymentTableModel::RegionColumn, !several);
+}
+
+void MainWindow::onSourceFailed(int source, const QString &label, const aws::AwsError &error)
+{
+    Q_UNUSED(source)
+    if (m_sources.size() > 1) {
+        m_banner->showSourceError(label, error);
+    }
+    updateStatus();
+}
+
+QStringList MainWindow::failingSources() const
+{
+    QStringList labels;
+    if (m_sources.size() < 2) {
+        return labels;
+    }
+    for (int i = 0; i < m_model->sourceCount(); ++i) {
+        if (m_model->sourceError(i).isError()) {
+            labels.append(m_model->sourceLabel(i));
+        }
+    }
+    return labels;
+}
+
+void MainWindow::openSourcesDialog()
+{
+    QStringList profiles = m_sharedProfiles + m_appProfiles;
+    profiles.removeDuplicates();
+    auto *dialog = new SourcesDialog(profiles, bedrock::bedrockRegions(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QStringList currentProfiles;
+    QStringList currentRegions;
+    for (const WindowSource &source : std::as_const(m_sources)) {
+        if (!source.profile.isEmpty() && !currentProfiles.contains(source.profile)) {
+            currentProfiles.append(source.profile);
+        }
+        if (!source.region.isEmpty() && !currentRegions.contains(source.region)) {
+            currentRegions.append(source.region);
+        }
+    }
+    dialog->setSelection(currentProfiles, currentRegions);
+    connect(dialog, &SourcesDialog::sourcesChosen, this, [this](const SourceView &view) {
+        if (!view.name.isEmpty()) {
+            SourceViews::save(view);
+        }
+        emit sourcesChangeRequested(view.profiles, view.regions);
+    });
+    dialog->open();
+}
+
+void MainWindow::populateSourcesMenu(QMenu *menu)
+{
+    menu->clear();
+    QAction *choose = menu->addAction(tr("&Choose Sources…"));
+    choose->setObjectName(QStringLiteral("chooseSourcesAction"));
+    choose->setStatusTip(tr("Show several profiles and regions in one table"));
+    choose->setEnabled(!m_label.demo);
+    connect(choose, &QAction::triggered, this, &MainWindow::openSourcesDialog);
+    const QList<SourceView> views = SourceViews::load();
+    if (!views.isEmpty()) {
+        menu->addSection(tr("Saved Views"));
+    }
+    for (const SourceView &view : views) {
+        QAction *open = menu->addAction(view.name);
+        open->setObjectName(QStringLiteral("sourceView:") + view.name);
+        open->setEnabled(!m_label.demo);
+        //: %1 profiles, %2 regions (or "own region")
+        open->setStatusTip(tr("Profiles %1 in %2")
+                               .arg(view.profiles.join(QStringLiteral(", ")),
+                                    view.regions.isEmpty() ? tr("their own regions") : view.regions.join(QStringLiteral(", "))));
+        connect(open, &QAction::triggered, this,
+                [this, view] { emit sourcesChangeRequested(view.profiles, view.regions); });
+    }
+    if (!views.isEmpty()) {
+        QMenu *remove = menu->addMenu(tr("&Delete View"));
+        for (const SourceView &view : views) {
+            connect(remove->addAction(view.name), &QAction::triggered, this,
+                    [name = view.name] { SourceViews::remove(name); });
+        }
+    }
 }
 
 void MainWindow::openAppearanceDialog()
@@ -448,6 +585,8 @@ void MainWindow::applyProfileAppearance()
 
 void MainWindow::setProfiles(const QStringList &sharedProfiles, const QStringList &appProfiles)
 {
+    m_sharedProfiles = sharedProfiles;
+    m_appProfiles = appProfiles;
     m_connectionBar->setProfiles(sharedProfiles, appProfiles);
     m_connectionBar->setCurrent(m_label.profile, m_label.region);
 }
@@ -505,7 +644,8 @@ void MainWindow::openExportDialog()
     const QHeaderView *header = m_view->horizontalHeader();
     for (int visual = 0; visual < header->count(); ++visual) {
         const int column = header->logicalIndex(visual);
-        if (!m_view->isColumnHidden(column)) {
+        // account and region are always the last two columns of the file, whether shown or not.
+        if (!m_view->isColumnHidden(column) && column < DeploymentTableModel::AccountColumn) {
             shown.columns.append(static_cast<exporting::TableColumn>(column));
         }
     }
@@ -514,7 +654,11 @@ void MainWindow::openExportDialog()
         const int sourceRow = m_proxy->mapToSource(m_proxy->index(row, 0)).row();
         shown.rows.append(m_model->deployment(sourceRow));
     }
-    m_exportDialog = new ExportDialog(m_session ? m_session->client() : nullptr, m_model->query(), std::move(shown), this);
+    QList<bedrock::ListingSource> sources;
+    for (const WindowSource &source : std::as_const(m_sources)) {
+        sources.append({source.label, source.session ? source.session->client() : nullptr, source.problem});
+    }
+    m_exportDialog = new ExportDialog(sources, m_model->query(), std::move(shown), this);
     m_exportDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_exportDialog, &ExportDialog::exported, this, [this](const QString &path, int rows) {
         statusBar()->showMessage(tr("Exported %Ln deployment(s) to %1", nullptr, rows).arg(path), 8000);
@@ -544,6 +688,9 @@ void MainWindow::onSortIndicatorChanged(int column, Qt::SortOrder order)
 
 void MainWindow::onModelError(const aws::AwsError &error)
 {
+    if (m_sources.size() > 1) {
+        return;   // onSourceFailed shows it, naming the source
+    }
     // Inline, never a dialog, and the rows already shown stay.
     m_banner->showError(error);
     updateStatus();
@@ -557,7 +704,20 @@ void MainWindow::onCurrentRowChanged()
         m_actions->clearDeployment();
         return;
     }
-    const bedrock::DeploymentSummary &deployment = m_model->deployment(m_proxy->mapToSource(current).row());
+    const int sourceRow = m_proxy->mapToSource(current).row();
+    const bedrock::DeploymentSummary &deployment = m_model->deployment(sourceRow);
+    if (m_sources.size() > 1) {
+        // Get, and the copied CLI commands, go to the source the row was listed from.
+        const WindowSource &source = m_sources.value(m_model->index(sourceRow, 0).data(DeploymentTableModel::SourceRole).toInt());
+        m_detailPane->setClient(m_model->clientOfRow(sourceRow));
+        bedrock::CliOptions cli;
+        cli.region = deployment.region();
+        cli.profile = m_label.demo ? QString() : source.profile;
+        if (m_label.demo && source.session) {
+            cli.endpointUrl = source.session->endpoint().toString();
+        }
+        m_actions->setCliOptions(cli);
+    }
     m_detailPane->showDeployment(deployment);
     m_actions->setDeployment(deployment);
 }
@@ -613,8 +773,17 @@ QString MainWindow::emptyStateText() const
     const bedrock::DeploymentQuery &query = m_model->query();
     const bool filtered = query.createdAfter.isValid() || query.createdBefore.isValid() || !query.nameContains.isEmpty()
         || !query.statusEquals.isEmpty() || !query.modelArnEquals.isEmpty();
-    return filtered ? tr("No deployments match these filters.")
-                    : tr("No deployments in %1.").arg(m_session->region());
+    if (filtered) {
+        return tr("No deployments match these filters.");
+    }
+    if (m_sources.size() > 1) {
+        QStringList labels;
+        for (const WindowSource &source : m_sources) {
+            labels.append(source.label);
+        }
+        return tr("No deployments in %1.").arg(QLocale().createSeparatedList(labels));
+    }
+    return tr("No deployments in %1.").arg(m_session->region());
 }
 
 void MainWindow::updateEmptyState()
@@ -644,7 +813,23 @@ void MainWindow::updateStatus()
                                   ? tr("Updated %1").arg(QLocale().toString(m_lastRefreshed.time(), QLocale::ShortFormat))
                                   : QString());
     QString connection;
-    if (m_label.demo) {
+    if (m_sources.size() > 1) {
+        // A status row for the sources: how many, and which failed (their errors stay listed here
+        // after the banner is closed).
+        const QStringList failing = failingSources();
+        connection = m_label.demo ? tr("Demo · %n source(s)", nullptr, int(m_sources.size()))
+                                  : tr("%n source(s)", nullptr, int(m_sources.size()));
+        if (!failing.isEmpty()) {
+            connection += QStringLiteral(" · ") + tr("failed: %1").arg(failing.join(QStringLiteral(", ")));
+        }
+        m_connectionLabel->setToolTip(QLocale().createSeparatedList([this] {
+            QStringList labels;
+            for (const WindowSource &source : m_sources) {
+                labels.append(source.label);
+            }
+            return labels;
+        }()));
+    } else if (m_label.demo) {
         connection = tr("Demo · %1").arg(m_label.region);
     } else if (m_session) {
         connection = m_account.isEmpty()
@@ -657,7 +842,10 @@ void MainWindow::updateStatus()
 
 void MainWindow::updateWindowTitle()
 {
-    if (m_label.demo) {
+    if (m_sources.size() > 1) {
+        setWindowTitle(m_label.demo ? tr("Outcrop — Demo — %n source(s)", nullptr, int(m_sources.size()))
+                                    : tr("Outcrop — %n source(s)", nullptr, int(m_sources.size())));
+    } else if (m_label.demo) {
         setWindowTitle(tr("Outcrop — Demo"));
     } else if (m_session) {
         const ProfileAppearance appearance = ProfileAppearance::load(m_label.profile);
@@ -712,13 +900,16 @@ void MainWindow::restoreColumns()
             QStringLiteral("support-summarizer-ft-v12"), QStringLiteral("2026-11-28 19:34"),
             QStringLiteral("2026-11-28 19:34"), QStringLiteral("Deployment failed: insufficient capacity"),
             QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:custom-model-deployment/abcdef123456"),
+            QStringLiteral("123456789012"), QStringLiteral("ap-northeast-1"),
         };
+        static_assert(std::size(samples) == DeploymentTableModel::ColumnCount, "a sample per column");
         for (int column = 0; column < DeploymentTableModel::ColumnCount; ++column) {
             m_view->setColumnHidden(column, DeploymentTableModel::isHiddenByDefault(column));
             header->resizeSection(column, metrics.horizontalAdvance(samples[column]) + padding);
         }
         header->setSortIndicator(DeploymentTableModel::CreatedColumn, Qt::DescendingOrder);
     }
+    applySourceColumns();
     m_restoringColumns = false;
 }
 

@@ -52,8 +52,18 @@ struct ConnectionLabel
     bool demo = false;
 };
 
-// The dashboard: the deployments of one account and region, live, with filters, details and
-// CSV export. Owns no network state itself: everything goes through the session's client.
+// One source of the window (a profile in a region): its session, or why there is none.
+struct WindowSource
+{
+    QString label;     // "prod · us-west-2"
+    QString profile;
+    QString region;
+    bedrock::BedrockSession *session = nullptr;   // not owned; null: could not be connected
+    QString problem;   // why `session` is null
+};
+
+// The dashboard: the deployments of one or several accounts and regions, live, with filters,
+// details and CSV export. Owns no network state itself: everything goes through the sessions' clients.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -65,6 +75,10 @@ public:
 
     // The session the table lists from (not owned); nullptr shows the empty, unconnected state.
     void setSession(bedrock::BedrockSession *session, const ConnectionLabel &label);
+    // Several sources at once: listed concurrently, merged in creation order; the Account and
+    // Region columns show. `label` describes the whole (its profile and region may be empty).
+    void setSources(const QList<WindowSource> &sources, const ConnectionLabel &label);
+    int sourceCount() const { return int(m_sources.size()); }
 
     // The profiles the profile switcher offers.
     void setProfiles(const QStringList &sharedProfiles, const QStringList &appProfiles);
@@ -95,6 +109,9 @@ public:
 signals:
     // The user chose another profile or region.
     void connectionChangeRequested(const QString &profile, const QString &region);
+    // The user chose several sources (View › Sources): every profile in every region, or each
+    // profile in its own region when `regions` is empty.
+    void sourcesChangeRequested(const QStringList &profiles, const QStringList &regions);
     // File > Credentials: the owner opens the dialog (it owns the keychain profiles).
     void credentialsDialogRequested();
 
@@ -134,8 +151,16 @@ private:
     // Hands the collected rows to the notifications as one batch.
     void observeChangedRows();
     void showTableContextMenu(const QPoint &position);
+    void openSourcesDialog();
+    void populateSourcesMenu(QMenu *menu);
+    void applySourceColumns();
+    void onSourceFailed(int source, const QString &label, const outcrop::aws::AwsError &error);
+    QStringList failingSources() const;
 
-    bedrock::BedrockSession *m_session = nullptr;
+    bedrock::BedrockSession *m_session = nullptr;   // the first connected source's
+    QList<WindowSource> m_sources;
+    QStringList m_sharedProfiles;
+    QStringList m_appProfiles;
     ConnectionLabel m_label;
     bedrock::CustomModelNames *m_modelNames = nullptr;
     DeploymentTableModel *m_model = nullptr;

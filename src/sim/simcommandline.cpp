@@ -113,6 +113,11 @@ SimCommandLine::Result SimCommandLine::parse(const QStringList &arguments)
     option(QStringLiteral("write-data"), QStringLiteral("Write the data set as a JSON data file and exit."), QStringLiteral("FILE"));
     option(QStringLiteral("region"), QStringLiteral("Region of the ARNs and of SigV4 scopes (default us-east-1)."), QStringLiteral("REGION"));
     option(QStringLiteral("account"), QStringLiteral("Account id of the ARNs (default 123456789012)."), QStringLiteral("ID"));
+    option(QStringLiteral("source"),
+           QStringLiteral("Serve this (account, region) on a port of its own, with data of its own (seed + its index); "
+                          "repeatable, one \"listening URL ACCOUNT:REGION\" line each, in order. With --port P the "
+                          "sources listen on P, P+1, ... Replaces --account and --region."),
+           QStringLiteral("ACCOUNT:REGION"));
     option(QStringLiteral("credential"),
            QStringLiteral("Accept this key too: AKID:SECRET, or AKID:SECRET:SESSION_TOKEN[:EXPIRY] for temporary credentials "
                           "(EXPIRY in RFC 3339). Repeatable."),
@@ -237,6 +242,24 @@ SimCommandLine::Result SimCommandLine::parse(const QStringList &arguments)
             error = QStringLiteral("--account: an account id is 12 digits");
             return result;
         }
+    }
+    for (const QString &spec : parser.values(QStringLiteral("source"))) {
+        const std::optional<SimSource> source = SimSource::parse(spec, &error);
+        if (!source) {
+            return result;
+        }
+        result.sources.append(*source);
+    }
+    if (!result.sources.isEmpty()
+        && (!config.dataFile.isEmpty() || !result.writeDataFile.isEmpty() || parser.isSet(QStringLiteral("account"))
+            || parser.isSet(QStringLiteral("region")))) {
+        error = QStringLiteral("--source: not with --data, --write-data, --account or --region (each source has its own "
+                               "account, region and generated data)");
+        return result;
+    }
+    if (int(config.port) + result.sources.size() - 1 > 65535) {
+        error = QStringLiteral("--port: %1 sources do not fit above port %2").arg(result.sources.size()).arg(config.port);
+        return result;
     }
     config.requireAuth = !parser.isSet(QStringLiteral("no-auth"));
     for (const QString &spec : parser.values(QStringLiteral("credential"))) {

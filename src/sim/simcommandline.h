@@ -2,6 +2,7 @@
 #pragma once
 
 #include "simconfig.h"
+#include "simulatorset.h"
 
 #include <QString>
 #include <QStringList>
@@ -19,6 +20,9 @@ public:
         bool helpRequested = false;
         QString helpText;
         QString writeDataFile;   // --write-data: write the data set there and exit
+        // --source: serve these (account, region) pairs, each on its own port (SimulatorSet);
+        // empty: one simulator with config's account and region.
+        QList<SimSource> sources;
     };
 
     static Result parse(const QStringList &arguments);

@@ -55,6 +55,23 @@ private slots:
         QCOMPARE(options.connection.region, QStringLiteral("us-west-2"));
     }
 
+    void repeatedProfilesAndRegionsAreSources()
+    {
+        ExportOptions options;
+        QString error;
+        QVERIFY2(parseExportArguments(args({"--profile", "dev", "--profile", "prod", "--region", "us-east-1", "--region",
+                                            "us-west-2", "--region", "us-east-1"}),
+                                      &options, &error),
+                 qPrintable(error));
+        QCOMPARE(options.connection.profiles, QStringList({QStringLiteral("dev"), QStringLiteral("prod")}));
+        QCOMPARE(options.connection.regions, QStringList({QStringLiteral("us-east-1"), QStringLiteral("us-west-2")}));
+        QCOMPARE(options.connection.profile, QStringLiteral("dev"));   // the first, for single-source callers
+        QVERIFY(!parseExportArguments(args({"--region", "us-east-1", "--region", "US-WEST-2"}), &options, &error));
+        QVERIFY2(error.contains(QLatin1String("'US-WEST-2'")), qPrintable(error));
+        QVERIFY(!parseExportArguments(args({"--profile", "dev", "--profile", " "}), &options, &error));
+        QVERIFY2(error.startsWith(QLatin1String("--profile")), qPrintable(error));
+    }
+
     void defaults()
     {
         ExportOptions options;

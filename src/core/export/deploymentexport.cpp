@@ -10,8 +10,14 @@
 namespace outcrop::exporting {
 
 DeploymentExport::DeploymentExport(bedrock::BedrockClient *client, ExportOptions options, QObject *parent)
+    : DeploymentExport(QList<bedrock::ListingSource>{{client ? client->region() : QString(), client, {}}}, std::move(options),
+                       parent)
+{
+}
+
+DeploymentExport::DeploymentExport(QList<bedrock::ListingSource> sources, ExportOptions options, QObject *parent)
     : QObject(parent)
-    , m_client(client)
+    , m_sources(std::move(sources))
     , m_options(std::move(options))
 {
 }
@@ -37,67 +43,113 @@ void DeploymentExport::start()
     }
     m_writer = std::make_unique<CsvWriter>(m_file.device(), m_options.csv);
     m_writer->writeDeploymentHeader();
+    if (m_sources.size() == 1 && m_sources.first().client) {
+        startSingleSource();
+    } else {
+        startMultiSource();
+    }
+}
 
+void DeploymentExport::startMultiSource()
+{
     bedrock::DeploymentQuery query = m_options.query;
     query.maxResults = m_options.pageSize;
-    m_pager = new bedrock::DeploymentPager(m_client, query, this);
+    m_multiPager = new bedrock::MultiSourcePager(m_sources, query, this);
+    connect(m_multiPager, &bedrock::MultiSourcePager::rowsReleased, this,
+            [this](const QList<bedrock::SourcedDeployment> &rows) {
+                for (const bedrock::SourcedDeployment &row : rows) {
+                    const bedrock::BedrockClient *client = m_sources.at(row.source).client;
+                    m_writer->writeRow(row.deployment, client ? client->region() : QString());
+                }
+                afterPage(m_multiPager->pageCount());
+            });
+    connect(m_multiPager, &bedrock::MultiSourcePager::sourceFailed, this,
+            [this](int source, const aws::AwsError &error) {
+                m_multiPager->cancel();
+                failListing(QCoreApplication::translate("DeploymentExport", "Source %1: %2")
+                                .arg(m_sources.at(source).label, error.userMessage()));
+            });
+    connect(m_multiPager, &bedrock::MultiSourcePager::finished, this, &DeploymentExport::commit);
+    m_multiPager->fetchAll();
+}
+
+void DeploymentExport::startSingleSource()
+{
+    bedrock::BedrockClient *client = m_sources.first().client;
+    bedrock::DeploymentQuery query = m_options.query;
+    query.maxResults = m_options.pageSize;
+    m_pager = new bedrock::DeploymentPager(client, query, this);
     // Pages go from their bytes straight to CSV (DeploymentCsvFormat), written after the next
     // page has been asked for; a page the reader declines comes as rows, written by writeRow
     // into the same bytes.
     m_pager->setRawPages(true);
-    m_csvFormat = std::make_unique<DeploymentCsvFormat>(m_options.csv, m_client->region());
+    m_csvFormat = std::make_unique<DeploymentCsvFormat>(m_options.csv, client->region());
     connect(m_pager, &bedrock::DeploymentPager::pageArrived, this,
-            [this](const QList<bedrock::DeploymentSummary> &rows) {
-                const QString region = m_client->region();
+            [this, client](const QList<bedrock::DeploymentSummary> &rows) {
+                const QString region = client->region();
                 for (const bedrock::DeploymentSummary &row : rows) {
                     m_writer->writeRow(row, region);
                 }
-                afterPage();
+                afterPage(m_pager->pageCount());
             });
     connect(m_pager, &bedrock::DeploymentPager::rawPageArrived, this, [this](const bedrock::RawDeploymentPage &page) {
         m_csvRows.resize(0);   // keeps the capacity for the next page
         m_csvFormat->appendRows(page, &m_csvRows);
         m_writer->writeFormattedRows(m_csvRows, page.rows.size());
-        afterPage();
+        afterPage(m_pager->pageCount());
     });
     connect(m_pager, &bedrock::DeploymentPager::failed, this, [this](const aws::AwsError &error) {
-        // The service or the credentials failed, not the writing: say that, and for standard output
-        // that what was written so far is incomplete.
-        fail(m_file.isStreaming()
-                 ? error.userMessage() + QLatin1Char(' ')
-                     + QCoreApplication::translate("DeploymentExport",
-                                                   "What was written to standard output is incomplete.")
-                 : error.userMessage());
+        failListing(error.userMessage());
     });
-    connect(m_pager, &bedrock::DeploymentPager::finished, this, [this] {
-        if (m_finished) {
-            return;
-        }
-        if (!m_writer->flush() || !m_file.commit()) {
-            fail(m_writer->errorString().isEmpty() ? m_file.errorString()
-                                                   : m_file.writeFailedMessage(m_writer->errorString()));
-            return;
-        }
-        m_finished = true;
-        emit finished(true, {});
-    });
+    connect(m_pager, &bedrock::DeploymentPager::finished, this, &DeploymentExport::commit);
     m_pager->fetchAll();
 }
 
-void DeploymentExport::afterPage()
+void DeploymentExport::commit()
+{
+    if (m_finished) {
+        return;
+    }
+    if (!m_writer->flush() || !m_file.commit()) {
+        fail(m_writer->errorString().isEmpty() ? m_file.errorString()
+                                               : m_file.writeFailedMessage(m_writer->errorString()));
+        return;
+    }
+    m_finished = true;
+    emit finished(true, {});
+}
+
+void DeploymentExport::failListing(const QString &message)
+{
+    // The service or the credentials failed, not the writing: say that, and for standard output
+    // that what was written so far is incomplete.
+    fail(m_file.isStreaming() ? message + QLatin1Char(' ')
+                 + QCoreApplication::translate("DeploymentExport", "What was written to standard output is incomplete.")
+                              : message);
+}
+
+void DeploymentExport::afterPage(int pages)
 {
     if (!m_writer->flush()) {
-        m_pager->cancel();
+        if (m_pager) {
+            m_pager->cancel();
+        }
+        if (m_multiPager) {
+            m_multiPager->cancel();
+        }
         fail(m_file.writeFailedMessage(m_writer->errorString()));
         return;
     }
-    emit progress(m_writer->rowsWritten(), m_pager->pageCount());
+    emit progress(m_writer->rowsWritten(), pages);
 }
 
 void DeploymentExport::cancel()
 {
     if (m_pager) {
         m_pager->cancel();
+    }
+    if (m_multiPager) {
+        m_multiPager->cancel();
     }
     fail(QCoreApplication::translate("DeploymentExport", "The export was cancelled."));
 }

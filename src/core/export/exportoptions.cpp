@@ -102,9 +102,13 @@ struct OptionHelp
 };
 
 const OptionHelp connectionOptionHelp[] = {
-    {&profileNames, QT_TRANSLATE_NOOP("ExportOptions", "Use the named profile of the AWS config and credentials files."),
+    {&profileNames,
+     QT_TRANSLATE_NOOP("ExportOptions", "Use the named profile of the AWS config and credentials files. Repeatable: "
+                                        "every profile is shown, in every --region given (or in its own region)."),
      QT_TRANSLATE_NOOP("ExportOptions", "name")},
-    {&regionNames, QT_TRANSLATE_NOOP("ExportOptions", "AWS region to use, e.g. us-east-1 (default: the profile's region)."),
+    {&regionNames,
+     QT_TRANSLATE_NOOP("ExportOptions", "AWS region to use, e.g. us-east-1 (default: the profile's region). "
+                                        "Repeatable: every region is shown, for every --profile given."),
      QT_TRANSLATE_NOOP("ExportOptions", "region")},
     {&endpointUrlNames,
      QT_TRANSLATE_NOOP("ExportOptions", "Send requests to this URL instead of the region's Bedrock endpoint "
@@ -176,9 +180,7 @@ void addExportOptions(QCommandLineParser &parser)
 bool parseConnectionOptions(const QCommandLineParser &parser, ConnectionOptions *options, QString *error)
 {
     ConnectionOptions parsed;
-    if (!singleValue(parser, profileNames, &parsed.profile, error)
-        || !singleValue(parser, regionNames, &parsed.region, error)
-        || !singleValue(parser, endpointUrlNames, &parsed.endpointUrl, error)
+    if (!singleValue(parser, endpointUrlNames, &parsed.endpointUrl, error)
         || !singleValue(parser, mfaCodeNames, &parsed.mfaCode, error)) {
         return false;
     }
@@ -188,20 +190,31 @@ bool parseConnectionOptions(const QCommandLineParser &parser, ConnectionOptions 
         *error = ExportOptionsTr::tr("--mfa-code: give the 6 digits your MFA device shows.");
         return false;
     }
-    if (parser.isSet(profileNames.first()) && parsed.profile.trimmed().isEmpty()) {
-        *error = ExportOptionsTr::tr("--profile: give the name of a profile.");
-        return false;
+    // --profile and --region may be repeated (several sources); a value given twice counts once.
+    for (const QString &profile : parser.values(profileNames.first())) {
+        if (profile.trimmed().isEmpty()) {
+            *error = ExportOptionsTr::tr("--profile: give the name of a profile.");
+            return false;
+        }
+        if (!parsed.profiles.contains(profile)) {
+            parsed.profiles.append(profile);
+        }
     }
-    if (parser.isSet(regionNames.first())) {
+    for (const QString &region : parser.values(regionNames.first())) {
         // The region becomes part of a host name (bedrock.<region>.amazonaws.com) and of the
         // signature's scope, so only host-name-safe lower-case labels are accepted.
         static const QRegularExpression regionPattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
-        if (parsed.region.size() > 50 || !regionPattern.match(parsed.region).hasMatch()) {
+        if (region.size() > 50 || !regionPattern.match(region).hasMatch()) {
             *error = ExportOptionsTr::tr("--region: '%1' is not a region name; use e.g. us-east-1 or us-west-2 (lower case).")
-                         .arg(parsed.region);
+                         .arg(region);
             return false;
         }
+        if (!parsed.regions.contains(region)) {
+            parsed.regions.append(region);
+        }
     }
+    parsed.profile = parsed.profiles.value(0);
+    parsed.region = parsed.regions.value(0);
     if (parser.isSet(endpointUrlNames.first())) {
         // "localhost:4566" parses as a URL with the scheme "localhost": say what is missing instead.
         if (!parsed.endpointUrl.contains(QLatin1String("://"))) {

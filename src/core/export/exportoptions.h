@@ -15,8 +15,12 @@ namespace outcrop::exporting {
 // profile's or the environment's value applies).
 struct ConnectionOptions
 {
-    QString profile;
-    QString region;
+    QString profile;   // the first --profile
+    QString region;    // the first --region
+    // Every --profile and --region, in order, without repeats: the sources are their cross
+    // product (bedrock/deploymentsources.h).
+    QStringList profiles;
+    QStringList regions;
     QString endpointUrl;
     QString mfaCode;   // --mfa-code: the MFA device's current code, for a role profile with mfa_serial
 };
@@ -35,7 +39,8 @@ struct ExportOptions
 
 constexpr int defaultExportPageSize = 1000;
 
-// --profile, --region, --endpoint-url, --mfa-code. main.cpp adds them once, for the dashboard and the export.
+// --profile, --region (both repeatable), --endpoint-url, --mfa-code. main.cpp adds them once, for the dashboard
+// and the export.
 void addConnectionOptions(QCommandLineParser &parser);
 // --export and the options that only make sense with it (filters, page size, --bom,
 // --no-formula-escape), with the AWS CLI spellings as aliases.

@@ -5,6 +5,7 @@
 #include "datagenerator.h"
 #include "simcommandline.h"
 #include "simulator.h"
+#include "simulatorset.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -43,6 +44,22 @@ int main(int argc, char *argv[])
             return 1;
         }
         return 0;
+    }
+
+    if (!options.sources.isEmpty()) {
+        SimulatorSet simulators(options.config, options.sources);
+        if (!simulators.start()) {
+            err << "outcrop-sim: " << simulators.errorString() << '\n';
+            return 1;
+        }
+        // One line per source, in the order given, before anything else.
+        for (int i = 0; i < simulators.size(); ++i) {
+            std::printf("listening %s %s:%s\n", simulators.simulator(i)->serverUrl().toString().toUtf8().constData(),
+                        simulators.source(i).accountId.toUtf8().constData(),
+                        simulators.source(i).region.toUtf8().constData());
+        }
+        std::fflush(stdout);
+        return app.exec();
     }
 
     Simulator simulator(options.config);
