@@ -3,11 +3,14 @@
 
 #include "export/atomicfilewriter.h"
 #include "export/csvwriter.h"
-#include "export/deploymentcsvformat.h"
+#include "bedrock/deployment.h"
 #include "export/exportoptions.h"
 
+#include <QByteArray>
+#include <QList>
 #include <QObject>
 
+#include <deque>
 #include <memory>
 
 namespace outcrop::bedrock {
@@ -16,6 +19,8 @@ class DeploymentPager;
 } // namespace outcrop::bedrock
 
 namespace outcrop::exporting {
+
+class BackgroundCsvFormatter;
 
 // Writes every deployment matching a query to a CSV file (or standard output), page by page as
 // they arrive, so memory stays flat. The file appears only when the last page is written; on any
@@ -40,16 +45,30 @@ signals:
     void finished(bool ok, const QString &message);
 
 private:
-    void afterPage();
+    // Writes the pages at the front that are ready, in the order they arrived.
+    void writeReadyPages();
+    void finishWhenWritten();
     void fail(const QString &message);
 
     bedrock::BedrockClient *m_client;
     ExportOptions m_options;
     AtomicFileWriter m_file;
     std::unique_ptr<CsvWriter> m_writer;
-    std::unique_ptr<DeploymentCsvFormat> m_csvFormat;
-    QByteArray m_csvRows;   // one page's rows on the direct path
+    // A page on its way to the file: rows (a page the reader declined) are written when their
+    // turn comes; a raw page's CSV is formatted on a worker thread first (BackgroundCsvFormatter).
+    struct PendingPage
+    {
+        bool raw = false;
+        bool formatted = false;
+        QList<bedrock::DeploymentSummary> rows;
+        QByteArray csv;
+        qsizetype rowCount = 0;
+    };
+    std::deque<PendingPage> m_pages;
+    BackgroundCsvFormatter *m_formatter = nullptr;
     bedrock::DeploymentPager *m_pager = nullptr;
+    int m_pagesWritten = 0;
+    bool m_pagerFinished = false;
     bool m_finished = false;
 };
 
