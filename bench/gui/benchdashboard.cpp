@@ -53,6 +53,8 @@
 #include <vector>
 
 #include <malloc.h>
+#include <sys/resource.h>
+#include <time.h>
 
 using namespace outcrop;
 
@@ -97,6 +99,17 @@ double maximum(const std::vector<double> &values)
     return values.empty() ? 0 : *std::max_element(values.begin(), values.end());
 }
 
+// Milliseconds since the process's first call: one clock for the stall and event traces.
+double processMs()
+{
+    static QElapsedTimer clock = [] {
+        QElapsedTimer started;
+        started.start();
+        return started;
+    }();
+    return double(clock.nsecsElapsed()) / 1e6;
+}
+
 void spin(int ms)
 {
     QEventLoop loop;
@@ -118,8 +131,8 @@ public:
             m_last = now;
             gaps.push_back(gapMs);
             if (gapMs > 12 && qEnvironmentVariableIsSet("BENCH_DEBUG_GAPS")) {
-                std::fprintf(stderr, "gap %.1f ms ending at %.1f ms%s\n", gapMs, double(now) / 1e6,
-                             m_pageSeen ? " (page)" : "");
+                std::fprintf(stderr, "gap %.1f ms ending at %.1f ms (process %.1f ms)%s\n", gapMs, double(now) / 1e6,
+                             processMs(), m_pageSeen ? " (page)" : "");
             }
             if (m_pageSeen) {
                 pageTurns.push_back(gapMs);
@@ -364,11 +377,80 @@ void report(const QString &title, const QList<QMap<QString, double>> &runs, cons
     out.flush();
 }
 
+// The calling thread's CPU time and scheduling counters.
+struct ThreadUsage
+{
+    double cpuMs = 0;
+    long involuntary = 0;
+    long voluntary = 0;
+    long faults = 0;
+
+    static ThreadUsage now()
+    {
+        ThreadUsage usage;
+        timespec cpu{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+        usage.cpuMs = double(cpu.tv_sec) * 1e3 + double(cpu.tv_nsec) / 1e6;
+        rusage counters{};
+        getrusage(RUSAGE_THREAD, &counters);
+        usage.involuntary = counters.ru_nivcsw;
+        usage.voluntary = counters.ru_nvcsw;
+        usage.faults = counters.ru_minflt + counters.ru_majflt;
+        return usage;
+    }
+};
+
+// With BENCH_TRACE_EVENTS=1 a child prints every event dispatch on the GUI thread that took more
+// than 4 ms (receiver class and name, event type, time since start), nested ones indented: it
+// tells which handler a long gap of the stall recorder was spent in.
+class TracingApplication final : public QApplication
+{
+public:
+    TracingApplication(int &argc, char **argv)
+        : QApplication(argc, argv)
+        , m_enabled(qEnvironmentVariableIsSet("BENCH_TRACE_EVENTS"))
+    {
+    }
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!m_enabled) {
+            return QApplication::notify(receiver, event);
+        }
+        const double start = processMs();
+        const ThreadUsage before = ThreadUsage::now();
+        const int type = int(event->type());
+        ++m_depth;
+        const bool result = QApplication::notify(receiver, event);
+        --m_depth;
+        const double ms = processMs() - start;
+        if (ms > 4.0) {
+            const ThreadUsage after = ThreadUsage::now();
+            const QObject *parent = receiver->parent();
+            // CPU time far below the wall time: the thread waited (preempted, blocked, page faults).
+            std::fprintf(stderr,
+                         "event %*s%.1f ms (cpu %.1f ms, %ld involuntary / %ld voluntary switches, %ld faults) at %.1f "
+                         "ms: type %d to %s '%s' (parent %s '%s')\n",
+                         m_depth * 2, "", ms, after.cpuMs - before.cpuMs, after.involuntary - before.involuntary,
+                         after.voluntary - before.voluntary, after.faults - before.faults, start, type,
+                         receiver->metaObject()->className(),
+                         qPrintable(receiver->objectName()), parent ? parent->metaObject()->className() : "-",
+                         parent ? qPrintable(parent->objectName()) : "");
+        }
+        return result;
+    }
+
+private:
+    int m_depth = 0;
+    bool m_enabled = false;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    processMs();
+    TracingApplication app(argc, argv);
     // Never the user's settings: the driver gives every child its own throw-away HOME as well.
     QCoreApplication::setOrganizationName(QStringLiteral("OutcropBench"));
     QCoreApplication::setApplicationName(QStringLiteral("bench-dashboard"));

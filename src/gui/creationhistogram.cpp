@@ -129,7 +129,7 @@ CreationHistogram::Entry CreationHistogram::entryOfRow(int row)
     if (index.data(Model::ChangeHighlightRole).toInt() == int(Model::Change::Removed)) {
         return entry;
     }
-    const QDateTime created = index.data(Model::CreatedAtRole).toDateTime();
+    const QDateTime &created = m_model->deployment(row).createdAt;   // not through a QVariant copy
     if (!created.isValid()) {
         return entry;
     }

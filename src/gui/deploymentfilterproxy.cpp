@@ -18,10 +18,42 @@ namespace {
 // An absent value (no last update, an invalid time) sorts before any value.
 constexpr qint64 absentKey = std::numeric_limits<qint64>::min();
 
-qint64 timeKey(const QVariant &value)
+qint64 timeKey(const QDateTime &time)
 {
-    const QDateTime time = value.toDateTime();
     return time.isValid() ? time.toMSecsSinceEpoch() : absentKey;
+}
+
+// Merges the sorted runs [0, split) and [split, end) of `rows` as a stable std::inplace_merge
+// does (of equal rows, the first run's come first), for a long first run (the rows shown) and a
+// short second one (a page): each row of the second run finds its place in the first by an
+// exponential search from the previous one's place, about 2 log2(gap) comparisons instead of
+// the gap's length. At 24,000 rows and a page of 1,000: ~10,000 comparisons instead of ~24,000.
+template<typename Less>
+std::vector<int> gallopingMerge(const std::vector<int> &rows, size_t split, Less less)
+{
+    std::vector<int> merged;
+    merged.reserve(rows.size());
+    const auto first = rows.begin();
+    size_t at = 0;   // rows [0, at) of the first run are in `merged`
+    for (size_t next = split; next < rows.size(); ++next) {
+        const int row = rows[next];
+        // The first place p >= at in the first run with less(row, rows[p]), or split.
+        size_t low = at;
+        size_t high = at;
+        size_t step = 1;
+        while (high < split && !less(row, rows[high])) {
+            low = high + 1;
+            high = at + step;
+            step *= 2;
+        }
+        high = std::min(high, split);
+        const size_t place = size_t(std::upper_bound(first + qsizetype(low), first + qsizetype(high), row, less) - first);
+        merged.insert(merged.end(), first + qsizetype(at), first + qsizetype(place));
+        merged.push_back(row);
+        at = place;
+    }
+    merged.insert(merged.end(), first + qsizetype(at), first + qsizetype(split));
+    return merged;
 }
 
 template<typename T>
@@ -47,6 +79,7 @@ void DeploymentFilterProxy::setSourceModel(QAbstractItemModel *source)
     }
     m_connections.clear();
     QAbstractProxyModel::setSourceModel(source);
+    m_table = qobject_cast<const DeploymentTableModel *>(source);
     if (source) {
         // Changes this proxy does not expect from a flat list of rows are handled as a reset.
         const auto beginReset = [this] { beginResetModel(); };
@@ -186,7 +219,7 @@ bool DeploymentFilterProxy::computeKeys(int first, int last)
         if (!raw.isValid()) {
             number = absentKey;
         } else if (raw.metaType().id() == QMetaType::QDateTime) {
-            number = timeKey(raw);
+            number = timeKey(raw.toDateTime());
         } else if (!text) {
             number = raw.toLongLong();
         }
@@ -203,7 +236,8 @@ bool DeploymentFilterProxy::computeKeys(int first, int last)
             stored = std::move(key);
         }
         if (tieBreak) {
-            const qint64 created = timeKey(model->index(row, 0).data(Model::CreatedAtRole));
+            const qint64 created = m_table ? timeKey(m_table->deployment(row).createdAt)
+                                           : timeKey(model->index(row, 0).data(Model::CreatedAtRole).toDateTime());
             changed = changed || m_createdKeys[at] != created;
             m_createdKeys[at] = created;
         }
@@ -348,8 +382,7 @@ void DeploymentFilterProxy::insertSourceRows(std::vector<int> sourceRows)
     endInsertRows();
     if (!inOrder) {
         changeLayout([this, start, less] {
-            std::inplace_merge(m_proxyToSource.begin(), m_proxyToSource.begin() + qsizetype(start),
-                               m_proxyToSource.end(), less);
+            m_proxyToSource = gallopingMerge(m_proxyToSource, start, less);
             m_sourceToProxyDirty = true;
         });
     }

@@ -13,6 +13,8 @@
 
 namespace outcrop::gui {
 
+class DeploymentTableModel;
+
 // The local filters and sorting over the loaded rows of a DeploymentTableModel: a quick text
 // filter (name, model name, failure message, ARN; any case), a status filter (the sidebar), and
 // sorting on each column's typed value (RawValueRole) with the creation time, then the ARN, as
@@ -87,6 +89,7 @@ private:
     void onRowsRemoved(int first, int last);
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
 
+    const DeploymentTableModel *m_table = nullptr;   // the source, when it is one (typed access)
     QString m_text;
     QSet<QString> m_statuses;
     QCollator m_collator;

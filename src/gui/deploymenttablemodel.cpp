@@ -29,6 +29,7 @@ DeploymentTableModel::DeploymentTableModel(QObject *parent)
 {
     for (const DeploymentStatus status : {DeploymentStatus::Creating, DeploymentStatus::Active, DeploymentStatus::Failed}) {
         m_statusLabels.at(size_t(status)) = StatusPresentation::label(bedrock::deploymentStatusWireValue(status));
+        m_statusKeys.at(size_t(status)) = StatusPresentation::key(bedrock::deploymentStatusWireValue(status));
     }
     m_clock.start();
     m_highlightTimer.setSingleShot(true);
@@ -302,7 +303,10 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
     case ArnRole:
         return summary.arn;
     case StatusRole:
-        return StatusPresentation::key(summary.statusText);
+        // StatusPresentation::key(statusText) without parsing the text again for each call
+        // (StatusCounts and the histogram ask for every inserted row).
+        return summary.status == DeploymentStatus::Unknown ? StatusPresentation::key(summary.statusText)
+                                                           : m_statusKeys.at(size_t(summary.status));
     case ChangeHighlightRole:
         return int(row.change);
     case CreatedAtRole:

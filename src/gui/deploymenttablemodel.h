@@ -223,6 +223,7 @@ private:
 
     LocalTimeFormatter m_timeFormatter;
     std::array<QString, 4> m_statusLabels;   // per DeploymentStatus, translated once
+    std::array<QString, 4> m_statusKeys;     // per known DeploymentStatus: StatusPresentation::key()
     QElapsedTimer m_clock;
     QTimer m_highlightTimer;
 

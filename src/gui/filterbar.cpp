@@ -5,6 +5,7 @@
 #include "flowlayout.h"
 #include "localtimeformatter.h"
 #include "querystate.h"
+#include "settingswriter.h"
 #include "windowshortcutpriority.h"
 
 #include <QAction>
@@ -399,15 +400,7 @@ void FilterBar::restoreState(const QVariantMap &state)
 void FilterBar::saveState(QSettings &settings) const
 {
     // Every key is written (removed when unset) so restoring gives exactly this state back.
-    const QVariantMap state = saveState();
-    for (const QString &key : settings.childKeys()) {
-        if (!state.contains(key)) {
-            settings.remove(key);
-        }
-    }
-    for (auto it = state.cbegin(); it != state.cend(); ++it) {
-        settings.setValue(it.key(), it.value());
-    }
+    replaceGroupKeys(settings, saveState());
 }
 
 void FilterBar::restoreState(const QSettings &settings)

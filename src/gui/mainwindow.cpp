@@ -97,6 +97,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_observeTimer->setSingleShot(true);
     m_observeTimer->setInterval(400);
     connect(m_observeTimer, &QTimer::timeout, this, &MainWindow::observeChangedRows);
+    m_saveStateTimer = new QTimer(this);
+    m_saveStateTimer->setSingleShot(true);
+    m_saveStateTimer->setInterval(500);
+    connect(m_saveStateTimer, &QTimer::timeout, this, [this] {
+        if (!m_restoringColumns) {
+            m_settingsWriter.writeInBackground(windowStateSnapshot());
+        }
+    });
 
     createActions();
     createCentralWidget();
@@ -153,6 +161,10 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // A header change whose state was not written yet: write it now, as before the delay.
+    if (m_saveStateTimer->isActive() && !m_restoringColumns) {
+        m_settingsWriter.write(windowStateSnapshot());
+    }
     // Hiding the children on the way out can resize header sections (after columns were shown or
     // hidden, e.g. Account and Region): nothing is saved from a window being destroyed.
     m_restoringColumns = true;
@@ -336,10 +348,10 @@ void MainWindow::createCentralWidget()
     columnsHeader->setStretchLastSection(true);
     columnsHeader->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(columnsHeader, &QHeaderView::customContextMenuRequested, this, &MainWindow::showColumnMenu);
-    connect(columnsHeader, &QHeaderView::sectionMoved, this, [this] { saveWindowState(); });
+    connect(columnsHeader, &QHeaderView::sectionMoved, this, [this] { saveWindowStateSoon(); });
     connect(columnsHeader, &QHeaderView::sectionResized, this, [this] {
         if (!m_restoringColumns) {
-            saveWindowState();
+            saveWindowStateSoon();
         }
     });
     m_view->setSortingEnabled(true);
@@ -939,22 +951,32 @@ void MainWindow::restoreWindowState()
     setAutoRefresh(settings.value(settingsKey(kAutoRefreshKey), kDefaultAutoRefreshSeconds).toInt());
 }
 
-void MainWindow::saveWindowState() const
+SettingsSnapshot MainWindow::windowStateSnapshot() const
+{
+    SettingsSnapshot snapshot;
+    snapshot.values.insert(settingsKey(kGeometryKey), saveGeometry());
+    snapshot.values.insert(settingsKey(kWindowStateKey), saveState());
+    if (const auto *splitter = qobject_cast<const QSplitter *>(centralWidget())) {
+        snapshot.values.insert(settingsKey(kSplitterKey), splitter->saveState());
+    }
+    snapshot.values.insert(settingsKey(kHeaderKey), m_view->horizontalHeader()->saveState());
+    snapshot.values.insert(settingsKey(kHeaderVersionKey), kHeaderStateVersion);
+    snapshot.groups.insert(QStringLiteral("filters"), m_filterBar->saveState());
+    return snapshot;
+}
+
+void MainWindow::saveWindowState()
 {
     if (m_restoringColumns) {
         return;
     }
-    QSettings settings;
-    settings.setValue(settingsKey(kGeometryKey), saveGeometry());
-    settings.setValue(settingsKey(kWindowStateKey), saveState());
-    if (const auto *splitter = qobject_cast<const QSplitter *>(centralWidget())) {
-        settings.setValue(settingsKey(kSplitterKey), splitter->saveState());
-    }
-    settings.setValue(settingsKey(kHeaderKey), m_view->horizontalHeader()->saveState());
-    settings.setValue(settingsKey(kHeaderVersionKey), kHeaderStateVersion);
-    settings.beginGroup(QStringLiteral("filters"));
-    m_filterBar->saveState(settings);
-    settings.endGroup();
+    m_saveStateTimer->stop();
+    m_settingsWriter.write(windowStateSnapshot());
+}
+
+void MainWindow::saveWindowStateSoon()
+{
+    m_saveStateTimer->start();
 }
 
 void MainWindow::updateLiveActivity()

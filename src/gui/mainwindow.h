@@ -3,6 +3,7 @@
 
 #include "bedrock/deployment.h"
 #include "bedrock/deploymentquery.h"
+#include "settingswriter.h"
 
 #include <QDateTime>
 #include <QList>
@@ -132,7 +133,13 @@ private:
     void createCentralWidget();
     void createStatusBar();
     void restoreWindowState();
-    void saveWindowState() const;
+    // Writes the window's state now (closing, the column menu, a new sort).
+    void saveWindowState();
+    // After a change of the header's sections (which the stretched last section makes on every
+    // resize of the table, e.g. when its scroll bar appears with the first page): the state is
+    // written 500 ms after the last change, on a worker thread.
+    void saveWindowStateSoon();
+    SettingsSnapshot windowStateSnapshot() const;
     void restoreColumns();
     void showColumnMenu(const QPoint &position);
     void populateColumnMenu(QMenu *menu);
@@ -186,6 +193,8 @@ private:
     DesktopNotifier *m_notifier = nullptr;
     DeploymentNotifications *m_notifications = nullptr;
     QTimer *m_observeTimer = nullptr;
+    QTimer *m_saveStateTimer = nullptr;
+    SettingsWriter m_settingsWriter;
     QList<bedrock::DeploymentSummary> m_changedRows;
     QDockWidget *m_detailsDock = nullptr;
     QProgressBar *m_busy = nullptr;

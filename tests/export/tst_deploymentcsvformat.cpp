@@ -14,6 +14,7 @@
 #include "bedrock/bedrockjson.h"
 #include "bedrock/deploymentpagereader.h"
 #include "bedrock/deploymentpager.h"
+#include "export/backgroundcsvformatter.h"
 #include "export/csvwriter.h"
 #include "export/deploymentcsvformat.h"
 #include "export/deploymentexport.h"
@@ -26,6 +27,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -208,6 +210,67 @@ class TestDeploymentCsvFormat : public QObject
     Q_OBJECT
 
 private slots:
+    // BackgroundCsvFormatter hands pages back in the order they were given, each with the bytes
+    // DeploymentCsvFormat writes for it on the calling thread.
+    void backgroundFormatterKeepsTheOrder()
+    {
+        QList<RawDeploymentPage> pages;
+        QByteArray expected;
+        const DeploymentCsvFormat format(CsvOptions{}, QStringLiteral("us-east-1"));
+        for (int page = 0; page < 40; ++page) {
+            QList<QByteArray> rows;
+            for (int row = 0; row < 1 + page % 7; ++row) {
+                const QByteArray id = QByteArray::number(page) + '-' + QByteArray::number(row);
+                rows.append(jsonRow("name-" + id, arnOf(id)));
+            }
+            RawDeploymentPage raw;
+            QVERIFY(readRawDeploymentPage(jsonPage(rows, "t" + QByteArray::number(page)), &raw));
+            QVERIFY(format.appendRows(raw, &expected));
+            pages.append(raw);
+        }
+        BackgroundCsvFormatter formatter(CsvOptions{}, QStringLiteral("us-east-1"));
+        QByteArray written;
+        qsizetype rows = 0;
+        int delivered = 0;
+        connect(&formatter, &BackgroundCsvFormatter::formatted, this,
+                [&](const QByteArray &csv, qsizetype rowCount, bool ok) {
+                    QVERIFY(ok);
+                    QCOMPARE(formatter.pending(), pages.size() - 1 - delivered);
+                    written += csv;
+                    rows += rowCount;
+                    ++delivered;
+                });
+        for (const RawDeploymentPage &page : pages) {
+            formatter.format(page);
+        }
+        QCOMPARE(formatter.pending(), pages.size());
+        QTRY_COMPARE(delivered, pages.size());
+        QCOMPARE(written, expected);
+        QCOMPARE(rows, qsizetype(5 * 28 + 15));   // 1 + page % 7 rows: five rounds of 1..7, then 1..5
+    }
+
+    // Destroying it with pages still waiting never waits for them and never delivers them.
+    void backgroundFormatterCanGoWithPagesWaiting()
+    {
+        RawDeploymentPage raw;
+        QList<QByteArray> rows;
+        for (int row = 0; row < 1000; ++row) {
+            rows.append(jsonRow("n", arnOf(QByteArray::number(row))));
+        }
+        QVERIFY(readRawDeploymentPage(jsonPage(rows), &raw));
+        int delivered = 0;
+        {
+            BackgroundCsvFormatter formatter(CsvOptions{}, QStringLiteral("us-east-1"));
+            connect(&formatter, &BackgroundCsvFormatter::formatted, this, [&delivered] { ++delivered; });
+            for (int page = 0; page < 50; ++page) {
+                formatter.format(raw);
+            }
+        }
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        QCOMPARE(delivered, 0);
+    }
+
     void writesWhatWriteRowWrites_data()
     {
         QTest::addColumn<bool>("formulaEscape");

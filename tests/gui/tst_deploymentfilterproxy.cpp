@@ -68,6 +68,8 @@ private slots:
     void reportsPartialSort();
     void pagesMergeIntoTheSortedOrderInOneInsertion();
     void changedRowsMoveToTheirSortedPlace();
+    void manyPagesMergeIntoTheSameOrderAsAFullSort_data();
+    void manyPagesMergeIntoTheSameOrderAsAFullSort();
 
 private:
     std::unique_ptr<SimFixture> m_sim;
@@ -257,6 +259,50 @@ void TestDeploymentFilterProxy::pagesMergeIntoTheSortedOrderInOneInsertion()
     QCOMPARE(names(proxy), (QStringList{QStringLiteral("summaries"), QStringLiteral("search-dev"), QStringLiteral("old-chat"),
                                         QStringLiteral("chat-prod"), QStringLiteral("billing")}));
     QCOMPARE(selection.currentIndex().data().toString(), QStringLiteral("summaries"));
+}
+
+void TestDeploymentFilterProxy::manyPagesMergeIntoTheSameOrderAsAFullSort_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::newRow("name ascending") << int(Model::NameColumn) << Qt::AscendingOrder;
+    QTest::newRow("name descending") << int(Model::NameColumn) << Qt::DescendingOrder;
+    QTest::newRow("status ascending") << int(Model::StatusColumn) << Qt::AscendingOrder;
+    QTest::newRow("last updated descending") << int(Model::LastUpdatedColumn) << Qt::DescendingOrder;
+}
+
+// Pages merged one by one (the galloping merge) give exactly the order of sorting every row at
+// once: 1,200 generated rows (names repeat, so the tie-breakers count) in pages of 100.
+void TestDeploymentFilterProxy::manyPagesMergeIntoTheSameOrderAsAFullSort()
+{
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
+    SimFixture fixture(quietConfig(1200));
+    Model pagedModel;
+    DeploymentFilterProxy proxy;
+    proxy.setSourceModel(&pagedModel);
+    proxy.sort(column, order);
+    pagedModel.setPageSize(100);
+    pagedModel.setClient(fixture.session->client());
+    QTRY_VERIFY(pagedModel.rowCount() > 0 && !pagedModel.isLoading());
+    pagedModel.loadAll();
+    QTRY_COMPARE_WITH_TIMEOUT(pagedModel.rowCount(), 1200, 20000);
+    QTRY_VERIFY(!pagedModel.isLoading());
+    QCOMPARE(proxy.rowCount(), 1200);
+
+    std::vector<int> merged;
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        merged.push_back(proxy.mapToSource(proxy.index(row, 0)).row());
+    }
+    // The reference: a fresh proxy sorting the loaded rows at once.
+    DeploymentFilterProxy reference;
+    reference.setSourceModel(&pagedModel);
+    reference.sort(column, order);
+    std::vector<int> sorted;
+    for (int row = 0; row < reference.rowCount(); ++row) {
+        sorted.push_back(reference.mapToSource(reference.index(row, 0)).row());
+    }
+    QCOMPARE(merged, sorted);
 }
 
 // A refresh that changes a row's sort value moves it; one that filters it out removes it.

@@ -169,6 +169,20 @@ private slots:
         QCOMPARE(restored.liveRefresh()->intervalSeconds(), 60);
     }
 
+    void aResizedColumnIsWrittenSoonAfterwardsAndWhenTheWindowGoes()
+    {
+        {
+            MainWindow window;
+            QHeaderView *header = window.tableView()->horizontalHeader();
+            header->resizeSection(DeploymentTableModel::NameColumn, 321);
+            // Written off the GUI thread after a short delay, not at once.
+            QTRY_COMPARE(QSettings().value(QStringLiteral("table/header")).toByteArray(), header->saveState());
+            header->resizeSection(DeploymentTableModel::NameColumn, 234);
+        }   // destroyed, not closed, before the delay ran out
+        MainWindow restored;
+        QCOMPARE(restored.tableView()->horizontalHeader()->sectionSize(DeploymentTableModel::NameColumn), 234);
+    }
+
     void aSavedLayoutThatNoLongerFitsFallsBackToDefaults()
     {
         QSettings().setValue(QStringLiteral("table/header"), QByteArrayLiteral("garbage"));

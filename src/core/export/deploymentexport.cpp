@@ -3,7 +3,7 @@
 
 #include "bedrock/bedrockclient.h"
 #include "bedrock/deploymentpager.h"
-#include "export/deploymentcsvformat.h"
+#include "export/backgroundcsvformatter.h"
 
 #include <QCoreApplication>
 
@@ -83,25 +83,36 @@ void DeploymentExport::startSingleSource()
     // page has been asked for; a page the reader declines comes as rows, written by writeRow
     // into the same bytes.
     m_pager->setRawPages(true);
-    m_csvFormat = std::make_unique<DeploymentCsvFormat>(m_options.csv, client->region());
+    m_formatter = new BackgroundCsvFormatter(m_options.csv, client->region(), this);
     connect(m_pager, &bedrock::DeploymentPager::pageArrived, this,
-            [this, client](const QList<bedrock::DeploymentSummary> &rows) {
-                const QString region = client->region();
-                for (const bedrock::DeploymentSummary &row : rows) {
-                    m_writer->writeRow(row, region);
-                }
-                afterPage(m_pager->pageCount());
+            [this](const QList<bedrock::DeploymentSummary> &rows) {
+                m_pages.push_back(PendingPage{false, false, rows, {}, 0});
+                writeReadyPages();
             });
     connect(m_pager, &bedrock::DeploymentPager::rawPageArrived, this, [this](const bedrock::RawDeploymentPage &page) {
-        m_csvRows.resize(0);   // keeps the capacity for the next page
-        m_csvFormat->appendRows(page, &m_csvRows);
-        m_writer->writeFormattedRows(m_csvRows, page.rows.size());
-        afterPage(m_pager->pageCount());
+        m_pages.push_back(PendingPage{true, false, {}, {}, 0});
+        m_formatter->format(page);
+    });
+    // Raw pages come back in the order they were given, so each result belongs to the first raw
+    // page still waiting.
+    connect(m_formatter, &BackgroundCsvFormatter::formatted, this, [this](const QByteArray &csv, qsizetype rowCount, bool) {
+        for (PendingPage &page : m_pages) {
+            if (page.raw && !page.formatted) {
+                page.formatted = true;
+                page.csv = csv;
+                page.rowCount = rowCount;
+                break;
+            }
+        }
+        writeReadyPages();
     });
     connect(m_pager, &bedrock::DeploymentPager::failed, this, [this](const aws::AwsError &error) {
         failListing(error.userMessage());
     });
-    connect(m_pager, &bedrock::DeploymentPager::finished, this, &DeploymentExport::commit);
+    connect(m_pager, &bedrock::DeploymentPager::finished, this, [this] {
+        m_pagerFinished = true;
+        finishWhenWritten();
+    });
     m_pager->fetchAll();
 }
 
@@ -141,6 +152,38 @@ void DeploymentExport::afterPage(int pages)
         return;
     }
     emit progress(m_writer->rowsWritten(), pages);
+}
+
+void DeploymentExport::writeReadyPages()
+{
+    const QString region = m_sources.first().client ? m_sources.first().client->region() : QString();
+    while (!m_pages.empty() && !m_finished && (!m_pages.front().raw || m_pages.front().formatted)) {
+        const PendingPage page = std::move(m_pages.front());
+        m_pages.pop_front();
+        ++m_pagesWritten;
+        if (page.raw) {
+            m_writer->writeFormattedRows(page.csv, page.rowCount);
+        } else {
+            for (const bedrock::DeploymentSummary &row : page.rows) {
+                m_writer->writeRow(row, region);
+            }
+        }
+        if (!m_writer->flush()) {
+            m_pager->cancel();
+            fail(m_file.writeFailedMessage(m_writer->errorString()));
+            return;
+        }
+        emit progress(m_writer->rowsWritten(), m_pagesWritten);
+    }
+    finishWhenWritten();
+}
+
+void DeploymentExport::finishWhenWritten()
+{
+    if (m_finished || !m_pagerFinished || !m_pages.empty()) {
+        return;
+    }
+    commit();
 }
 
 void DeploymentExport::cancel()

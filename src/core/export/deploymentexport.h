@@ -3,14 +3,16 @@
 
 #include "export/atomicfilewriter.h"
 #include "export/csvwriter.h"
-#include "export/deploymentcsvformat.h"
+#include "bedrock/deployment.h"
+#include "bedrock/multisourcepager.h"
 #include "export/exportoptions.h"
 
+#include <QByteArray>
+#include <QList>
 #include <QObject>
 
+#include <deque>
 #include <memory>
-
-#include "bedrock/multisourcepager.h"
 
 namespace outcrop::bedrock {
 class BedrockClient;
@@ -18,6 +20,8 @@ class DeploymentPager;
 } // namespace outcrop::bedrock
 
 namespace outcrop::exporting {
+
+class BackgroundCsvFormatter;
 
 // Writes every deployment matching a query to a CSV file (or standard output), page by page as
 // they arrive, so memory stays flat. The file appears only when the last page is written; on any
@@ -49,6 +53,10 @@ signals:
 private:
     void startSingleSource();
     void startMultiSource();
+    // Single source: writes the pages at the front that are ready, in the order they arrived.
+    void writeReadyPages();
+    void finishWhenWritten();
+    // Several sources: released rows are written at once.
     void afterPage(int pages);
     // The last page is written: flush and move the file into place.
     void commit();
@@ -60,10 +68,22 @@ private:
     ExportOptions m_options;
     AtomicFileWriter m_file;
     std::unique_ptr<CsvWriter> m_writer;
-    std::unique_ptr<DeploymentCsvFormat> m_csvFormat;
-    QByteArray m_csvRows;   // one page's rows on the direct path
-    bedrock::DeploymentPager *m_pager = nullptr;                // one source
-    bedrock::MultiSourcePager *m_multiPager = nullptr;          // several
+    // A page on its way to the file: rows (a page the reader declined) are written when their
+    // turn comes; a raw page's CSV is formatted on a worker thread first (BackgroundCsvFormatter).
+    struct PendingPage
+    {
+        bool raw = false;
+        bool formatted = false;
+        QList<bedrock::DeploymentSummary> rows;
+        QByteArray csv;
+        qsizetype rowCount = 0;
+    };
+    std::deque<PendingPage> m_pages;
+    BackgroundCsvFormatter *m_formatter = nullptr;
+    bedrock::DeploymentPager *m_pager = nullptr;            // one source
+    bedrock::MultiSourcePager *m_multiPager = nullptr;      // several
+    int m_pagesWritten = 0;
+    bool m_pagerFinished = false;
     bool m_finished = false;
 };
 
