@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// A small, quiet data set for the lifecycle action tests: two Active custom models and four
+// deployments with ARNs and model ARNs that match the service's patterns (12-character ids), so
+// Create, Update, Delete and the tag calls accept them.
+
+#include "guitestsupport.h"
+
+namespace outcrop::gui::test {
+
+inline QString lifecycleModelArn(int index)
+{
+    return QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.nova-micro-v1:0:128k/")
+        + (index == 0 ? QStringLiteral("alphamodel01") : QStringLiteral("betamodel002"));
+}
+
+inline QString lifecycleDeploymentArn(int index)
+{
+    return deploymentArn(QStringLiteral("dep00000000") + QString::number(index));
+}
+
+inline sim::CustomModel lifecycleModel(int index)
+{
+    sim::CustomModel model;
+    model.arn = lifecycleModelArn(index);
+    model.name = index == 0 ? QStringLiteral("alpha-model") : QStringLiteral("beta-model");
+    model.baseModelArn = QStringLiteral("arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0:128k");
+    model.baseModelName = QStringLiteral("Nova Micro");
+    model.customizationType = QStringLiteral("FINE_TUNING");
+    model.ownerAccountId = QStringLiteral("123456789012");
+    model.modelStatus = QStringLiteral("Active");
+    model.creationTime = utc(2025, 1, 1 + index);
+    return model;
+}
+
+// support-bot (Active), summarizer (Active), translator (Active), warming-up (Creating); newest
+// last, so the table lists warming-up first.
+inline sim::SimData lifecycleData()
+{
+    sim::SimData data;
+    data.customModels = {lifecycleModel(0), lifecycleModel(1)};
+    const QStringList names = {QStringLiteral("support-bot"), QStringLiteral("summarizer"), QStringLiteral("translator"),
+                               QStringLiteral("warming-up")};
+    for (int i = 0; i < names.size(); ++i) {
+        sim::Deployment deployment = makeDeployment(QStringLiteral("dep00000000") + QString::number(i + 1), names.at(i),
+                                                    i == 3 ? QStringLiteral("Creating") : QStringLiteral("Active"),
+                                                    utc(2025, 3, 1 + i));
+        deployment.modelArn = lifecycleModelArn(0);
+        data.deployments.append(deployment);
+    }
+    return data;
+}
+
+// A simulator with the lifecycle data set, loaded.
+class LifecycleFixture : public SimFixture
+{
+public:
+    explicit LifecycleFixture(const sim::SimConfig &config = quietConfig(0))
+        : SimFixture(config)
+    {
+        simulator.store().load(lifecycleData());
+    }
+
+    const sim::Deployment *stored(const QString &name)
+    {
+        const sim::StoredDeployment *found = simulator.store().findDeployment(name);
+        return found ? &found->data : nullptr;
+    }
+};
+
+} // namespace outcrop::gui::test
