@@ -7,13 +7,17 @@
 
 #include "createdeploymentdialog.h"
 #include "deploymenttablemodel.h"
+#include "filterbar.h"
 #include "lifecycleactions.h"
+#include "mainwindow.h"
 
 #include "bedrock/custommodelnames.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QPointer>
 #include <QComboBox>
 #include <QLineEdit>
@@ -58,6 +62,13 @@ class TestCreateDeployment : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("OutcropTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_createdeployment"));
+    }
+
     void fieldsAreValidatedAsTyped()
     {
         test::LifecycleFixture fixture;
@@ -206,6 +217,33 @@ private slots:
         const auto summary = created.at(0).at(0).value<bedrock::DeploymentSummary>();
         QCOMPARE(summary.arn, fixture.stored(QStringLiteral("once-only"))->arn);
         QCOMPARE(fixture.simulator.store().arnForClientToken(token), summary.arn);
+    }
+
+    void theFilterBarDeploysTheModelItNames()
+    {
+        QSettings().clear();
+        test::LifecycleFixture fixture;
+        MainWindow window;
+        window.setSession(fixture.session.get(), ConnectionLabel {QStringLiteral("dev"), QStringLiteral("us-east-1"), false});
+        window.show();
+        QTRY_COMPARE(window.tableModel()->loadedCount(), 4);
+        QComboBox *models = window.filterBar()->modelCombo();
+        QTRY_VERIFY(models->findData(test::lifecycleModelArn(1)) > 0);   // the names have been listed
+        models->setCurrentIndex(models->findData(test::lifecycleModelArn(1)));
+        QAction *deploy = window.filterBar()->deployModelAction();
+        QVERIFY(deploy->isVisible());
+        deploy->trigger();
+        const QPointer<CreateDeploymentDialog> dialog = openDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->modelCombo()->currentText(), QStringLiteral("beta-model"));
+        // The toolbar's and the menu's action opens one with nothing chosen.
+        dialog->close();
+        QTRY_VERIFY(!dialog);
+        window.lifecycleActions()->createAction()->trigger();
+        QVERIFY(openDialog());
+        QCOMPARE(openDialog()->modelCombo()->currentText(), QString());
+        openDialog()->close();
+        window.setSession(nullptr, {});
     }
 
     void aServiceRefusalIsExplainedInline()

@@ -7,9 +7,16 @@
 #include "deletedeploymentsdialog.h"
 #include "deploymenttablemodel.h"
 #include "lifecycleactions.h"
+#include "mainwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
+#include <QItemSelection>
+#include <QPointer>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -37,6 +44,13 @@ class TestDeleteDeployments : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("OutcropTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_deletedeployments"));
+    }
+
     void oneDeploymentNeedsItsNameTyped()
     {
         test::LifecycleFixture fixture;
@@ -135,6 +149,47 @@ private slots:
         QTRY_COMPARE(model.rowOfArn(test::lifecycleDeploymentArn(2)), -1);
         QCOMPARE(model.rowCount(), 3);
         dialog->close();
+    }
+
+    void theWindowDeletesTheSelectedRowsByTheirNumber()
+    {
+        QSettings().clear();
+        test::LifecycleFixture fixture;
+        MainWindow window;
+        window.setSession(fixture.session.get(), ConnectionLabel {QStringLiteral("dev"), QStringLiteral("us-east-1"), false});
+        window.show();
+        QTRY_COMPARE(window.tableModel()->loadedCount(), 4);
+        QTableView *view = window.tableView();
+        QAction *remove = window.lifecycleActions()->deleteAction();
+        QVERIFY(!remove->isEnabled());   // nothing selected
+        // Rows 1 and 2 of the view: translator and summarizer (newest first).
+        view->selectionModel()->select(QItemSelection(view->model()->index(1, 0), view->model()->index(2, 0)),
+                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QVERIFY(remove->isEnabled());
+        QCOMPARE(remove->text(), QStringLiteral("&Delete 2 Deployment(s)…"));
+        QVERIFY(!window.lifecycleActions()->changeModelAction()->isEnabled());   // one at a time
+        // The Delete key in the table.
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Delete);
+        const QPointer<DeleteDeploymentsDialog> dialog = findDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->expectedConfirmation(), QStringLiteral("2"));
+        QTest::keyClicks(dialog->confirmationEdit(), QStringLiteral("2"));
+        QTest::keyClick(dialog->confirmationEdit(), Qt::Key_Return);
+        QTRY_VERIFY(dialog->hasFinished());
+        DeploymentTableModel *model = window.tableModel();
+        for (const QString &arn : {test::lifecycleDeploymentArn(2), test::lifecycleDeploymentArn(3)}) {
+            QCOMPARE(model->index(model->rowOfArn(arn), DeploymentTableModel::StatusColumn).data().toString(),
+                     QStringLiteral("Deleting"));
+        }
+        QCOMPARE(model->index(model->rowOfArn(test::lifecycleDeploymentArn(1)), DeploymentTableModel::StatusColumn)
+                     .data()
+                     .toString(),
+                 QStringLiteral("Active"));
+        dialog->close();
+        window.setSession(nullptr, {});
     }
 
 private:
