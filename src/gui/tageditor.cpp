@@ -250,17 +250,7 @@ void TagEditor::addTag()
         return;
     }
     showMessage({});
-    const quint64 generation = ++m_generation;
-    m_call = m_client->tagResource(m_arn, { tag }, this, [this, generation, tag](const aws::AwsError &error) {
-        if (generation != m_generation) {
-            return;
-        }
-        m_call = nullptr;
-        if (error.isError()) {
-            showMessage(explainLifecycleError(error, LifecycleOperation::Tag));
-            showTags();
-            return;
-        }
+    m_call = m_client->tagResource(m_arn, { tag }, this, mutationDone(LifecycleOperation::Tag, [this, tag] {
         const auto existing = std::find_if(m_tags.begin(), m_tags.end(),
                                            [&tag](const bedrock::Tag &t) { return t.key == tag.key; });
         if (existing != m_tags.end()) {
@@ -270,9 +260,7 @@ void TagEditor::addTag()
         }
         m_key->clear();
         m_value->clear();
-        showTags();
-        emit tagsChanged();
-    });
+    }));
     showTags();
 }
 
@@ -291,24 +279,33 @@ void TagEditor::removeSelectedTags()
         return;
     }
     showMessage({});
-    const quint64 generation = ++m_generation;
-    m_call = m_client->untagResource(m_arn, keys, this, [this, generation, keys](const aws::AwsError &error) {
-        if (generation != m_generation) {
-            return;
-        }
-        m_call = nullptr;
-        if (error.isError()) {
-            showMessage(explainLifecycleError(error, LifecycleOperation::Untag));
-            showTags();
-            return;
-        }
+    m_call = m_client->untagResource(m_arn, keys, this, mutationDone(LifecycleOperation::Untag, [this, keys] {
         m_tags.erase(std::remove_if(m_tags.begin(), m_tags.end(),
                                     [&keys](const bedrock::Tag &t) { return keys.contains(t.key); }),
                      m_tags.end());
-        showTags();
-        emit tagsChanged();
-    });
+    }));
     showTags();
+}
+
+std::function<void(const aws::AwsError &)> TagEditor::mutationDone(LifecycleOperation operation,
+                                                                   std::function<void()> applyLocally)
+{
+    const quint64 generation = ++m_generation;
+    return [this, generation, operation, applyLocally = std::move(applyLocally)](const aws::AwsError &error) {
+        if (generation != m_generation) {
+            return;   // another resource is shown by now
+        }
+        m_call = nullptr;
+        if (error.isError()) {
+            showMessage(explainLifecycleError(error, operation));
+        } else {
+            applyLocally();
+        }
+        showTags();
+        if (!error.isError()) {
+            emit tagsChanged();
+        }
+    };
 }
 
 } // namespace outcrop::gui

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "fieldvaliditymarker.h"
+#include "lifecycleerrors.h"
 
 #include "aws/awserror.h"
 #include "bedrock/deployment.h"
@@ -9,6 +10,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QLabel;
@@ -74,6 +76,10 @@ private:
     void showMessage(const QString &text);
     void updateControls();
     void validateInput();
+    // The reply handler of a TagResource or UntagResource call: on success `applyLocally`
+    // updates the shown tags, on failure the error is shown; a reply for another resource is dropped.
+    std::function<void(const aws::AwsError &)> mutationDone(LifecycleOperation operation,
+                                                            std::function<void()> applyLocally);
 
     QPointer<bedrock::BedrockClient> m_client;
     QPointer<aws::AwsCall> m_call;

@@ -7,6 +7,9 @@
 
 #include "guitestsupport.h"
 
+#include <QApplication>
+#include <QWidget>
+
 namespace outcrop::gui::test {
 
 inline QString lifecycleModelArn(int index)
@@ -50,6 +53,32 @@ inline sim::SimData lifecycleData()
         data.deployments.append(deployment);
     }
     return data;
+}
+
+// The summary the table would show for a stored deployment.
+inline bedrock::DeploymentSummary summaryOf(const sim::Deployment &deployment)
+{
+    bedrock::DeploymentSummary summary;
+    summary.arn = deployment.arn;
+    summary.name = deployment.name;
+    summary.modelArn = deployment.modelArn;
+    summary.statusText = deployment.status;
+    summary.status = bedrock::deploymentStatusFromText(deployment.status);
+    summary.createdAt = deployment.createdAt;
+    return summary;
+}
+
+// The visible dialog of this type (the actions open them non-modal, with open()), or nullptr.
+template<typename Dialog>
+Dialog *visibleDialog()
+{
+    const auto windows = QApplication::topLevelWidgets();
+    for (QWidget *widget : windows) {
+        if (auto *dialog = qobject_cast<Dialog *>(widget); dialog && dialog->isVisible()) {
+            return dialog;
+        }
+    }
+    return nullptr;
 }
 
 // A simulator with the lifecycle data set, loaded.

@@ -25,16 +25,6 @@ using namespace outcrop;
 using namespace outcrop::gui;
 
 namespace {
-ChangeModelDialog *openDialog()
-{
-    for (QWidget *widget : QApplication::topLevelWidgets()) {
-        if (auto *dialog = qobject_cast<ChangeModelDialog *>(widget); dialog && dialog->isVisible()) {
-            return dialog;
-        }
-    }
-    return nullptr;
-}
-
 void selectArn(MainWindow &window, const QString &arn)
 {
     const int sourceRow = window.tableModel()->rowOfArn(arn);
@@ -74,7 +64,7 @@ private slots:
         QVERIFY(change->isVisible());
         QVERIFY(change->isEnabled());
         change->trigger();
-        const QPointer<ChangeModelDialog> dialog = openDialog();
+        const QPointer<ChangeModelDialog> dialog = test::visibleDialog<ChangeModelDialog>();
         QVERIFY(dialog);
         QVERIFY(!dialog->changeButton()->isEnabled());
         dialog->setModelArn(test::lifecycleModelArn(0));   // the one it serves
@@ -121,7 +111,7 @@ private slots:
         creating.modelArn = test::lifecycleModelArn(0);
         actions.setSelection({creating});
         actions.changeModelAction()->trigger();
-        const QPointer<ChangeModelDialog> dialog = openDialog();
+        const QPointer<ChangeModelDialog> dialog = test::visibleDialog<ChangeModelDialog>();
         QVERIFY(dialog);
         dialog->setModelArn(test::lifecycleModelArn(1));
         dialog->changeButton()->click();

@@ -36,16 +36,6 @@ QString validity(QWidget *field)
     return field->property("validity").toString();
 }
 
-CreateDeploymentDialog *openDialog()
-{
-    for (QWidget *widget : QApplication::topLevelWidgets()) {
-        if (auto *dialog = qobject_cast<CreateDeploymentDialog *>(widget); dialog && dialog->isVisible()) {
-            return dialog;
-        }
-    }
-    return nullptr;
-}
-
 QList<bedrock::CustomModel> twoModels()
 {
     QList<bedrock::CustomModel> models;
@@ -144,7 +134,7 @@ private slots:
         actions.setModelNames(&names);
         // From the filter bar's "Deploy This Model…": the model is chosen already.
         actions.openCreateDialog(test::lifecycleModelArn(1));
-        const QPointer<CreateDeploymentDialog> dialog = openDialog();
+        const QPointer<CreateDeploymentDialog> dialog = test::visibleDialog<CreateDeploymentDialog>();
         QVERIFY(dialog);
         QCOMPARE(dialog->modelCombo()->currentText(), QStringLiteral("beta-model"));
         dialog->nameEdit()->setText(QStringLiteral("translator"));   // loaded already
@@ -233,16 +223,16 @@ private slots:
         QAction *deploy = window.filterBar()->deployModelAction();
         QVERIFY(deploy->isVisible());
         deploy->trigger();
-        const QPointer<CreateDeploymentDialog> dialog = openDialog();
+        const QPointer<CreateDeploymentDialog> dialog = test::visibleDialog<CreateDeploymentDialog>();
         QVERIFY(dialog);
         QCOMPARE(dialog->modelCombo()->currentText(), QStringLiteral("beta-model"));
         // The toolbar's and the menu's action opens one with nothing chosen.
         dialog->close();
         QTRY_VERIFY(!dialog);
         window.lifecycleActions()->createAction()->trigger();
-        QVERIFY(openDialog());
-        QCOMPARE(openDialog()->modelCombo()->currentText(), QString());
-        openDialog()->close();
+        QVERIFY(test::visibleDialog<CreateDeploymentDialog>());
+        QCOMPARE(test::visibleDialog<CreateDeploymentDialog>()->modelCombo()->currentText(), QString());
+        test::visibleDialog<CreateDeploymentDialog>()->close();
         window.setSession(nullptr, {});
     }
 

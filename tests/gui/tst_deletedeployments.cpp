@@ -25,19 +25,7 @@
 using namespace outcrop;
 using namespace outcrop::gui;
 
-namespace {
-bedrock::DeploymentSummary summaryOf(const sim::Deployment &deployment)
-{
-    bedrock::DeploymentSummary summary;
-    summary.arn = deployment.arn;
-    summary.name = deployment.name;
-    summary.modelArn = deployment.modelArn;
-    summary.statusText = deployment.status;
-    summary.status = bedrock::deploymentStatusFromText(deployment.status);
-    summary.createdAt = deployment.createdAt;
-    return summary;
-}
-} // namespace
+using test::summaryOf;
 
 class TestDeleteDeployments : public QObject
 {
@@ -135,7 +123,7 @@ private slots:
         actions.setSelection({model.deployment(row)});
         QVERIFY(actions.deleteAction()->isEnabled());
         actions.deleteAction()->trigger();
-        auto *dialog = findDialog();
+        auto *dialog = test::visibleDialog<DeleteDeploymentsDialog>();
         QVERIFY(dialog);
         dialog->confirmationEdit()->setText(QStringLiteral("summarizer"));
         dialog->deleteButton()->click();
@@ -173,7 +161,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&window));
         view->setFocus();
         QTest::keyClick(view, Qt::Key_Delete);
-        const QPointer<DeleteDeploymentsDialog> dialog = findDialog();
+        const QPointer<DeleteDeploymentsDialog> dialog = test::visibleDialog<DeleteDeploymentsDialog>();
         QVERIFY(dialog);
         QCOMPARE(dialog->expectedConfirmation(), QStringLiteral("2"));
         QTest::keyClicks(dialog->confirmationEdit(), QStringLiteral("2"));
@@ -190,17 +178,6 @@ private slots:
                  QStringLiteral("Active"));
         dialog->close();
         window.setSession(nullptr, {});
-    }
-
-private:
-    static DeleteDeploymentsDialog *findDialog()
-    {
-        for (QWidget *widget : QApplication::topLevelWidgets()) {
-            if (auto *dialog = qobject_cast<DeleteDeploymentsDialog *>(widget); dialog && dialog->isVisible()) {
-                return dialog;
-            }
-        }
-        return nullptr;
     }
 };
 
