@@ -211,6 +211,22 @@ QString stringMember(const QJsonObject &object, const QString &name, ValidationE
     return value.toString();
 }
 
+// AWS reserves the "aws:" prefix (any case) of tag keys and values for its own tags (AWS General
+// Reference, "Tagging AWS resources"): they cannot be added or removed.
+void checkNotReserved(const QString &text, const QString &field, ValidationErrors &errors)
+{
+    if (text.startsWith(QLatin1String("aws:"), Qt::CaseInsensitive)) {
+        errors.add(text, field, QStringLiteral("Member must not begin with the reserved prefix aws:"));
+    }
+}
+
+void checkTagKey(const QString &key, const QString &field, ValidationErrors &errors)
+{
+    errors.checkLength(key, field, 1, 128);
+    errors.checkPattern(key, field, Shapes::tagPattern);
+    checkNotReserved(key, field, errors);
+}
+
 QList<Tag> parseTags(const QJsonValue &value, ValidationErrors &errors)
 {
     QList<Tag> tags;
@@ -235,13 +251,30 @@ QList<Tag> parseTags(const QJsonValue &value, ValidationErrors &errors)
             continue;
         }
         Tag parsed{tag.value(QStringLiteral("key")).toString(), tag.value(QStringLiteral("value")).toString()};
-        errors.checkLength(parsed.key, field + QStringLiteral(".key"), 1, 128);
-        errors.checkPattern(parsed.key, field + QStringLiteral(".key"), Shapes::tagPattern);
+        checkTagKey(parsed.key, field + QStringLiteral(".key"), errors);
         errors.checkLength(parsed.value, field + QStringLiteral(".value"), 0, 256);
         errors.checkPattern(parsed.value, field + QStringLiteral(".value"), Shapes::tagPattern);
+        checkNotReserved(parsed.value, field + QStringLiteral(".value"), errors);
+        // Tag keys are unique per resource, so one request cannot give a key two values (AWS
+        // tagging rules; the exact wording of the service's error is not documented).
+        for (const Tag &earlier : std::as_const(tags)) {
+            if (earlier.key == parsed.key) {
+                errors.add(parsed.key, field + QStringLiteral(".key"), QStringLiteral("Member must be unique in the list"));
+                break;
+            }
+        }
         tags.append(parsed);
     }
     return tags;
+}
+
+QJsonArray tagsAsJson(const QList<Tag> &tags)
+{
+    QJsonArray array;
+    for (const Tag &tag : tags) {
+        array.append(QJsonArray{tag.key, tag.value});
+    }
+    return array;
 }
 
 QString deploymentNotFound(const QString &identifier)
@@ -402,10 +435,21 @@ SimResponse BedrockService::createDeployment(const SimRequest &request)
     if (!errors.isEmpty()) {
         return validationError(errors.message());
     }
-    // The idempotency token: the same request again succeeds with the same deployment.
+    // The idempotency token: the same request again succeeds with the same deployment, even when
+    // that one has moved on (Active, or deleted) since; the same token with other parameters is
+    // refused. ConflictException is not modelled for Create, so that is a ValidationException
+    // (the AWS idempotency convention; the service's wording is not documented).
+    const QByteArray canonicalRequest = QJsonDocument(QJsonArray{name, modelArn, description.isNull() ? QJsonValue() : QJsonValue(description),
+                                                                 tagsAsJson(tags)})
+                                            .toJson(QJsonDocument::Compact);
     if (!clientToken.isEmpty()) {
         const QString existing = m_store->arnForClientToken(clientToken);
         if (!existing.isEmpty()) {
+            if (m_store->requestForClientToken(clientToken) != canonicalRequest) {
+                return validationError(QStringLiteral("The client request token %1 was already used for a different "
+                                                      "request; use a new token for a new request.")
+                                           .arg(clientToken));
+            }
             return SimResponse::json(202, "{\"customModelDeploymentArn\":" + JsonWriter::string(existing) + '}');
         }
     }
@@ -431,7 +475,7 @@ SimResponse BedrockService::createDeployment(const SimRequest &request)
                                   QStringLiteral("You have reached the quota of %1 custom model deployments.")
                                       .arg(m_limits.maxDeployments));
     }
-    const QString arn = m_store->createDeployment(name, modelArn, description, tags, clientToken);
+    const QString arn = m_store->createDeployment(name, modelArn, description, tags, clientToken, canonicalRequest);
     return SimResponse::json(202, "{\"customModelDeploymentArn\":" + JsonWriter::string(arn) + '}');
 }
 
@@ -654,8 +698,19 @@ SimResponse BedrockService::untagResource(const SimRequest &request)
     if (!keyList.isArray()) {
         errors.addNull(QStringLiteral("tagKeys"));
     } else {
-        for (const QJsonValue &key : keyList.toArray()) {
-            keys.append(key.toString());
+        const QJsonArray array = keyList.toArray();
+        if (array.size() > 200) {
+            errors.add(QString::number(array.size()), QStringLiteral("tagKeys"),
+                       QStringLiteral("Member must have length less than or equal to 200"));
+        }
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QString field = QStringLiteral("tagKeys.%1.member").arg(i + 1);
+            if (!array.at(i).isString()) {
+                errors.addNull(field);
+                continue;
+            }
+            keys.append(array.at(i).toString());
+            checkTagKey(keys.constLast(), field, errors);
         }
     }
     const StoredDeployment *stored = taggedResource(*body, m_store, errors, &error);

@@ -108,7 +108,8 @@ const StoredCustomModel *DeploymentStore::findCustomModel(const QString &identif
 }
 
 QString DeploymentStore::createDeployment(const QString &name, const QString &modelArn, const QString &description,
-                                          const QList<Tag> &tags, const QString &clientToken)
+                                          const QList<Tag> &tags, const QString &clientToken,
+                                          const QByteArray &request)
 {
     Deployment deployment;
     deployment.arn = m_arnPrefix + newDeploymentId();
@@ -121,7 +122,7 @@ QString DeploymentStore::createDeployment(const QString &name, const QString &mo
     deployment.tags = tags;
     insert(deployment);
     if (!clientToken.isEmpty()) {
-        m_clientTokens.insert(clientToken, deployment.arn);
+        m_clientTokens.insert(clientToken, ClientTokenUse{deployment.arn, request});
     }
     const QString arn = deployment.arn;
     const bool fails = m_createFailurePattern.isValid() && !m_createFailurePattern.pattern().isEmpty()

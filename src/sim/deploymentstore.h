@@ -66,10 +66,13 @@ public:
     int deploymentCount() const { return static_cast<int>(m_deployments.size()); }
 
     // The ARN a clientRequestToken already created, or empty.
-    QString arnForClientToken(const QString &token) const { return m_clientTokens.value(token); }
+    QString arnForClientToken(const QString &token) const { return m_clientTokens.value(token).arn; }
+    // What the request that used the token asked for (BedrockService's canonical form of it), so
+    // that the same token with other parameters can be told apart from a retry.
+    QByteArray requestForClientToken(const QString &token) const { return m_clientTokens.value(token).request; }
     // Creates a deployment in Creating (inputs validated by the caller); returns its ARN.
     QString createDeployment(const QString &name, const QString &modelArn, const QString &description,
-                             const QList<Tag> &tags, const QString &clientToken);
+                             const QList<Tag> &tags, const QString &clientToken, const QByteArray &request = {});
     void beginDelete(const QString &arn);
     // Ends a deployment's Creating state now (the demo moves generated deployments along too).
     void completeCreation(const QString &arn, bool failed, const QString &failureMessage);
@@ -100,7 +103,12 @@ private:
     std::vector<std::shared_ptr<StoredCustomModel>> m_customModels;  // sorted by key
     QHash<QString, std::shared_ptr<StoredCustomModel>> m_customModelsByArn;
     QHash<QString, QString> m_customModelArnsByName;
-    QHash<QString, QString> m_clientTokens;
+    struct ClientTokenUse
+    {
+        QString arn;
+        QByteArray request;
+    };
+    QHash<QString, ClientTokenUse> m_clientTokens;
     quint64 m_generation = 0;
     quint64 m_loadEpoch = 0;
 };

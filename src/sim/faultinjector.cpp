@@ -57,8 +57,12 @@ std::optional<SimResponse> FaultInjector::errorFor(Operation operation)
     return std::nullopt;
 }
 
-SimResponse::Delivery FaultInjector::deliveryForLastRequest() const
+SimResponse::Delivery FaultInjector::deliveryForLastRequest(Operation operation)
 {
+    if (m_lostReplies.count > 0 && Operations::name(operation) == m_lostReplies.operation) {
+        --m_lostReplies.count;
+        return SimResponse::Delivery::ResetBeforeReply;
+    }
     if (isEvery(m_requestCount, m_settings.resetEvery)) {
         return SimResponse::Delivery::ResetMidBody;
     }

@@ -17,6 +17,7 @@ class FaultInjector
 {
 public:
     void setSettings(const FaultSettings &settings) { m_settings = settings; }
+    void setLostReplies(const LostReplyFault &lostReplies) { m_lostReplies = lostReplies; }
     const FaultSettings &settings() const { return m_settings; }
 
     // Returns an error when `errorType` is not modelled for the operation.
@@ -25,14 +26,16 @@ public:
 
     // Counts one request and returns the error to answer instead of the operation, if any.
     std::optional<SimResponse> errorFor(Operation operation);
-    // How the response to the request counted last is delivered.
-    SimResponse::Delivery deliveryForLastRequest() const;
+    // How the response to the request counted last, of `operation`, is delivered.
+    SimResponse::Delivery deliveryForLastRequest(Operation operation);
+    int lostRepliesLeft() const { return m_lostReplies.count; }
     quint64 requestCount() const { return m_requestCount; }
 
 private:
     FaultSettings m_settings;
     QList<ForcedError> m_forced;
     quint64 m_requestCount = 0;
+    LostReplyFault m_lostReplies;   // its count goes down with every reply lost
 };
 
 } // namespace outcrop::sim

@@ -205,6 +205,9 @@ void HttpConnection::writeReadyResponses()
             m_socket->flush();
             resetConnection();
             break;
+        case SimResponse::Delivery::ResetBeforeReply:
+            resetConnection();
+            break;
         }
     }
 }

@@ -50,7 +50,9 @@ struct SimRequest
 struct SimResponse
 {
     // How the bytes reach the client: faults cut a response short on purpose.
-    enum class Delivery { Complete, ResetMidBody, TruncateBody };
+    // ResetBeforeReply: the request was carried out, but the connection is reset before any
+    // byte of the reply (a lost reply).
+    enum class Delivery { Complete, ResetMidBody, TruncateBody, ResetBeforeReply };
 
     int status = 200;
     HeaderList headers;

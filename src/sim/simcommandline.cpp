@@ -143,6 +143,10 @@ SimCommandLine::Result SimCommandLine::parse(const QStringList &arguments)
     option(QStringLiteral("error-every"), QStringLiteral("Every Kth request gets 500 InternalServerException."), QStringLiteral("K"));
     option(QStringLiteral("reset-every"), QStringLiteral("Every Kth response is cut by a connection reset."), QStringLiteral("K"));
     option(QStringLiteral("truncate-every"), QStringLiteral("Every Kth response body is truncated (clean close)."), QStringLiteral("K"));
+    option(QStringLiteral("lost-reply"),
+           QStringLiteral("Carry out the next COUNT requests of an operation (default 1), then reset the connection "
+                          "before replying: Operation[:COUNT]."),
+           QStringLiteral("SPEC"));
     option(QStringLiteral("error"),
            QStringLiteral("Answer an operation with a modelled error: Operation=ExceptionName[:COUNT]. Repeatable."),
            QStringLiteral("SPEC"));
@@ -292,6 +296,19 @@ SimCommandLine::Result SimCommandLine::parse(const QStringList &arguments)
     }
     if (!readRoles(parser, config, error)) {
         return result;
+    }
+    if (parser.isSet(QStringLiteral("lost-reply"))) {
+        const QString spec = parser.value(QStringLiteral("lost-reply"));
+        const qsizetype colon = spec.indexOf(u':');
+        const QString operation = colon < 0 ? spec : spec.left(colon);
+        bool ok = true;
+        const int count = colon < 0 ? 1 : spec.mid(colon + 1).toInt(&ok);
+        if (Operations::fromName(operation) == Operation::Unknown || !ok || count < 1) {
+            error = QStringLiteral("--lost-reply: expected Operation[:COUNT] with a positive COUNT and one of: %1; got \"%2\"")
+                        .arg(Operations::allNames().join(QStringLiteral(", ")), spec);
+            return result;
+        }
+        config.lostReplies = {operation, count};
     }
     for (const QString &spec : parser.values(QStringLiteral("error"))) {
         const qsizetype equals = spec.indexOf(u'=');

@@ -51,6 +51,15 @@ struct FaultSettings
     int latencyMs = 0;            // added to every request with a timer (requests overlap)
 };
 
+// A lost reply: the next `count` requests of `operation` are carried out (a Create is committed),
+// then the connection is reset before a byte of the reply is sent. The client cannot tell whether
+// the change happened, and must be able to retry safely (idempotency tokens).
+struct LostReplyFault
+{
+    QString operation;   // "CreateCustomModelDeployment"
+    int count = 0;
+};
+
 // Every option of the simulator, usable from code (tests, the app's --demo) and from the
 // outcrop-sim command line (SimCommandLine).
 struct SimConfig
@@ -77,6 +86,7 @@ struct SimConfig
     qint64 clockOffsetSeconds = 0;
 
     FaultSettings faults;
+    LostReplyFault lostReplies;
     QList<ForcedError> forcedErrors;
 
     DeploymentStore::Timings timings;

@@ -34,6 +34,7 @@ Simulator::Simulator(const SimConfig &config, QObject *parent)
     m_authenticator.setBearerTokens(m_config.bearerTokens);
     m_authenticator.setMaxClockSkewSeconds(m_config.maxClockSkewSeconds);
     m_faults.setSettings(m_config.faults);
+    m_faults.setLostReplies(m_config.lostReplies);
     m_sso.setSettings(m_config.sso);
     m_sts.setAccountId(m_config.accountId);
     m_sts.setRoles(m_config.roles);
@@ -139,7 +140,7 @@ SimResponse Simulator::process(const SimRequest &request, SimResponse::Delivery 
     if (auto injected = m_faults.errorFor(routed.operation)) {
         return *injected;
     }
-    *delivery = m_faults.deliveryForLastRequest();
+    *delivery = m_faults.deliveryForLastRequest(routed.operation);
     return m_service.handle(routed, request);
 }
 

@@ -108,6 +108,67 @@ private slots:
         QVERIFY(harness.simulator.store().findDeployment(QStringLiteral("no-token")));
     }
 
+    // The simulator commits the Create, then resets the connection before replying: the client
+    // retries (same body, so the same clientRequestToken) and gets the deployment the first
+    // attempt created. Exactly one exists afterwards.
+    void aCreateWhoseReplyIsLostIsNotRepeated()
+    {
+        sim::SimConfig config = lifecycleConfig();
+        config.lostReplies = {QStringLiteral("CreateCustomModelDeployment"), 1};
+        ClientHarness harness(config);
+        QVERIFY(harness.started);
+        const int before = harness.simulator.store().deploymentCount();
+        CreateDeploymentRequest request;
+        request.name = QStringLiteral("retried-create");
+        request.modelArn = activeModels(harness.simulator).first();
+        request.clientRequestToken = newClientRequestToken();
+        const auto [arn, error] = await<QString>([&](QObject *context, auto done) {
+            harness.client->createDeployment(request, context, done);
+        });
+        QVERIFY2(!error.isError(), qPrintable(error.userMessage()));
+        QCOMPARE(harness.simulator.faults().lostRepliesLeft(), 0);   // the fault did happen
+        QVERIFY(harness.simulator.requestsReceived() >= 2);          // and the request was sent again
+        QCOMPARE(harness.simulator.store().deploymentCount(), before + 1);
+        QCOMPARE(harness.simulator.store().arnForClientToken(request.clientRequestToken), arn);
+        QCOMPARE(harness.simulator.store().findDeployment(request.name)->data.arn, arn);
+    }
+
+    // Every attempt of the call loses its reply, so the call fails; the dialog keeps its token, and
+    // pressing Create again returns the deployment the first attempt made.
+    void aFailedCreateRetriedWithTheSameTokenFindsTheFirstDeployment()
+    {
+        sim::SimConfig config = lifecycleConfig();
+        config.lostReplies = {QStringLiteral("CreateCustomModelDeployment"), 1000};
+        ClientHarness harness(config);
+        QVERIFY(harness.started);
+        const int before = harness.simulator.store().deploymentCount();
+        CreateDeploymentRequest request;
+        request.name = QStringLiteral("again-create");
+        request.modelArn = activeModels(harness.simulator).first();
+        request.clientRequestToken = newClientRequestToken();
+        const AwsError failure = await<QString>([&](QObject *context, auto done) {
+                                     harness.client->createDeployment(request, context, done);
+                                 }).second;
+        QCOMPARE(failure.kind, AwsError::Kind::Network);
+        QCOMPARE(harness.simulator.store().deploymentCount(), before + 1);
+
+        harness.simulator.faults().setLostReplies({});
+        const auto [arn, error] = await<QString>([&](QObject *context, auto done) {
+            harness.client->createDeployment(request, context, done);
+        });
+        QVERIFY2(!error.isError(), qPrintable(error.userMessage()));
+        QCOMPARE(arn, harness.simulator.store().findDeployment(request.name)->data.arn);
+        QCOMPARE(harness.simulator.store().deploymentCount(), before + 1);
+
+        // A new token (a new dialog) with the same name is a new request: the name is taken.
+        request.clientRequestToken = newClientRequestToken();
+        const AwsError taken = await<QString>([&](QObject *context, auto done) {
+                                   harness.client->createDeployment(request, context, done);
+                               }).second;
+        QCOMPARE(taken.kind, AwsError::Kind::Validation);
+        QCOMPARE(harness.simulator.store().deploymentCount(), before + 1);
+    }
+
     void updateSwapsTheModel()
     {
         ClientHarness harness(lifecycleConfig());

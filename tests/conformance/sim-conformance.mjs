@@ -10,7 +10,10 @@
 // OUTCROP_SIM_SETUP (written by tst_simconformance, which starts the simulators):
 //   dataFile                  the JSON data file every simulator serves
 //   readOnly                  URL of a simulator that nothing mutates (List, Get, auth)
-//   mutations                 URL of a simulator for Create/Delete (long Creating/Deleting phases)
+//   mutations                 URL of a simulator for Create/Update/Delete and the tag operations
+//                             (long Creating/Deleting/Updating phases)
+//   lostReply                 URL of a simulator that carries out the first Create, then resets the
+//                             connection before replying (--lost-reply CreateCustomModelDeployment:1)
 //   errors: {url, forced}     a simulator answering forced[i] = [operation, exception] once each,
 //                             in this order
 //   ahead/behind: {url, offsetSeconds}   simulators whose clock runs that far off the real one
@@ -29,6 +32,9 @@ const {
     GetCustomModelDeploymentCommand,
     ListCustomModelDeploymentsCommand,
     ListTagsForResourceCommand,
+    TagResourceCommand,
+    UntagResourceCommand,
+    UpdateCustomModelDeploymentCommand,
     paginateListCustomModelDeployments,
 } = bedrock;
 
@@ -304,6 +310,34 @@ describe("Create and Delete", () => {
         assert.equal(again.customModelDeploymentArn, createdArn);
     });
 
+    test("the same clientRequestToken with other parameters is a ValidationException, and creates nothing", async () => {
+        await assert.rejects(
+            mutations.send(new CreateCustomModelDeploymentCommand({ ...createInput, description: "Something else" })),
+            (error) => {
+                assert.ok(error instanceof bedrock.ValidationException, `${error.name} is not a ValidationException`);
+                assertServiceError(error, "ValidationException", 400);
+                assert.match(error.message, /conformance-token-1/);
+                return true;
+            },
+        );
+        await assert.rejects(
+            mutations.send(new CreateCustomModelDeploymentCommand({ ...createInput, modelDeploymentName: "conformance-other" })),
+            (error) => error instanceof bedrock.ValidationException && assertServiceError(error, "ValidationException", 400),
+        );
+        await assert.rejects(
+            mutations.send(new GetCustomModelDeploymentCommand({ customModelDeploymentIdentifier: "conformance-other" })),
+            (error) => error instanceof bedrock.ResourceNotFoundException,
+        );
+    });
+
+    test("more than 50 tags on Create is a TooManyTagsException", async () => {
+        const tags = Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: "v" }));
+        await assert.rejects(
+            mutations.send(new CreateCustomModelDeploymentCommand({ modelDeploymentName: "conformance-tags", modelArn: activeModel.modelArn, tags })),
+            (error) => error instanceof bedrock.TooManyTagsException && assertServiceError(error, "TooManyTagsException", 400),
+        );
+    });
+
     test("Create without a clientRequestToken (the SDK fills one in)", async () => {
         const created = await mutations.send(
             new CreateCustomModelDeploymentCommand({ modelDeploymentName: "conformance-second", modelArn: activeModel.modelArn }),
@@ -340,6 +374,151 @@ describe("Create and Delete", () => {
         await assert.rejects(
             mutations.send(new DeleteCustomModelDeploymentCommand({ customModelDeploymentIdentifier: "no-such-deployment" })),
             (error) => error instanceof bedrock.ResourceNotFoundException && assertServiceError(error, "ResourceNotFoundException", 404),
+        );
+    });
+});
+
+// Active deployments with no update in progress; [0] is the one "Create and Delete" deletes.
+const stableDeployments = deployments.filter((d) => d.status === "Active" && d.updateDetails?.updateStatus !== "Updating");
+
+describe("Update", () => {
+    const mutations = client(setup.mutations);
+    const target = stableDeployments[1];
+    const otherModel = data.customModels.find((model) => model.modelStatus === "Active" && model.modelArn !== target?.modelArn);
+
+    test("Update by name answers 202 with the ARN; Get shows updateDetails Updating", async () => {
+        assert.ok(target && otherModel, "the data file has no deployment or model to update with");
+        const updated = await mutations.send(
+            new UpdateCustomModelDeploymentCommand({ customModelDeploymentIdentifier: target.modelDeploymentName, modelArn: otherModel.modelArn }),
+        );
+        assert.equal(updated.$metadata.httpStatusCode, 202);
+        assert.deepStrictEqual(withoutMetadata(updated), { customModelDeploymentArn: target.customModelDeploymentArn });
+        const got = await mutations.send(new GetCustomModelDeploymentCommand({ customModelDeploymentIdentifier: target.customModelDeploymentArn }));
+        assert.equal(got.status, "Active");
+        assert.equal(got.modelArn, target.modelArn, "the old model serves until the update completes");
+        assert.deepStrictEqual(got.updateDetails, { modelArn: otherModel.modelArn, updateStatus: "Updating" });
+    });
+
+    test("deleting a deployment that is being updated is a ConflictException", async () => {
+        await assert.rejects(
+            mutations.send(new DeleteCustomModelDeploymentCommand({ customModelDeploymentIdentifier: target.customModelDeploymentArn })),
+            (error) => error instanceof bedrock.ConflictException && assertServiceError(error, "ConflictException", 400),
+        );
+    });
+
+    test("updating an unknown deployment is a ResourceNotFoundException", async () => {
+        await assert.rejects(
+            mutations.send(new UpdateCustomModelDeploymentCommand({ customModelDeploymentIdentifier: "no-such-deployment", modelArn: otherModel.modelArn })),
+            (error) => error instanceof bedrock.ResourceNotFoundException && assertServiceError(error, "ResourceNotFoundException", 404),
+        );
+    });
+
+    test("a model ARN that is not a custom model's is a ValidationException", async () => {
+        await assert.rejects(
+            mutations.send(
+                new UpdateCustomModelDeploymentCommand({
+                    customModelDeploymentIdentifier: stableDeployments[2].customModelDeploymentArn,
+                    modelArn: "arn:aws:bedrock:us-east-1:123456789012:custom-model/abcdefghijkl",
+                }),
+            ),
+            (error) => error instanceof bedrock.ValidationException && assertServiceError(error, "ValidationException", 400),
+        );
+    });
+});
+
+describe("TagResource, UntagResource, ListTagsForResource", () => {
+    const mutations = client(setup.mutations);
+    const target = stableDeployments[3];
+    const listTags = async () => (await mutations.send(new ListTagsForResourceCommand({ resourceARN: target.customModelDeploymentArn }))).tags;
+
+    test("TagResource overwrites a key and adds new ones, an empty value included", async () => {
+        assert.ok(target.tags.some((tag) => tag.key === "team"), "the data file's deployments carry a team tag");
+        const tagged = await mutations.send(
+            new TagResourceCommand({
+                resourceARN: target.customModelDeploymentArn,
+                tags: [{ key: "team", value: "conformance" }, { key: "cost centre", value: "" }],
+            }),
+        );
+        assert.equal(tagged.$metadata.httpStatusCode, 200);
+        assert.deepStrictEqual(withoutMetadata(tagged), {});
+        const expected = target.tags.map((tag) => (tag.key === "team" ? { key: "team", value: "conformance" } : tag));
+        expected.push({ key: "cost centre", value: "" });
+        assert.deepStrictEqual(await listTags(), expected);
+    });
+
+    test("UntagResource removes the keys given; an absent key is no error", async () => {
+        const untagged = await mutations.send(
+            new UntagResourceCommand({ resourceARN: target.customModelDeploymentArn, tagKeys: ["cost centre", "never-there"] }),
+        );
+        assert.equal(untagged.$metadata.httpStatusCode, 200);
+        assert.deepStrictEqual(withoutMetadata(untagged), {});
+        const tags = await listTags();
+        assert.ok(!tags.some((tag) => tag.key === "cost centre"));
+        assert.ok(tags.some((tag) => tag.key === "team"));
+    });
+
+    test("more than 50 tags on a resource is a TooManyTagsException naming it; nothing changes", async () => {
+        const before = await listTags();
+        const tags = Array.from({ length: 50 }, (_, i) => ({ key: `bulk-${i}`, value: "v" }));
+        await assert.rejects(
+            mutations.send(new TagResourceCommand({ resourceARN: target.customModelDeploymentArn, tags })),
+            (error) => {
+                assert.ok(error instanceof bedrock.TooManyTagsException, `${error.name} is not a TooManyTagsException`);
+                assertServiceError(error, "TooManyTagsException", 400);
+                assert.equal(error.resourceName, target.customModelDeploymentArn, "the modelled resourceName member");
+                return true;
+            },
+        );
+        assert.deepStrictEqual(await listTags(), before);
+    });
+
+    test("a tag key outside the pattern, or one used twice, is a ValidationException", async () => {
+        for (const tags of [[{ key: "bad#key", value: "v" }], [{ key: "dup", value: "1" }, { key: "dup", value: "2" }]]) {
+            await assert.rejects(
+                mutations.send(new TagResourceCommand({ resourceARN: target.customModelDeploymentArn, tags })),
+                (error) => error instanceof bedrock.ValidationException && assertServiceError(error, "ValidationException", 400),
+            );
+        }
+    });
+
+    test("tagging an unknown resource is a ResourceNotFoundException", async () => {
+        const unknown = "arn:aws:bedrock:us-east-1:123456789012:custom-model-deployment/zzzzzzzzzzzz";
+        for (const command of [
+            new TagResourceCommand({ resourceARN: unknown, tags: [{ key: "k", value: "v" }] }),
+            new UntagResourceCommand({ resourceARN: unknown, tagKeys: ["k"] }),
+            new ListTagsForResourceCommand({ resourceARN: unknown }),
+        ]) {
+            await assert.rejects(
+                mutations.send(command),
+                (error) => error instanceof bedrock.ResourceNotFoundException && assertServiceError(error, "ResourceNotFoundException", 404),
+            );
+        }
+    });
+});
+
+describe("a Create whose reply is lost", () => {
+    test("the SDK retries with the same clientRequestToken, gets the same ARN, and one deployment exists", async () => {
+        const lost = client(setup.lostReply);
+        const tokens = [];
+        lost.middlewareStack.add(
+            (next) => async (args) => {
+                if (args.request.method === "POST") {
+                    tokens.push(JSON.parse(args.request.body).clientRequestToken);
+                }
+                return next(args);
+            },
+            { step: "finalizeRequest", priority: "low", name: "outcropRecordToken" },
+        );
+        const modelArn = data.customModels.find((model) => model.modelStatus === "Active").modelArn;
+        const created = await lost.send(new CreateCustomModelDeploymentCommand({ modelDeploymentName: "lost-reply", modelArn }));
+        assert.equal(created.$metadata.attempts, 2, "the first reply was lost, so the SDK retried once");
+        assert.equal(tokens.length, 2);
+        assert.match(tokens[0], /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, "the SDK's UUID v4 token");
+        assert.equal(tokens[1], tokens[0], "the retry carries the same clientRequestToken");
+        const listed = await lost.send(new ListCustomModelDeploymentsCommand({ nameContains: "lost-reply" }));
+        assert.deepStrictEqual(
+            listed.modelDeploymentSummaries.map((row) => row.customModelDeploymentArn),
+            [created.customModelDeploymentArn],
         );
     });
 });

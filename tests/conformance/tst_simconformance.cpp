@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Holds the simulator true to AWS with the official AWS SDK for JavaScript: starts outcrop-sim
-// processes (read-only, mutations, forced errors, clocks off by an hour either way) on one data
-// file and runs sim-conformance.mjs (node:test) against them; one more with roles runs
+// processes (read-only, mutations, a lost Create reply, forced errors, clocks off by an hour
+// either way) on one data file and runs sim-conformance.mjs (node:test) against them; one more
+// with roles runs
 // sts-conformance.mjs (@aws-sdk/client-sts). The SDK must be able to sign for the simulator and
 // parse every reply; node's output explains any failure.
 #include "conformancesupport.h"
@@ -212,12 +213,18 @@ private slots:
             QStringLiteral("--credential"), QStringLiteral("ASIAEXPIRED:expired-secret:expired-token:2020-01-01T00:00:00Z"),
         });
         QVERIFY(!readOnly.isEmpty());
-        // Long Creating/Deleting phases, so the states the script checks cannot move on meanwhile.
+        // Long Creating/Deleting/Updating phases, so the states the script checks cannot move on meanwhile.
         const QString mutations = startSimulator(QStringLiteral("mutations"), {
             QStringLiteral("--creating-ms"), QStringLiteral("600000"),
             QStringLiteral("--deleting-ms"), QStringLiteral("600000"),
+            QStringLiteral("--updating-ms"), QStringLiteral("600000"),
         });
         QVERIFY(!mutations.isEmpty());
+        // Carries out the first Create, then resets the connection before replying.
+        const QString lostReply = startSimulator(QStringLiteral("lost-reply"), {
+            QStringLiteral("--lost-reply"), QStringLiteral("CreateCustomModelDeployment:1"),
+        });
+        QVERIFY(!lostReply.isEmpty());
         QStringList errorArguments;
         const QJsonArray forced = forcedErrors(errorArguments);
         const QString errors = startSimulator(QStringLiteral("errors"), errorArguments);
@@ -233,6 +240,7 @@ private slots:
             {QStringLiteral("dataFile"), m_dataFile},
             {QStringLiteral("readOnly"), readOnly},
             {QStringLiteral("mutations"), mutations},
+            {QStringLiteral("lostReply"), lostReply},
             {QStringLiteral("errors"), QJsonObject{{QStringLiteral("url"), errors}, {QStringLiteral("forced"), forced}}},
             {QStringLiteral("ahead"), QJsonObject{{QStringLiteral("url"), ahead}, {QStringLiteral("offsetSeconds"), kClockOffsetSeconds}}},
             {QStringLiteral("behind"), QJsonObject{{QStringLiteral("url"), behind}, {QStringLiteral("offsetSeconds"), -kClockOffsetSeconds}}},
@@ -245,8 +253,8 @@ private slots:
         };
 
         runNodeScript(QStringLiteral("sim-conformance.mjs"), QStringLiteral("OUTCROP_SIM_SETUP"), setup,
-                      {QStringLiteral("read-only"), QStringLiteral("mutations"), QStringLiteral("errors"),
-                       QStringLiteral("ahead"), QStringLiteral("behind")},
+                      {QStringLiteral("read-only"), QStringLiteral("mutations"), QStringLiteral("lost-reply"),
+                       QStringLiteral("errors"), QStringLiteral("ahead"), QStringLiteral("behind")},
                       50);
     }
 };

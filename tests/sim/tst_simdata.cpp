@@ -230,6 +230,13 @@ private slots:
         QVERIFY(parse({QStringLiteral("--error"), QStringLiteral("ListCustomModelDeployments=ConflictException")})
                     .error.contains(QStringLiteral("not a modelled error")));
         QVERIFY(parse({QStringLiteral("--permission"), QStringLiteral("AKIDEXAMPLE=Nope")}).error.contains(QStringLiteral("Nope")));
+        result = parse({QStringLiteral("--lost-reply"), QStringLiteral("CreateCustomModelDeployment")});
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(result.config.lostReplies.operation, QStringLiteral("CreateCustomModelDeployment"));
+        QCOMPARE(result.config.lostReplies.count, 1);
+        QCOMPARE(parse({QStringLiteral("--lost-reply"), QStringLiteral("TagResource:3")}).config.lostReplies.count, 3);
+        QVERIFY(parse({QStringLiteral("--lost-reply"), QStringLiteral("Create")}).error.contains(QStringLiteral("--lost-reply")));
+        QVERIFY(parse({QStringLiteral("--lost-reply"), QStringLiteral("TagResource:0")}).error.contains(QStringLiteral("--lost-reply")));
         // A bad credential never echoes the secret.
         const QString error = parse({QStringLiteral("--credential"), QStringLiteral("onlysecretpart")}).error;
         QVERIFY(!error.isEmpty());

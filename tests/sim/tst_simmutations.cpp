@@ -123,6 +123,122 @@ private slots:
         QCOMPARE(m_simulator->store().deploymentCount(), 31);
     }
 
+    void theSameTokenWithOtherParametersIsRefused()
+    {
+        const QByteArray token = ",\"clientRequestToken\":\"token-used-once\"";
+        const HttpResult first = create("token-dep", m_activeModels.at(0), token);
+        QCOMPARE(first.status, 202);
+        const QList<HttpResult> refused{
+            create("token-dep", m_activeModels.at(0), token + ",\"description\":\"other\""),
+            create("token-other", m_activeModels.at(0), token),
+            create("token-dep", m_activeModels.at(1), token),
+            create("token-dep", m_activeModels.at(0), token + ",\"tags\":[{\"key\":\"k\",\"value\":\"v\"}]"),
+        };
+        for (const HttpResult &result : refused) {
+            QCOMPARE(result.status, 400);
+            QCOMPARE(result.errorType(), QStringLiteral("ValidationException"));
+            QVERIFY2(result.message().contains(QLatin1String("token-used-once")), qPrintable(result.message()));
+        }
+        QCOMPARE(m_simulator->store().deploymentCount(), 31);
+        // Still the same deployment for the same request once it has moved on to Active.
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf("token-dep"), QStringLiteral("Active"), 5000);
+        const HttpResult again = create("token-dep", m_activeModels.at(0), token);
+        QCOMPARE(again.status, 202);
+        QCOMPARE(again.json(), first.json());
+    }
+
+    void aLostReplyIsCommittedFirst()
+    {
+        m_simulator->faults().setLostReplies({QStringLiteral("CreateCustomModelDeployment"), 1});
+        // A raw connection, since QNAM may quietly send a request again on a connection that closes
+        // before any reply byte: this test is about what the server does.
+        RawClient raw;
+        QVERIFY(raw.connectTo(m_simulator->port()));
+        const QByteArray body = "{\"modelDeploymentName\":\"lost-dep\",\"modelArn\":\"" + m_activeModels.at(0).toUtf8()
+            + "\",\"clientRequestToken\":\"lost-token\"}";
+        raw.send("POST " + QByteArray(deploymentsPath) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                 "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QVERIFY(raw.waitForDisconnect());
+        QVERIFY(!raw.read(200).has_value());   // not a byte of a reply
+        QCOMPARE(m_simulator->faults().lostRepliesLeft(), 0);
+        // ... but the deployment was created,
+        const StoredDeployment *stored = m_simulator->store().findDeployment(QStringLiteral("lost-dep"));
+        QVERIFY(stored);
+        QCOMPARE(m_simulator->store().deploymentCount(), 31);
+        // and the retry with the same token gets it, without a second one.
+        const HttpResult retried = create("lost-dep", m_activeModels.at(0), ",\"clientRequestToken\":\"lost-token\"");
+        QCOMPARE(retried.status, 202);
+        QCOMPARE(retried.json().value(QStringLiteral("customModelDeploymentArn")).toString(), stored->data.arn);
+        QCOMPARE(m_simulator->store().deploymentCount(), 31);
+        // Only the operation named loses its reply.
+        m_simulator->faults().setLostReplies({QStringLiteral("DeleteCustomModelDeployment"), 5});
+        QCOMPARE(create("not-lost", m_activeModels.at(0)).status, 202);
+    }
+
+    void tagRulesBeyondLengthAndPattern_data()
+    {
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<QByteArray>("members");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("duplicate key") << QByteArray("/tagResource")
+                                       << QByteArray("\"tags\":[{\"key\":\"k\",\"value\":\"1\"},{\"key\":\"k\",\"value\":\"2\"}]")
+                                       << QStringLiteral("tags.2.member.key");
+        QTest::newRow("reserved key") << QByteArray("/tagResource") << QByteArray("\"tags\":[{\"key\":\"aws:owner\",\"value\":\"v\"}]")
+                                      << QStringLiteral("aws:");
+        QTest::newRow("reserved value") << QByteArray("/tagResource") << QByteArray("\"tags\":[{\"key\":\"k\",\"value\":\"AWS:x\"}]")
+                                        << QStringLiteral("tags.1.member.value");
+        QTest::newRow("untag bad key") << QByteArray("/untagResource") << QByteArray("\"tagKeys\":[\"ok\",\"a*b\"]")
+                                       << QStringLiteral("tagKeys.2.member");
+        QTest::newRow("untag empty key") << QByteArray("/untagResource") << QByteArray("\"tagKeys\":[\"\"]")
+                                         << QStringLiteral("tagKeys.1.member");
+        QTest::newRow("untag reserved key") << QByteArray("/untagResource") << QByteArray("\"tagKeys\":[\"aws:cloudformation:stack-name\"]")
+                                            << QStringLiteral("aws:");
+        QByteArray manyKeys = "\"tagKeys\":[";
+        for (int i = 0; i < 201; ++i) {
+            manyKeys += (i ? ",\"k" : "\"k") + QByteArray::number(i) + '"';
+        }
+        QTest::newRow("untag 201 keys") << QByteArray("/untagResource") << manyKeys + ']' << QStringLiteral("tagKeys");
+    }
+    void tagRulesBeyondLengthAndPattern()
+    {
+        QFETCH(QByteArray, path);
+        QFETCH(QByteArray, members);
+        QFETCH(QString, mentions);
+        const Deployment any = firstWithStatus(QStringLiteral("Active"));
+        const QList<Tag> before = any.tags;
+        const HttpResult result = m_client->send("POST", path, "{\"resourceARN\":\"" + any.arn.toUtf8() + "\"," + members + '}');
+        QCOMPARE(result.status, 400);
+        QCOMPARE(result.errorType(), QStringLiteral("ValidationException"));
+        QVERIFY2(result.message().contains(mentions), qPrintable(result.message()));
+        QCOMPARE(m_simulator->store().findDeployment(any.arn)->data.tags, before);
+    }
+
+    void tooManyTagsCountsTheTagsAlreadyThere()
+    {
+        const Deployment any = firstWithStatus(QStringLiteral("Active"));
+        const qsizetype existing = any.tags.size();
+        QVERIFY(existing > 0);
+        const auto tagsJson = [](qsizetype count, const char *prefix) -> QByteArray {
+            QByteArray json = "[";
+            for (qsizetype i = 0; i < count; ++i) {
+                json += (i ? ",{\"key\":\"" : "{\"key\":\"") + QByteArray(prefix) + QByteArray::number(i) + "\",\"value\":\"v\"}";
+            }
+            return json + ']';
+        };
+        const QByteArray resource = "{\"resourceARN\":\"" + any.arn.toUtf8() + "\",\"tags\":";
+        HttpResult result = m_client->send("POST", "/tagResource", resource + tagsJson(51 - existing, "a") + '}');
+        QCOMPARE(result.status, 400);
+        QCOMPARE(result.errorType(), QStringLiteral("TooManyTagsException"));
+        QCOMPARE(result.json().value(QStringLiteral("resourceName")).toString(), any.arn);
+        QCOMPARE(m_simulator->store().findDeployment(any.arn)->data.tags.size(), existing);
+        // Exactly 50, and overwriting an existing key, are fine.
+        result = m_client->send("POST", "/tagResource", resource + tagsJson(50 - existing, "a") + '}');
+        QCOMPARE(result.status, 200);
+        result = m_client->send("POST", "/tagResource", resource + "[{\"key\":\"a0\",\"value\":\"changed\"}]}");
+        QCOMPARE(result.status, 200);
+        QCOMPARE(m_simulator->store().findDeployment(any.arn)->data.tags.size(), 50);
+    }
+
     void quotaAndTagLimits()
     {
         QByteArray manyTags = ",\"tags\":[";
