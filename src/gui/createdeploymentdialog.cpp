@@ -21,6 +21,13 @@
 
 namespace outcrop::gui {
 
+namespace {
+bool sameRequest(const bedrock::CreateDeploymentRequest &a, const bedrock::CreateDeploymentRequest &b)
+{
+    return a.name == b.name && a.modelArn == b.modelArn && a.description == b.description && a.tags == b.tags;
+}
+} // namespace
+
 CreateDeploymentDialog::CreateDeploymentDialog(bedrock::BedrockClient *client, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::CreateDeploymentDialog>())
@@ -263,8 +270,12 @@ void CreateDeploymentDialog::create()
     request.modelArn = CustomModelCombo::chosenArn(m_ui->modelCombo);
     request.description = m_ui->descriptionEdit->toPlainText();
     request.tags = enteredTags(nullptr);
-    // The same token on every press: see the class comment.
+    // The same token on every press of the same request: see the class comment.
+    if (m_lastSent && !sameRequest(*m_lastSent, request)) {
+        m_token = bedrock::newClientRequestToken();
+    }
     request.clientRequestToken = m_token;
+    m_lastSent = request;
     m_busy = true;
     m_createButton->setEnabled(false);
     setMessage(tr("Creating…"), false);

@@ -5,6 +5,7 @@
 
 #include "aws/awserror.h"
 #include "bedrock/deployment.h"
+#include "bedrock/deploymentmutations.h"
 
 #include <QDialog>
 #include <QList>
@@ -12,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QLineEdit;
@@ -37,7 +39,9 @@ namespace outcrop::gui {
 //
 // One idempotency token (clientRequestToken) per dialog: pressing Create again after a failure
 // (a lost reply, a timeout) sends the same token, so the service returns the deployment the
-// first attempt may have created instead of creating a second one. Non-modal: open() it.
+// first attempt may have created instead of creating a second one. Only when the user has changed
+// the request since the last attempt does a new token go with it: the service refuses a token
+// reused with other parameters, and the changed request is a different one. Non-modal: open() it.
 class CreateDeploymentDialog final : public QDialog
 {
     Q_OBJECT
@@ -87,6 +91,7 @@ private:
     QPointer<aws::AwsCall> m_call;
     bool m_busy = false;
     QString m_token;
+    std::optional<bedrock::CreateDeploymentRequest> m_lastSent;   // the last attempt, with m_token
     QString m_problem;
     NameTakenCheck m_nameTaken;
     QPushButton *m_createButton = nullptr;

@@ -183,11 +183,9 @@ private slots:
         const QString token = dialog.clientRequestToken();
         const int before = fixture.simulator.store().deploymentCount();
 
-        // Every response is cut off after the service has acted: the first attempt creates the
-        // deployment, the client's own retries and the reply are lost.
-        sim::FaultSettings faults;
-        faults.resetEvery = 1;
-        fixture.simulator.faults().setSettings(faults);
+        // The service commits the Create and the connection is reset before the reply: the
+        // deployment exists, and the client's own retries (same token) are lost the same way.
+        fixture.simulator.faults().setLostReplies(sim::LostReplyFault {QStringLiteral("CreateCustomModelDeployment"), 10});
         QSignalSpy created(&dialog, &CreateDeploymentDialog::created);
         dialog.createButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 20000);
@@ -199,7 +197,7 @@ private slots:
         QVERIFY(dialog.createButton()->isEnabled());
 
         // The network is back: pressing again sends the same token and gets the same deployment.
-        fixture.simulator.faults().setSettings(sim::FaultSettings());
+        fixture.simulator.faults().setLostReplies(sim::LostReplyFault());
         dialog.createButton()->click();
         QTRY_COMPARE(created.size(), 1);
         QCOMPARE(dialog.clientRequestToken(), token);
@@ -249,6 +247,16 @@ private slots:
         QVERIFY2(dialog.messageText().contains(QStringLiteral("already exists")), qPrintable(dialog.messageText()));
         QVERIFY2(dialog.messageText().contains(QStringLiteral("request id")), qPrintable(dialog.messageText()));
         QVERIFY(dialog.isVisible());
+
+        // A changed request is a new one: it goes with a new token (the service refuses a token
+        // reused with other parameters).
+        const QString firstToken = dialog.clientRequestToken();
+        QSignalSpy created(&dialog, &CreateDeploymentDialog::created);
+        dialog.nameEdit()->setText(QStringLiteral("summarizer-2"));
+        dialog.createButton()->click();
+        QTRY_COMPARE(created.size(), 1);
+        QVERIFY(dialog.clientRequestToken() != firstToken);
+        QVERIFY(fixture.stored(QStringLiteral("summarizer-2")));
     }
 };
 
