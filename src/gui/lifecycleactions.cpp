@@ -89,7 +89,13 @@ void LifecycleActions::updateActions()
         action->setVisible(!m_readOnly);
     }
     m_create->setEnabled(available);
-    m_changeModel->setEnabled(available && m_selection.size() == 1);
+    // The service swaps the model of an Active deployment only (a Creating or Failed one gets a
+    // ValidationException); the dialog would explain that, but a disabled action says it sooner.
+    const bool oneActive = m_selection.size() == 1 && m_selection.constFirst().status == bedrock::DeploymentStatus::Active;
+    m_changeModel->setEnabled(available && oneActive);
+    m_changeModel->setToolTip(m_selection.size() == 1 && !oneActive
+                                  ? tr("Only an Active deployment can change its model")
+                                  : tr("Swap the custom model behind the selected deployment"));
     m_delete->setEnabled(available && !m_selection.isEmpty());
     m_delete->setText(m_selection.size() > 1 ? tr("&Delete %n Deployment(s)…", nullptr, int(m_selection.size()))
                                              : tr("&Delete…", "deployment"));

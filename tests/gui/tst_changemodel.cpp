@@ -105,10 +105,11 @@ private slots:
         test::LifecycleFixture fixture;
         LifecycleActions actions(nullptr);
         actions.setClient(fixture.client());
-        bedrock::DeploymentSummary creating;
-        creating.arn = test::lifecycleDeploymentArn(4);   // warming-up: Creating
-        creating.name = QStringLiteral("warming-up");
-        creating.modelArn = test::lifecycleModelArn(0);
+        bedrock::DeploymentSummary creating = test::summaryOf(*fixture.stored(QStringLiteral("warming-up")));
+        actions.setSelection({creating});
+        QVERIFY(!actions.changeModelAction()->isEnabled());   // only an Active deployment
+        // The service has the last word: a row still listed as Active may have changed since.
+        creating.status = bedrock::DeploymentStatus::Active;
         actions.setSelection({creating});
         actions.changeModelAction()->trigger();
         const QPointer<ChangeModelDialog> dialog = test::visibleDialog<ChangeModelDialog>();
