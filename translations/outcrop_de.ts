@@ -143,6 +143,13 @@
         </message>
     </context>
     <context>
+        <name>BedrockClient</name>
+        <message>
+            <source>Outcrop is read-only (--read-only, or the profile's read-only setting): %1 was not sent and nothing was changed.</source>
+            <translation>Outcrop ist schreibgeschützt (--read-only oder die Schreibschutz-Einstellung des Profils): %1 wurde nicht gesendet, nichts wurde geändert.</translation>
+        </message>
+    </context>
+    <context>
         <name>BedrockJson</name>
         <message>
             <source>the reply has no %1, which is required</source>
@@ -175,6 +182,10 @@
         <message>
             <source>%1 in the reply is not an object</source>
             <translation>%1 in der Antwort ist kein Objekt</translation>
+        </message>
+        <message>
+            <source>tags in the reply is not a list</source>
+            <translation>tags in der Antwort ist keine Liste</translation>
         </message>
     </context>
     <context>
@@ -224,6 +235,10 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
         <message>
             <source>writing a debug log (secrets redacted) to %1</source>
             <translation>Debug-Protokoll (Geheimnisse geschwärzt) wird nach %1 geschrieben</translation>
+        </message>
+        <message>
+            <source>Never change anything: creating, updating, deleting and tagging deployments are hidden and refused for this session.</source>
+            <translation>Nichts verändern: Erstellen, Aktualisieren, Löschen und Taggen von Deployments sind in dieser Sitzung ausgeblendet und werden abgelehnt.</translation>
         </message>
     </context>
     <context>
@@ -332,6 +347,97 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
         <message>
             <source>The export was cancelled.</source>
             <translation>Der Export wurde abgebrochen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeploymentMutations</name>
+        <message>
+            <source>Tag %1</source>
+            <translation>Tag Nr. %1</translation>
+        </message>
+        <message>
+            <source>%1: the key is empty; a tag key needs 1 to %2 characters.</source>
+            <translation>%1: Der Schlüssel ist leer; ein Tag-Schlüssel braucht 1 bis %2 Zeichen.</translation>
+        </message>
+        <message>
+            <source>%1: the key is %2 characters long; at most %3 are allowed.</source>
+            <translation>%1: Der Schlüssel ist %2 Zeichen lang; höchstens %3 sind erlaubt.</translation>
+        </message>
+        <message>
+            <source>%1: the key "%2" may only hold letters a-z and A-Z, digits, spaces and . _ : / = + @ -.</source>
+            <translation>%1: Der Schlüssel „%2“ darf nur die Buchstaben a-z und A-Z, Ziffern, Leerzeichen und . _ : / = + @ - enthalten.</translation>
+        </message>
+        <message>
+            <source>%1: the key "%2" starts with "aws:", which AWS reserves for its own tags.</source>
+            <translation>%1: Der Schlüssel „%2“ beginnt mit „aws:“, das AWS für eigene Tags reserviert.</translation>
+        </message>
+        <message>
+            <source>The deployment name is required: 1 to %1 letters, digits, '-' and '_'.</source>
+            <translation>Der Deployment-Name ist erforderlich: 1 bis %1 Buchstaben, Ziffern, '-' und '_'.</translation>
+        </message>
+        <message>
+            <source>The deployment name is %1 characters long; at most %2 are allowed.</source>
+            <translation>Der Deployment-Name ist %1 Zeichen lang; höchstens %2 sind erlaubt.</translation>
+        </message>
+        <message>
+            <source>The deployment name "%1" is not allowed: use letters a-z and A-Z, digits, '-' and '_', start with a letter or digit, and never put two of '-' and '_' in a row.</source>
+            <translation>Der Deployment-Name „%1“ ist nicht erlaubt: Verwenden Sie die Buchstaben a-z und A-Z, Ziffern, '-' und '_', beginnen Sie mit einem Buchstaben oder einer Ziffer und setzen Sie nie zwei von '-' und '_' hintereinander.</translation>
+        </message>
+        <message>
+            <source>The description is %1 characters long; at most %2 are allowed.</source>
+            <translation>Die Beschreibung ist %1 Zeichen lang; höchstens %2 sind erlaubt.</translation>
+        </message>
+        <message>
+            <source>There are %1 tags; at most %2 can be sent at once.</source>
+            <translation>Es sind %1 Tags; höchstens %2 können auf einmal gesendet werden.</translation>
+        </message>
+        <message>
+            <source>%1 (%2): the value is %3 characters long; at most %4 are allowed.</source>
+            <translation>%1 (%2): Der Wert ist %3 Zeichen lang; höchstens %4 sind erlaubt.</translation>
+        </message>
+        <message>
+            <source>%1 (%2): the value "%3" may only hold letters a-z and A-Z, digits, spaces and . _ : / = + @ -.</source>
+            <translation>%1 (%2): Der Wert „%3“ darf nur die Buchstaben a-z und A-Z, Ziffern, Leerzeichen und . _ : / = + @ - enthalten.</translation>
+        </message>
+        <message>
+            <source>%1 (%2): the value starts with "aws:", which AWS reserves for its own tags.</source>
+            <translation>%1 (%2): Der Wert beginnt mit „aws:“, das AWS für eigene Tags reserviert.</translation>
+        </message>
+        <message>
+            <source>%1: the key "%2" appears more than once; each tag key must be unique.</source>
+            <translation>%1: Der Schlüssel „%2“ kommt mehrfach vor; jeder Tag-Schlüssel muss eindeutig sein.</translation>
+        </message>
+        <message>
+            <source>No tag keys to remove.</source>
+            <translation>Keine Tag-Schlüssel zum Entfernen.</translation>
+        </message>
+        <message>
+            <source>There are %1 tag keys; at most %2 can be removed at once.</source>
+            <translation>Es sind %1 Tag-Schlüssel; höchstens %2 können auf einmal entfernt werden.</translation>
+        </message>
+        <message>
+            <source>The deployment would have %1 tags; a resource can have at most %2.</source>
+            <translation>Das Deployment hätte %1 Tags; eine Ressource kann höchstens %2 haben.</translation>
+        </message>
+        <message>
+            <source>The client request token "%1" is not allowed: use 1 to %2 letters, digits and '-', starting and ending with a letter or digit.</source>
+            <translation>Das Client-Request-Token „%1“ ist nicht erlaubt: Verwenden Sie 1 bis %2 Buchstaben, Ziffern und '-', am Anfang und Ende einen Buchstaben oder eine Ziffer.</translation>
+        </message>
+        <message>
+            <source>The custom model is required.</source>
+            <translation>Das Custom Model ist erforderlich.</translation>
+        </message>
+        <message>
+            <source>The custom model "%1" is not a custom model ARN (arn:aws:bedrock:REGION:ACCOUNT:custom-model/...).</source>
+            <translation>Das Custom Model „%1“ ist keine Custom-Model-ARN (arn:aws:bedrock:REGION:ACCOUNT:custom-model/...).</translation>
+        </message>
+        <message>
+            <source>No deployment is given (its ARN or name is required).</source>
+            <translation>Kein Deployment angegeben (seine ARN oder sein Name ist erforderlich).</translation>
+        </message>
+        <message>
+            <source>The resource "%1" is not an ARN (arn:aws:bedrock:REGION:ACCOUNT:...).</source>
+            <translation>Die Ressource „%1“ ist keine ARN (arn:aws:bedrock:REGION:ACCOUNT:...).</translation>
         </message>
     </context>
     <context>

@@ -143,6 +143,13 @@
         </message>
     </context>
     <context>
+        <name>BedrockClient</name>
+        <message>
+            <source>Outcrop is read-only (--read-only, or the profile's read-only setting): %1 was not sent and nothing was changed.</source>
+            <translation>Outcrop は読み取り専用です (--read-only、またはプロファイルの読み取り専用設定)。%1 は送信されず、何も変更されていません。</translation>
+        </message>
+    </context>
+    <context>
         <name>BedrockJson</name>
         <message>
             <source>the reply has no %1, which is required</source>
@@ -175,6 +182,10 @@
         <message>
             <source>%1 in the reply is not an object</source>
             <translation>応答の %1 がオブジェクトではありません</translation>
+        </message>
+        <message>
+            <source>tags in the reply is not a list</source>
+            <translation>応答の tags がリストではありません</translation>
         </message>
     </context>
     <context>
@@ -224,6 +235,10 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         <message>
             <source>writing a debug log (secrets redacted) to %1</source>
             <translation>デバッグログ (秘密情報は伏せ字) を %1 に書き込んでいます</translation>
+        </message>
+        <message>
+            <source>Never change anything: creating, updating, deleting and tagging deployments are hidden and refused for this session.</source>
+            <translation>何も変更しません: このセッションではデプロイメントの作成、更新、削除、タグ付けを非表示にし、拒否します。</translation>
         </message>
     </context>
     <context>
@@ -332,6 +347,97 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         <message>
             <source>The export was cancelled.</source>
             <translation>エクスポートはキャンセルされました。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeploymentMutations</name>
+        <message>
+            <source>Tag %1</source>
+            <translation>タグ %1</translation>
+        </message>
+        <message>
+            <source>%1: the key is empty; a tag key needs 1 to %2 characters.</source>
+            <translation>%1: キーが空です。タグキーは 1〜%2 文字で指定してください。</translation>
+        </message>
+        <message>
+            <source>%1: the key is %2 characters long; at most %3 are allowed.</source>
+            <translation>%1: キーが %2 文字です。最大 %3 文字です。</translation>
+        </message>
+        <message>
+            <source>%1: the key "%2" may only hold letters a-z and A-Z, digits, spaces and . _ : / = + @ -.</source>
+            <translation>%1: キー「%2」には英字 a-z と A-Z、数字、スペース、. _ : / = + @ - だけを使えます。</translation>
+        </message>
+        <message>
+            <source>%1: the key "%2" starts with "aws:", which AWS reserves for its own tags.</source>
+            <translation>%1: キー「%2」は「aws:」で始まっています。この接頭辞は AWS が自身のタグ用に予約しています。</translation>
+        </message>
+        <message>
+            <source>The deployment name is required: 1 to %1 letters, digits, '-' and '_'.</source>
+            <translation>デプロイメント名は必須です: 英字、数字、'-'、'_' で 1〜%1 文字。</translation>
+        </message>
+        <message>
+            <source>The deployment name is %1 characters long; at most %2 are allowed.</source>
+            <translation>デプロイメント名が %1 文字です。最大 %2 文字です。</translation>
+        </message>
+        <message>
+            <source>The deployment name "%1" is not allowed: use letters a-z and A-Z, digits, '-' and '_', start with a letter or digit, and never put two of '-' and '_' in a row.</source>
+            <translation>デプロイメント名「%1」は使えません: 英字 a-z と A-Z、数字、'-'、'_' を使い、英字か数字で始め、'-' と '_' を 2 つ続けないでください。</translation>
+        </message>
+        <message>
+            <source>The description is %1 characters long; at most %2 are allowed.</source>
+            <translation>説明が %1 文字です。最大 %2 文字です。</translation>
+        </message>
+        <message>
+            <source>There are %1 tags; at most %2 can be sent at once.</source>
+            <translation>タグが %1 個あります。一度に送信できるのは最大 %2 個です。</translation>
+        </message>
+        <message>
+            <source>%1 (%2): the value is %3 characters long; at most %4 are allowed.</source>
+            <translation>%1 (%2): 値が %3 文字です。最大 %4 文字です。</translation>
+        </message>
+        <message>
+            <source>%1 (%2): the value "%3" may only hold letters a-z and A-Z, digits, spaces and . _ : / = + @ -.</source>
+            <translation>%1 (%2): 値「%3」には英字 a-z と A-Z、数字、スペース、. _ : / = + @ - だけを使えます。</translation>
+        </message>
+        <message>
+            <source>%1 (%2): the value starts with "aws:", which AWS reserves for its own tags.</source>
+            <translation>%1 (%2): 値が「aws:」で始まっています。この接頭辞は AWS が自身のタグ用に予約しています。</translation>
+        </message>
+        <message>
+            <source>%1: the key "%2" appears more than once; each tag key must be unique.</source>
+            <translation>%1: キー「%2」が複数回使われています。タグキーは一意にしてください。</translation>
+        </message>
+        <message>
+            <source>No tag keys to remove.</source>
+            <translation>削除するタグキーがありません。</translation>
+        </message>
+        <message>
+            <source>There are %1 tag keys; at most %2 can be removed at once.</source>
+            <translation>タグキーが %1 個あります。一度に削除できるのは最大 %2 個です。</translation>
+        </message>
+        <message>
+            <source>The deployment would have %1 tags; a resource can have at most %2.</source>
+            <translation>デプロイメントのタグが %1 個になります。1 つのリソースに付けられるタグは最大 %2 個です。</translation>
+        </message>
+        <message>
+            <source>The client request token "%1" is not allowed: use 1 to %2 letters, digits and '-', starting and ending with a letter or digit.</source>
+            <translation>クライアントリクエストトークン「%1」は使えません: 英字、数字、'-' で 1〜%2 文字とし、英字か数字で始めて終えてください。</translation>
+        </message>
+        <message>
+            <source>The custom model is required.</source>
+            <translation>カスタムモデルは必須です。</translation>
+        </message>
+        <message>
+            <source>The custom model "%1" is not a custom model ARN (arn:aws:bedrock:REGION:ACCOUNT:custom-model/...).</source>
+            <translation>カスタムモデル「%1」はカスタムモデルの ARN (arn:aws:bedrock:REGION:ACCOUNT:custom-model/...) ではありません。</translation>
+        </message>
+        <message>
+            <source>No deployment is given (its ARN or name is required).</source>
+            <translation>デプロイメントが指定されていません (ARN または名前が必要です)。</translation>
+        </message>
+        <message>
+            <source>The resource "%1" is not an ARN (arn:aws:bedrock:REGION:ACCOUNT:...).</source>
+            <translation>リソース「%1」は ARN (arn:aws:bedrock:REGION:ACCOUNT:...) ではありません。</translation>
         </message>
     </context>
     <context>

@@ -269,6 +269,16 @@ private slots:
         QCOMPARE(unknown.exitCode, 2);
     }
 
+    void readOnlyExportsAsUsual()
+    {
+        // --read-only refuses only mutating calls; the export reads.
+        const RunResult result = run({ QStringLiteral("--demo"), QStringLiteral("--demo-count"), QStringLiteral("12"),
+                                       QStringLiteral("--read-only"), QStringLiteral("--export"), QStringLiteral("-") },
+                                     environment());
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QCOMPARE(arnsOfCsv(result.out).size(), 12);
+    }
+
     void demoExportNeedsNoAwsSettings()
     {
         QProcessEnvironment env = environment();

@@ -33,6 +33,24 @@ QStringList activeModels(sim::Simulator &simulator)
     return arns;
 }
 
+// A Create of `name` on the first Active model, with a dialog's token.
+CreateDeploymentRequest createRequest(sim::Simulator &simulator, const QString &name)
+{
+    CreateDeploymentRequest request;
+    request.name = name;
+    request.modelArn = activeModels(simulator).first();
+    request.clientRequestToken = newClientRequestToken();
+    return request;
+}
+
+// The first `count` Creates are committed, and their replies lost.
+sim::SimConfig lostCreateReplies(int count)
+{
+    sim::SimConfig config = lifecycleConfig();
+    config.lostReplies = {QStringLiteral("CreateCustomModelDeployment"), count};
+    return config;
+}
+
 QString activeDeploymentArn(sim::Simulator &simulator)
 {
     for (const auto &stored : simulator.store().deploymentsByCreation()) {
@@ -113,15 +131,10 @@ private slots:
     // attempt created. Exactly one exists afterwards.
     void aCreateWhoseReplyIsLostIsNotRepeated()
     {
-        sim::SimConfig config = lifecycleConfig();
-        config.lostReplies = {QStringLiteral("CreateCustomModelDeployment"), 1};
-        ClientHarness harness(config);
+        ClientHarness harness(lostCreateReplies(1));
         QVERIFY(harness.started);
         const int before = harness.simulator.store().deploymentCount();
-        CreateDeploymentRequest request;
-        request.name = QStringLiteral("retried-create");
-        request.modelArn = activeModels(harness.simulator).first();
-        request.clientRequestToken = newClientRequestToken();
+        const CreateDeploymentRequest request = createRequest(harness.simulator, QStringLiteral("retried-create"));
         const auto [arn, error] = await<QString>([&](QObject *context, auto done) {
             harness.client->createDeployment(request, context, done);
         });
@@ -137,15 +150,10 @@ private slots:
     // pressing Create again returns the deployment the first attempt made.
     void aFailedCreateRetriedWithTheSameTokenFindsTheFirstDeployment()
     {
-        sim::SimConfig config = lifecycleConfig();
-        config.lostReplies = {QStringLiteral("CreateCustomModelDeployment"), 1000};
-        ClientHarness harness(config);
+        ClientHarness harness(lostCreateReplies(1000));
         QVERIFY(harness.started);
         const int before = harness.simulator.store().deploymentCount();
-        CreateDeploymentRequest request;
-        request.name = QStringLiteral("again-create");
-        request.modelArn = activeModels(harness.simulator).first();
-        request.clientRequestToken = newClientRequestToken();
+        CreateDeploymentRequest request = createRequest(harness.simulator, QStringLiteral("again-create"));
         const AwsError failure = await<QString>([&](QObject *context, auto done) {
                                      harness.client->createDeployment(request, context, done);
                                  }).second;
@@ -232,9 +240,7 @@ private slots:
     {
         ClientHarness harness(lifecycleConfig());
         QVERIFY(harness.started);
-        CreateDeploymentRequest request;
-        request.name = QStringLiteral("busy");
-        request.modelArn = activeModels(harness.simulator).first();
+        const CreateDeploymentRequest request = createRequest(harness.simulator, QStringLiteral("busy"));
         const auto [arn, error] = await<QString>([&](QObject *context, auto done) {
             harness.client->createDeployment(request, context, done);
         });

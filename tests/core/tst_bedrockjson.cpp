@@ -111,6 +111,34 @@ private slots:
         QVERIFY2(error.contains(QLatin1String("modelDeploymentName")), qPrintable(error));
     }
 
+    void tagLists()
+    {
+        QList<Tag> tags{{QStringLiteral("stale"), {}}};
+        QString error;
+        QVERIFY2(BedrockJson::parseTagList(R"({"tags":[{"key":"team","value":"qa"},{"key":"empty","value":""}]})", &tags, &error),
+                 qPrintable(error));
+        QCOMPARE(tags, (QList<Tag>{{QStringLiteral("team"), QStringLiteral("qa")}, {QStringLiteral("empty"), QString()}}));
+        // No tags member (or null): no tags, and nothing left from before.
+        QVERIFY(BedrockJson::parseTagList("{}", &tags, &error));
+        QVERIFY(tags.isEmpty());
+        QVERIFY(BedrockJson::parseTagList(R"({"tags":null})", &tags, &error));
+        QVERIFY(!BedrockJson::parseTagList(R"({"tags":{"team":"qa"}})", &tags, &error));
+        QVERIFY2(error.contains(QLatin1String("tags")), qPrintable(error));
+        QVERIFY(!BedrockJson::parseTagList(R"({"tags":[{"key":"a","value":"1"},{"key":"b"}]})", &tags, &error));
+        QVERIFY2(error.contains(QLatin1String("tags[1].value")), qPrintable(error));
+        QVERIFY(!BedrockJson::parseTagList("not json", &tags, &error));
+    }
+
+    void deploymentArnReply()
+    {
+        QString arn;
+        QString error;
+        QVERIFY(BedrockJson::parseDeploymentArn(R"({"customModelDeploymentArn":"arn:x"})", &arn, &error));
+        QCOMPARE(arn, QStringLiteral("arn:x"));
+        QVERIFY(!BedrockJson::parseDeploymentArn("{}", &arn, &error));
+        QVERIFY2(error.contains(QLatin1String("customModelDeploymentArn")), qPrintable(error));
+    }
+
     void customModels()
     {
         const QByteArray json = R"({"modelSummaries":[{"modelArn":"arn:m1","modelName":"Support bot","creationTime":"2025-07-20T10:11:12Z","baseModelArn":"arn:b"}],"nextToken":"t"})";

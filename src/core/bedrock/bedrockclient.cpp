@@ -50,12 +50,6 @@ QJsonArray tagsJson(const QList<Tag> &tags)
     }
     return array;
 }
-
-// Create and Update answer {"customModelDeploymentArn": ...}.
-bool parseArnReply(const QByteArray &body, QString *arn, QString *error)
-{
-    return BedrockJson::parseDeploymentArn(body, arn, error);
-}
 } // namespace
 
 BedrockClient::BedrockClient(aws::AwsClient *client, QObject *parent)
@@ -161,10 +155,17 @@ QString BedrockClient::refusalFor(const QString &operation, AwsError::Kind *kind
     return {};
 }
 
-AwsCall *BedrockClient::noResultCall(QByteArray method, AwsRequestTarget target, QByteArray body,
-                                     const QString &operation, QObject *context, DoneNoResult done)
+AwsCall *BedrockClient::mutationWithoutResult(const QString &operation, const QStringList &problems, QByteArray method,
+                                              AwsRequestTarget target, QByteArray body, QObject *context,
+                                              DoneNoResult done)
 {
-    // These operations answer 200 with an empty structure ("{}" or nothing at all): nothing to parse.
+    AwsError::Kind kind = AwsError::Kind::None;
+    const QString refusal = refusalFor(operation, &kind, problems);
+    if (!refusal.isEmpty()) {
+        return rejectedCall(refusal, operation, context, std::move(done), kind);
+    }
+    // Delete, TagResource and UntagResource answer 200 with an empty structure ("{}" or nothing
+    // at all): there is nothing to parse.
     using NoResult = bool;
     return call<NoResult>(std::move(method), std::move(target), operation, nullptr, context,
                           [done = std::move(done)](const NoResult &, const AwsError &error) { done(error); },
@@ -173,14 +174,8 @@ AwsCall *BedrockClient::noResultCall(QByteArray method, AwsRequestTarget target,
 
 AwsCall *BedrockClient::deleteDeployment(const QString &identifier, QObject *context, DoneNoResult done)
 {
-    const QString operation = QStringLiteral("DeleteCustomModelDeployment");
-    AwsError::Kind kind = AwsError::Kind::None;
-    const QString refusal = refusalFor(operation, &kind, {validateDeploymentIdentifier(identifier)});
-    if (!refusal.isEmpty()) {
-        return rejectedCall(refusal, operation, context, std::move(done), kind);
-    }
-    return noResultCall(QByteArrayLiteral("DELETE"), deploymentTarget(identifier), {}, operation, context,
-                        std::move(done));
+    return mutationWithoutResult(QStringLiteral("DeleteCustomModelDeployment"), {validateDeploymentIdentifier(identifier)},
+                                 QByteArrayLiteral("DELETE"), deploymentTarget(identifier), {}, context, std::move(done));
 }
 
 AwsCall *BedrockClient::createDeployment(const CreateDeploymentRequest &request, QObject *context, Done<QString> done)
@@ -205,7 +200,7 @@ AwsCall *BedrockClient::createDeployment(const CreateDeploymentRequest &request,
     if (!request.tags.isEmpty()) {
         body.insert(QStringLiteral("tags"), tagsJson(request.tags));
     }
-    return call<QString>(QByteArrayLiteral("POST"), AwsRequestTarget(kDeploymentsPath), operation, &parseArnReply,
+    return call<QString>(QByteArrayLiteral("POST"), AwsRequestTarget(kDeploymentsPath), operation, &BedrockJson::parseDeploymentArn,
                          context, std::move(done), jsonBody(body));
 }
 
@@ -219,7 +214,7 @@ AwsCall *BedrockClient::updateDeployment(const QString &identifier, const QStrin
     if (!refusal.isEmpty()) {
         return rejectedCall(refusal, operation, context, [done](const AwsError &error) { done({}, error); }, kind);
     }
-    return call<QString>(QByteArrayLiteral("PATCH"), deploymentTarget(identifier), operation, &parseArnReply, context,
+    return call<QString>(QByteArrayLiteral("PATCH"), deploymentTarget(identifier), operation, &BedrockJson::parseDeploymentArn, context,
                          std::move(done), jsonBody(QJsonObject{{QStringLiteral("modelArn"), modelArn}}));
 }
 
@@ -239,31 +234,22 @@ AwsCall *BedrockClient::listTags(const QString &resourceArn, QObject *context, D
 AwsCall *BedrockClient::tagResource(const QString &resourceArn, const QList<Tag> &tags, QObject *context,
                                     DoneNoResult done)
 {
-    const QString operation = QStringLiteral("TagResource");
-    AwsError::Kind kind = AwsError::Kind::None;
-    const QString refusal = refusalFor(operation, &kind, {validateResourceArn(resourceArn), validateTags(tags)});
-    if (!refusal.isEmpty()) {
-        return rejectedCall(refusal, operation, context, std::move(done), kind);
-    }
-    return noResultCall(QByteArrayLiteral("POST"), AwsRequestTarget(QByteArrayLiteral("/tagResource")),
-                        jsonBody(QJsonObject{{QStringLiteral("resourceARN"), resourceArn},
-                                             {QStringLiteral("tags"), tagsJson(tags)}}),
-                        operation, context, std::move(done));
+    return mutationWithoutResult(QStringLiteral("TagResource"), {validateResourceArn(resourceArn), validateTags(tags)},
+                                 QByteArrayLiteral("POST"), AwsRequestTarget(QByteArrayLiteral("/tagResource")),
+                                 jsonBody(QJsonObject{{QStringLiteral("resourceARN"), resourceArn},
+                                                      {QStringLiteral("tags"), tagsJson(tags)}}),
+                                 context, std::move(done));
 }
 
 AwsCall *BedrockClient::untagResource(const QString &resourceArn, const QStringList &tagKeys, QObject *context,
                                       DoneNoResult done)
 {
-    const QString operation = QStringLiteral("UntagResource");
-    AwsError::Kind kind = AwsError::Kind::None;
-    const QString refusal = refusalFor(operation, &kind, {validateResourceArn(resourceArn), validateTagKeys(tagKeys)});
-    if (!refusal.isEmpty()) {
-        return rejectedCall(refusal, operation, context, std::move(done), kind);
-    }
-    return noResultCall(QByteArrayLiteral("POST"), AwsRequestTarget(QByteArrayLiteral("/untagResource")),
-                        jsonBody(QJsonObject{{QStringLiteral("resourceARN"), resourceArn},
-                                             {QStringLiteral("tagKeys"), QJsonArray::fromStringList(tagKeys)}}),
-                        operation, context, std::move(done));
+    return mutationWithoutResult(
+        QStringLiteral("UntagResource"), {validateResourceArn(resourceArn), validateTagKeys(tagKeys)},
+        QByteArrayLiteral("POST"), AwsRequestTarget(QByteArrayLiteral("/untagResource")),
+        jsonBody(QJsonObject{{QStringLiteral("resourceARN"), resourceArn},
+                             {QStringLiteral("tagKeys"), QJsonArray::fromStringList(tagKeys)}}),
+        context, std::move(done));
 }
 
 AwsCall *BedrockClient::listCustomModels(const QString &nextToken, QObject *context, Done<CustomModelPage> done)

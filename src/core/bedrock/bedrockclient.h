@@ -82,8 +82,11 @@ private:
     // The refusal of a mutating call: the read-only error, or the first invalid input; empty
     // (and `kind` untouched) when the call may be sent.
     QString refusalFor(const QString &operation, aws::AwsError::Kind *kind, const QStringList &problems) const;
-    aws::AwsCall *noResultCall(QByteArray method, aws::AwsRequestTarget target, QByteArray body,
-                               const QString &operation, QObject *context, DoneNoResult done);
+    // A mutating call with an empty reply, refused (read-only, or the first non-empty `problems`)
+    // without traffic.
+    aws::AwsCall *mutationWithoutResult(const QString &operation, const QStringList &problems, QByteArray method,
+                                        aws::AwsRequestTarget target, QByteArray body, QObject *context,
+                                        DoneNoResult done);
 
     aws::AwsClient *m_client;
     bool m_readOnly = false;
