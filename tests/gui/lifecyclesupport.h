@@ -8,6 +8,7 @@
 #include "guitestsupport.h"
 
 #include <QApplication>
+#include <QStandardPaths>
 #include <QWidget>
 
 namespace outcrop::gui::test {
@@ -53,6 +54,14 @@ inline sim::SimData lifecycleData()
         data.deployments.append(deployment);
     }
     return data;
+}
+
+// Settings in the test-mode folders, under a name of the test's own (the window saves its state).
+inline void useTestSettings(const QString &testName)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("OutcropTest"));
+    QCoreApplication::setApplicationName(testName);
 }
 
 // The summary the table would show for a stored deployment.

@@ -39,12 +39,7 @@ class TestChangeModel : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("OutcropTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_changemodel"));
-    }
+    void initTestCase() { test::useTestSettings(QStringLiteral("tst_changemodel")); }
 
     void init() { QSettings().clear(); }
 

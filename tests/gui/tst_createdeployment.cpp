@@ -52,12 +52,7 @@ class TestCreateDeployment : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("OutcropTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_createdeployment"));
-    }
+    void initTestCase() { test::useTestSettings(QStringLiteral("tst_createdeployment")); }
 
     void fieldsAreValidatedAsTyped()
     {

@@ -32,12 +32,7 @@ class TestDeleteDeployments : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("OutcropTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_deletedeployments"));
-    }
+    void initTestCase() { test::useTestSettings(QStringLiteral("tst_deletedeployments")); }
 
     void oneDeploymentNeedsItsNameTyped()
     {

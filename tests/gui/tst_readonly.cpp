@@ -50,12 +50,7 @@ class TestReadOnly : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("OutcropTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_readonly"));
-    }
+    void initTestCase() { test::useTestSettings(QStringLiteral("tst_readonly")); }
 
     void init() { QSettings().clear(); }
 
