@@ -242,6 +242,79 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
         </message>
     </context>
     <context>
+        <name>CreateDeploymentDialog</name>
+        <message>
+            <source>New Deployment</source>
+            <translation>Neues Deployment</translation>
+        </message>
+        <message>
+            <source>Deploys a custom model for on-demand inference. Its ARN is the model id for InvokeModel and Converse.</source>
+            <translation>Stellt ein benutzerdefiniertes Modell für On-Demand-Inferenz bereit. Sein ARN ist die Modell-ID für InvokeModel und Converse.</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>e.g. support-bot-v2</source>
+            <translation>z. B. support-bot-v2</translation>
+        </message>
+        <message>
+            <source>Deployment name</source>
+            <translation>Name des Deployments</translation>
+        </message>
+        <message>
+            <source>Custom &amp;model:</source>
+            <translation>Benutzerdefiniertes &amp;Modell:</translation>
+        </message>
+        <message>
+            <source>Custom model</source>
+            <translation>Benutzerdefiniertes Modell</translation>
+        </message>
+        <message>
+            <source>&amp;Description:</source>
+            <translation>&amp;Beschreibung:</translation>
+        </message>
+        <message>
+            <source>Optional</source>
+            <translation>Optional</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Beschreibung</translation>
+        </message>
+        <message>
+            <source>&amp;Tags:</source>
+            <translation>&amp;Tags:</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <comment>tag</comment>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <comment>tag</comment>
+            <translation>Wert</translation>
+        </message>
+        <message>
+            <source>&amp;Add Tag</source>
+            <translation>Tag &amp;hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Remove Tag</source>
+            <translation>Tag &amp;entfernen</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Meldung</translation>
+        </message>
+    </context>
+    <context>
         <name>CredentialsDialog</name>
         <message>
             <source>Credentials</source>
@@ -687,6 +760,49 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
         </message>
     </context>
     <context>
+        <name>LifecycleErrors</name>
+        <message>
+            <source>The service said: %1</source>
+            <translation>Der Dienst meldete: %1</translation>
+        </message>
+        <message>
+            <source>(request id %1)</source>
+            <translation>(Anfrage-ID %1)</translation>
+        </message>
+        <message>
+            <source>It is being created or updated; try again when it is Active or Failed.</source>
+            <translation>Es wird gerade erstellt oder aktualisiert; versuchen Sie es erneut, wenn es Active oder Failed ist.</translation>
+        </message>
+        <message>
+            <source>The deployment is busy with another change; try again when it has finished.</source>
+            <translation>Das Deployment wird gerade anderweitig geändert; versuchen Sie es erneut, wenn das abgeschlossen ist.</translation>
+        </message>
+        <message>
+            <source>It no longer exists (it may have been deleted already).</source>
+            <translation>Es existiert nicht mehr (vielleicht wurde es schon gelöscht).</translation>
+        </message>
+        <message>
+            <source>The custom model was not found in this account and region.</source>
+            <translation>Das benutzerdefinierte Modell wurde in diesem Konto und dieser Region nicht gefunden.</translation>
+        </message>
+        <message>
+            <source>The deployment no longer exists.</source>
+            <translation>Das Deployment existiert nicht mehr.</translation>
+        </message>
+        <message>
+            <source>The account has as many custom model deployments as its quota allows; delete one or request an increase in the Service Quotas console.</source>
+            <translation>Das Konto hat so viele Deployments benutzerdefinierter Modelle, wie sein Kontingent erlaubt; löschen Sie eines oder beantragen Sie eine Erhöhung in der Service-Quotas-Konsole.</translation>
+        </message>
+        <message>
+            <source>A deployment can have at most 50 tags; remove some first.</source>
+            <translation>Ein Deployment kann höchstens 50 Tags haben; entfernen Sie zuerst einige.</translation>
+        </message>
+        <message>
+            <source>The service rejected the request (a deployment with this name may exist already, or the model is not Active).</source>
+            <translation>Der Dienst hat die Anfrage abgelehnt (vielleicht gibt es schon ein Deployment mit diesem Namen, oder das Modell ist nicht Active).</translation>
+        </message>
+    </context>
+    <context>
         <name>LocalTimeFormatter</name>
         <message>
             <source>just now</source>
@@ -916,6 +1032,73 @@ Geben Sie den aktuellen Code ein:</translation>
         </message>
     </context>
     <context>
+        <name>outcrop::gui::ChangeModelDialog</name>
+        <message>
+            <source>Change Model</source>
+            <translation>Modell wechseln</translation>
+        </message>
+        <message>
+            <source>The deployment keeps its name and ARN and serves the new model once the update completes; until then it serves the current one.</source>
+            <translation>Das Deployment behält Namen und ARN und stellt das neue Modell bereit, sobald die Aktualisierung abgeschlossen ist; bis dahin das bisherige.</translation>
+        </message>
+        <message>
+            <source>Deployment</source>
+            <translation>Deployment</translation>
+        </message>
+        <message>
+            <source>Deployment:</source>
+            <translation>Deployment:</translation>
+        </message>
+        <message>
+            <source>Current model</source>
+            <translation>Aktuelles Modell</translation>
+        </message>
+        <message>
+            <source>Current model:</source>
+            <translation>Aktuelles Modell:</translation>
+        </message>
+        <message>
+            <source>Choose a model or paste a custom model ARN</source>
+            <translation>Modell wählen oder den ARN eines benutzerdefinierten Modells einfügen</translation>
+        </message>
+        <message>
+            <source>New model</source>
+            <translation>Neues Modell</translation>
+        </message>
+        <message>
+            <source>&amp;New model:</source>
+            <translation>&amp;Neues Modell:</translation>
+        </message>
+        <message>
+            <source>One of the account's custom models, or its ARN</source>
+            <translation>Eines der benutzerdefinierten Modelle des Kontos oder sein ARN</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Meldung</translation>
+        </message>
+        <message>
+            <source>C&amp;hange Model</source>
+            <translation>Modell &amp;wechseln</translation>
+        </message>
+        <message>
+            <source>Not one of the account's custom models, and not a custom model ARN: %1</source>
+            <translation>Keines der benutzerdefinierten Modelle des Kontos und kein ARN eines benutzerdefinierten Modells: %1</translation>
+        </message>
+        <message>
+            <source>The deployment serves this model already.</source>
+            <translation>Das Deployment stellt dieses Modell bereits bereit.</translation>
+        </message>
+        <message>
+            <source>Choose the new custom model.</source>
+            <translation>Wählen Sie das neue benutzerdefinierte Modell.</translation>
+        </message>
+        <message>
+            <source>Changing the model…</source>
+            <translation>Modell wird gewechselt …</translation>
+        </message>
+    </context>
+    <context>
         <name>outcrop::gui::ConnectionBar</name>
         <message>
             <source>&amp;Profile:</source>
@@ -940,6 +1123,74 @@ Geben Sie den aktuellen Code ein:</translation>
         <message>
             <source>Account %1</source>
             <translation>Konto %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::CreateDeploymentDialog</name>
+        <message>
+            <source>&amp;Create</source>
+            <comment>deployment</comment>
+            <translation>&amp;Erstellen</translation>
+        </message>
+        <message>
+            <source>Choose a model or paste a custom model ARN</source>
+            <translation>Modell wählen oder den ARN eines benutzerdefinierten Modells einfügen</translation>
+        </message>
+        <message>
+            <source>Custom model</source>
+            <translation>Benutzerdefiniertes Modell</translation>
+        </message>
+        <message>
+            <source>Add a tag</source>
+            <translation>Ein Tag hinzufügen</translation>
+        </message>
+        <message>
+            <source>Remove the selected tags</source>
+            <translation>Die ausgewählten Tags entfernen</translation>
+        </message>
+        <message>
+            <source>1 to 63 letters and digits; '-' or '_' may follow a letter or digit</source>
+            <translation>1 bis 63 Buchstaben und Ziffern; '-' oder '_' dürfen auf einen Buchstaben oder eine Ziffer folgen</translation>
+        </message>
+        <message>
+            <source>One of the account's custom models (it must be Active), or its ARN</source>
+            <translation>Eines der benutzerdefinierten Modelle des Kontos (es muss Active sein) oder sein ARN</translation>
+        </message>
+        <message>
+            <source>Optional, up to 2048 characters</source>
+            <translation>Optional, bis zu 2048 Zeichen</translation>
+        </message>
+        <message>
+            <source>Tag %1 has a value but no key.</source>
+            <translation>Tag %1 hat einen Wert, aber keinen Schlüssel.</translation>
+        </message>
+        <message>
+            <source>A deployment can have at most %1 tags.</source>
+            <translation>Ein Deployment kann höchstens %1 Tags haben.</translation>
+        </message>
+        <message>
+            <source>A deployment with this name exists.</source>
+            <translation>Es gibt bereits ein Deployment mit diesem Namen.</translation>
+        </message>
+        <message>
+            <source>Not one of the account's custom models, and not a custom model ARN: %1</source>
+            <translation>Keines der benutzerdefinierten Modelle des Kontos und kein ARN eines benutzerdefinierten Modells: %1</translation>
+        </message>
+        <message>
+            <source>Enter a name for the deployment.</source>
+            <translation>Geben Sie einen Namen für das Deployment ein.</translation>
+        </message>
+        <message>
+            <source>Choose the custom model to deploy.</source>
+            <translation>Wählen Sie das benutzerdefinierte Modell, das bereitgestellt werden soll.</translation>
+        </message>
+        <message>
+            <source>Creating…</source>
+            <translation>Wird erstellt …</translation>
+        </message>
+        <message>
+            <source>&amp;Try Again</source>
+            <translation>E&amp;rneut versuchen</translation>
         </message>
     </context>
     <context>
@@ -1075,6 +1326,126 @@ Geben Sie den aktuellen Code ein:</translation>
         <message>
             <source>Removed “%1”.</source>
             <translation>„%1“ entfernt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::DeleteDeploymentsDialog</name>
+        <message>
+            <source>Delete Deployment</source>
+            <translation>Deployment löschen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n Deployment(s)</source>
+            <translation>
+                <numerusform>%n Deployment löschen</numerusform>
+                <numerusform>%n Deployments löschen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete the deployment “%1”? This cannot be undone: applications that invoke its ARN will fail.</source>
+            <translation>Das Deployment „%1“ löschen? Das kann nicht rückgängig gemacht werden: Anwendungen, die seinen ARN aufrufen, schlagen fehl.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete these %n deployment(s)? This cannot be undone: applications that invoke their ARNs will fail.</source>
+            <translation>
+                <numerusform>Dieses %n Deployment löschen? Das kann nicht rückgängig gemacht werden: Anwendungen, die seinen ARN aufrufen, schlagen fehl.</numerusform>
+                <numerusform>Diese %n Deployments löschen? Das kann nicht rückgängig gemacht werden: Anwendungen, die ihre ARNs aufrufen, schlagen fehl.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Deployments to delete</source>
+            <translation>Zu löschende Deployments</translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… und %n weiteres</numerusform>
+                <numerusform>… und %n weitere</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>To confirm, type the deployment's name (%1):</source>
+            <translation>Geben Sie zur Bestätigung den Namen des Deployments ein (%1):</translation>
+        </message>
+        <message>
+            <source>To confirm, type the number of deployments (%1):</source>
+            <translation>Geben Sie zur Bestätigung die Anzahl der Deployments ein (%1):</translation>
+        </message>
+        <message>
+            <source>Name of the deployment to delete</source>
+            <translation>Name des zu löschenden Deployments</translation>
+        </message>
+        <message>
+            <source>Number of deployments to delete</source>
+            <translation>Anzahl der zu löschenden Deployments</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Fortschritt</translation>
+        </message>
+        <message>
+            <source>What was deleted and what failed</source>
+            <translation>Was gelöscht wurde und was fehlschlug</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Löschen</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Delete %n</source>
+            <translation>
+                <numerusform>%n &amp;löschen</numerusform>
+                <numerusform>%n &amp;löschen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Stopping after the deletion in flight…</source>
+            <translation>Wird nach dem laufenden Löschvorgang angehalten …</translation>
+        </message>
+        <message>
+            <source>Deleting… %1 of %2 done</source>
+            <translation>Wird gelöscht … %1 von %2 erledigt</translation>
+        </message>
+        <message>
+            <source>• %1: %2</source>
+            <translation>• %1: %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>Deleting (%n):</source>
+            <comment>deployments whose deletion the service accepted</comment>
+            <translation>
+                <numerusform>Wird gelöscht (%n):</numerusform>
+                <numerusform>Werden gelöscht (%n):</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Not deleted (%n):</source>
+            <translation>
+                <numerusform>Nicht gelöscht (%n):</numerusform>
+                <numerusform>Nicht gelöscht (%n):</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Not attempted: %n</source>
+            <translation>
+                <numerusform>Nicht versucht: %n</numerusform>
+                <numerusform>Nicht versucht: %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The service is deleting %n deployment(s); they leave the list when it is done.</source>
+            <translation>
+                <numerusform>Der Dienst löscht %n Deployment; es verschwindet aus der Liste, sobald er fertig ist.</numerusform>
+                <numerusform>Der Dienst löscht %n Deployments; sie verschwinden aus der Liste, sobald er fertig ist.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 of %2 could not be deleted.</source>
+            <translation>%1 von %2 konnten nicht gelöscht werden.</translation>
         </message>
     </context>
     <context>
@@ -1354,6 +1725,10 @@ Geben Sie den aktuellen Code ein:</translation>
             <source>(request id %1)</source>
             <translation>(Request-ID %1)</translation>
         </message>
+        <message>
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
     </context>
     <context>
         <name>outcrop::gui::DeploymentTableModel</name>
@@ -1428,6 +1803,24 @@ Geben Sie den aktuellen Code ein:</translation>
             <source>Region</source>
             <comment>column</comment>
             <translation>Region</translation>
+        </message>
+        <message>
+            <source>%1 · updating model</source>
+            <comment>deployment status while UpdateCustomModelDeployment runs</comment>
+            <translation>%1 · Modell wird gewechselt</translation>
+        </message>
+        <message>
+            <source>%1 · update failed</source>
+            <comment>deployment status after UpdateCustomModelDeployment failed</comment>
+            <translation>%1 · Aktualisierung fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Swapping the model to %1</source>
+            <translation>Das Modell wird gegen %1 getauscht</translation>
+        </message>
+        <message>
+            <source>Swapping the model to %1 failed; the deployment still serves %2</source>
+            <translation>Der Tausch des Modells gegen %1 ist fehlgeschlagen; das Deployment stellt weiterhin %2 bereit</translation>
         </message>
     </context>
     <context>
@@ -1765,6 +2158,76 @@ Geben Sie den aktuellen Code ein:</translation>
             <source>Created after (%1) is later than created before (%2): no deployment can match.</source>
             <translation>„Erstellt nach“ (%1) liegt nach „Erstellt vor“ (%2): kein Deployment kann passen.</translation>
         </message>
+        <message>
+            <source>&amp;Deploy This Model…</source>
+            <translation>Dieses Modell &amp;bereitstellen …</translation>
+        </message>
+        <message>
+            <source>Create a deployment of this custom model</source>
+            <translation>Ein Deployment dieses benutzerdefinierten Modells erstellen</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::LifecycleActions</name>
+        <message>
+            <source>&amp;New Deployment…</source>
+            <translation>&amp;Neues Deployment …</translation>
+        </message>
+        <message>
+            <source>C&amp;hange Model…</source>
+            <translation>Modell &amp;wechseln …</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <comment>deployment</comment>
+            <translation>&amp;Löschen …</translation>
+        </message>
+        <message>
+            <source>Deploy a custom model for on-demand inference</source>
+            <translation>Ein benutzerdefiniertes Modell für On-Demand-Inferenz bereitstellen</translation>
+        </message>
+        <message>
+            <source>Swap the custom model behind the selected deployment</source>
+            <translation>Das benutzerdefinierte Modell hinter dem ausgewählten Deployment tauschen</translation>
+        </message>
+        <message>
+            <source>Delete the selected deployments</source>
+            <translation>Die ausgewählten Deployments löschen</translation>
+        </message>
+        <message>
+            <source>Only an Active deployment can change its model</source>
+            <translation>Nur ein Deployment im Status Active kann sein Modell wechseln</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Delete %n Deployment(s)…</source>
+            <translation>
+                <numerusform>%n Deployment &amp;löschen …</numerusform>
+                <numerusform>%n Deployments &amp;löschen …</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Creating the deployment %1</source>
+            <translation>Das Deployment %1 wird erstellt</translation>
+        </message>
+        <message>
+            <source>Creating the deployment %1 (the current filters hide it)</source>
+            <translation>Das Deployment %1 wird erstellt (die aktuellen Filter blenden es aus)</translation>
+        </message>
+        <message>
+            <source>Changing the model of the deployment</source>
+            <translation>Das Modell des Deployments wird gewechselt</translation>
+        </message>
+        <message numerus="yes">
+            <source>Deleting %n deployment(s)</source>
+            <translation>
+                <numerusform>%n Deployment wird gelöscht</numerusform>
+                <numerusform>%n Deployments werden gelöscht</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Deleting %1, %2 could not be deleted</source>
+            <translation>%1 werden gelöscht, %2 konnten nicht gelöscht werden</translation>
+        </message>
     </context>
     <context>
         <name>outcrop::gui::MainWindow</name>
@@ -2018,6 +2481,26 @@ Geben Sie den aktuellen Code ein:</translation>
                 <numerusform>Outcrop — %n Quellen</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Read-only</source>
+            <translation>Nur lesen</translation>
+        </message>
+        <message>
+            <source>Read-only mode</source>
+            <translation>Nur-Lese-Modus</translation>
+        </message>
+        <message>
+            <source>A view over several sources is read-only: open one profile and region to create, change, delete or tag deployments.</source>
+            <translation>Eine Ansicht über mehrere Quellen ist schreibgeschützt: Öffnen Sie ein einzelnes Profil und eine Region, um Deployments zu erstellen, zu ändern, zu löschen oder zu taggen.</translation>
+        </message>
+        <message>
+            <source>Started with --read-only: deployments cannot be created, changed, deleted or tagged from this window.</source>
+            <translation>Mit --read-only gestartet: In diesem Fenster können Deployments weder erstellt, geändert, gelöscht noch getaggt werden.</translation>
+        </message>
+        <message>
+            <source>The profile %1 is read-only (View &gt; Profile Label and Colour): deployments cannot be created, changed, deleted or tagged from this window.</source>
+            <translation>Das Profil %1 ist schreibgeschützt (Ansicht &gt; Profilbezeichnung und -farbe): In diesem Fenster können Deployments weder erstellt, geändert, gelöscht noch getaggt werden.</translation>
+        </message>
     </context>
     <context>
         <name>outcrop::gui::OverviewWidget</name>
@@ -2145,6 +2628,14 @@ Geben Sie den aktuellen Code ein:</translation>
             <source>&amp;Colour:</source>
             <translation>&amp;Farbe:</translation>
         </message>
+        <message>
+            <source>&amp;Read-only: hide the actions that create, change, delete or tag deployments</source>
+            <translation>&amp;Nur lesen: die Aktionen ausblenden, die Deployments erstellen, ändern, löschen oder taggen</translation>
+        </message>
+        <message>
+            <source>On by default for a profile whose label or name contains “prod”</source>
+            <translation>Standardmäßig an für ein Profil, dessen Bezeichnung oder Name „prod“ enthält</translation>
+        </message>
     </context>
     <context>
         <name>outcrop::gui::SourcesDialog</name>
@@ -2239,6 +2730,97 @@ Geben Sie den aktuellen Code ein:</translation>
             <source>All</source>
             <comment>all deployment statuses</comment>
             <translation>Alle</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::TagEditor</name>
+        <message>
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <source>Tags status</source>
+            <translation>Status der Tags</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <comment>tag</comment>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <comment>tag</comment>
+            <translation>Wert</translation>
+        </message>
+        <message>
+            <source>New tag key</source>
+            <translation>Schlüssel des neuen Tags</translation>
+        </message>
+        <message>
+            <source>New tag value</source>
+            <translation>Wert des neuen Tags</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <comment>tag</comment>
+            <translation>Hinzufügen</translation>
+        </message>
+        <message>
+            <source>Add the tag</source>
+            <translation>Das Tag hinzufügen</translation>
+        </message>
+        <message>
+            <source>Add the tag, or change the value of a tag with this key</source>
+            <translation>Das Tag hinzufügen oder den Wert eines Tags mit diesem Schlüssel ändern</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <comment>tag</comment>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>Remove the selected tags</source>
+            <translation>Die ausgewählten Tags entfernen</translation>
+        </message>
+        <message>
+            <source>1 to 128 letters, digits, spaces and . _ : / = + @ -; not starting with aws:</source>
+            <translation>1 bis 128 Buchstaben, Ziffern, Leerzeichen und . _ : / = + @ -; nicht beginnend mit aws:</translation>
+        </message>
+        <message>
+            <source>Up to 256 letters, digits, spaces and . _ : / = + @ -</source>
+            <translation>Bis zu 256 Buchstaben, Ziffern, Leerzeichen und . _ : / = + @ -</translation>
+        </message>
+        <message>
+            <source>Tag error</source>
+            <translation>Tag-Fehler</translation>
+        </message>
+        <message>
+            <source>Loading tags…</source>
+            <translation>Tags werden geladen …</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <comment>tags</comment>
+            <translation>Wird gespeichert …</translation>
+        </message>
+        <message>
+            <source>Tags could not be loaded.</source>
+            <translation>Die Tags konnten nicht geladen werden.</translation>
+        </message>
+        <message>
+            <source>No tags</source>
+            <translation>Keine Tags</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tag(s)</source>
+            <translation>
+                <numerusform>%n Tag</numerusform>
+                <numerusform>%n Tags</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Enter the tag's key.</source>
+            <translation>Geben Sie den Schlüssel des Tags ein.</translation>
         </message>
     </context>
     <context>

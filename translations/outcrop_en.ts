@@ -97,6 +97,66 @@
     </message>
 </context>
 <context>
+    <name>outcrop::gui::DeleteDeploymentsDialog</name>
+    <message numerus="yes">
+        <source>Delete %n Deployment(s)</source>
+        <translation>
+            <numerusform>Delete %n Deployment</numerusform>
+            <numerusform>Delete %n Deployments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete these %n deployment(s)? This cannot be undone: applications that invoke their ARNs will fail.</source>
+        <translation>
+            <numerusform>Delete these %n deployment? This cannot be undone: applications that invoke their ARNs will fail.</numerusform>
+            <numerusform>Delete these %n deployments? This cannot be undone: applications that invoke their ARNs will fail.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Delete %n</source>
+        <translation>
+            <numerusform>&amp;Delete %n</numerusform>
+            <numerusform>&amp;Delete %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting (%n):</source>
+        <comment>deployments whose deletion the service accepted</comment>
+        <translation>
+            <numerusform>Deleting (%n):</numerusform>
+            <numerusform>Deleting (%n):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not deleted (%n):</source>
+        <translation>
+            <numerusform>Not deleted (%n):</numerusform>
+            <numerusform>Not deleted (%n):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not attempted: %n</source>
+        <translation>
+            <numerusform>Not attempted: %n</numerusform>
+            <numerusform>Not attempted: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The service is deleting %n deployment(s); they leave the list when it is done.</source>
+        <translation>
+            <numerusform>The service is deleting %n deployment; they leave the list when it is done.</numerusform>
+            <numerusform>The service is deleting %n deployments; they leave the list when it is done.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>outcrop::gui::ExportDialog</name>
     <message numerus="yes">
         <source>Only the &amp;rows shown (%Ln row(s))</source>
@@ -124,6 +184,23 @@
         <translation>
             <numerusform>Wrote %Ln deployment to %1.</numerusform>
             <numerusform>Wrote %Ln deployments to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>outcrop::gui::LifecycleActions</name>
+    <message numerus="yes">
+        <source>&amp;Delete %n Deployment(s)…</source>
+        <translation>
+            <numerusform>&amp;Delete %n Deployment…</numerusform>
+            <numerusform>&amp;Delete %n Deployments…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n deployment(s)</source>
+        <translation>
+            <numerusform>Deleting %n deployment</numerusform>
+            <numerusform>Deleting %n deployments</numerusform>
         </translation>
     </message>
 </context>
@@ -193,6 +270,16 @@
         <translation>
             <numerusform>%n source: every checked profile in every checked region.</numerusform>
             <numerusform>%n sources: every checked profile in every checked region.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>outcrop::gui::TagEditor</name>
+    <message numerus="yes">
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%n tag</numerusform>
+            <numerusform>%n tags</numerusform>
         </translation>
     </message>
 </context>

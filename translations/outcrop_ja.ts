@@ -242,6 +242,79 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         </message>
     </context>
     <context>
+        <name>CreateDeploymentDialog</name>
+        <message>
+            <source>New Deployment</source>
+            <translation>新しいデプロイメント</translation>
+        </message>
+        <message>
+            <source>Deploys a custom model for on-demand inference. Its ARN is the model id for InvokeModel and Converse.</source>
+            <translation>カスタムモデルをオンデマンド推論用にデプロイします。その ARN が InvokeModel と Converse のモデル ID です。</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>名前(&amp;N):</translation>
+        </message>
+        <message>
+            <source>e.g. support-bot-v2</source>
+            <translation>例: support-bot-v2</translation>
+        </message>
+        <message>
+            <source>Deployment name</source>
+            <translation>デプロイメント名</translation>
+        </message>
+        <message>
+            <source>Custom &amp;model:</source>
+            <translation>カスタムモデル(&amp;M):</translation>
+        </message>
+        <message>
+            <source>Custom model</source>
+            <translation>カスタムモデル</translation>
+        </message>
+        <message>
+            <source>&amp;Description:</source>
+            <translation>説明(&amp;D):</translation>
+        </message>
+        <message>
+            <source>Optional</source>
+            <translation>省略可</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>説明</translation>
+        </message>
+        <message>
+            <source>&amp;Tags:</source>
+            <translation>タグ(&amp;T):</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>タグ</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <comment>tag</comment>
+            <translation>キー</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <comment>tag</comment>
+            <translation>値</translation>
+        </message>
+        <message>
+            <source>&amp;Add Tag</source>
+            <translation>タグを追加(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove Tag</source>
+            <translation>タグを削除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>メッセージ</translation>
+        </message>
+    </context>
+    <context>
         <name>CredentialsDialog</name>
         <message>
             <source>Credentials</source>
@@ -686,6 +759,49 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         </message>
     </context>
     <context>
+        <name>LifecycleErrors</name>
+        <message>
+            <source>The service said: %1</source>
+            <translation>サービスからのメッセージ: %1</translation>
+        </message>
+        <message>
+            <source>(request id %1)</source>
+            <translation>(リクエスト ID %1)</translation>
+        </message>
+        <message>
+            <source>It is being created or updated; try again when it is Active or Failed.</source>
+            <translation>作成中または更新中です。Active または Failed になってから再試行してください。</translation>
+        </message>
+        <message>
+            <source>The deployment is busy with another change; try again when it has finished.</source>
+            <translation>デプロイメントは別の変更を処理中です。完了してから再試行してください。</translation>
+        </message>
+        <message>
+            <source>It no longer exists (it may have been deleted already).</source>
+            <translation>もう存在しません (すでに削除された可能性があります)。</translation>
+        </message>
+        <message>
+            <source>The custom model was not found in this account and region.</source>
+            <translation>このアカウントとリージョンにカスタムモデルが見つかりません。</translation>
+        </message>
+        <message>
+            <source>The deployment no longer exists.</source>
+            <translation>デプロイメントはもう存在しません。</translation>
+        </message>
+        <message>
+            <source>The account has as many custom model deployments as its quota allows; delete one or request an increase in the Service Quotas console.</source>
+            <translation>アカウントのカスタムモデルのデプロイメント数がクォータの上限に達しています。いずれかを削除するか、Service Quotas コンソールで引き上げを申請してください。</translation>
+        </message>
+        <message>
+            <source>A deployment can have at most 50 tags; remove some first.</source>
+            <translation>デプロイメントに付けられるタグは最大 50 個です。先にいくつか削除してください。</translation>
+        </message>
+        <message>
+            <source>The service rejected the request (a deployment with this name may exist already, or the model is not Active).</source>
+            <translation>サービスがリクエストを拒否しました (この名前のデプロイメントがすでにあるか、モデルが Active ではない可能性があります)。</translation>
+        </message>
+    </context>
+    <context>
         <name>LocalTimeFormatter</name>
         <message>
             <source>just now</source>
@@ -904,6 +1020,73 @@ Enter the current code:</source>
         </message>
     </context>
     <context>
+        <name>outcrop::gui::ChangeModelDialog</name>
+        <message>
+            <source>Change Model</source>
+            <translation>モデルの変更</translation>
+        </message>
+        <message>
+            <source>The deployment keeps its name and ARN and serves the new model once the update completes; until then it serves the current one.</source>
+            <translation>デプロイメントの名前と ARN はそのままで、更新が完了すると新しいモデルを提供します。それまでは現在のモデルを提供します。</translation>
+        </message>
+        <message>
+            <source>Deployment</source>
+            <translation>デプロイメント</translation>
+        </message>
+        <message>
+            <source>Deployment:</source>
+            <translation>デプロイメント:</translation>
+        </message>
+        <message>
+            <source>Current model</source>
+            <translation>現在のモデル</translation>
+        </message>
+        <message>
+            <source>Current model:</source>
+            <translation>現在のモデル:</translation>
+        </message>
+        <message>
+            <source>Choose a model or paste a custom model ARN</source>
+            <translation>モデルを選ぶか、カスタムモデルの ARN を貼り付けてください</translation>
+        </message>
+        <message>
+            <source>New model</source>
+            <translation>新しいモデル</translation>
+        </message>
+        <message>
+            <source>&amp;New model:</source>
+            <translation>新しいモデル(&amp;N):</translation>
+        </message>
+        <message>
+            <source>One of the account's custom models, or its ARN</source>
+            <translation>アカウントのカスタムモデルのいずれか、またはその ARN</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>メッセージ</translation>
+        </message>
+        <message>
+            <source>C&amp;hange Model</source>
+            <translation>モデルを変更(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Not one of the account's custom models, and not a custom model ARN: %1</source>
+            <translation>アカウントのカスタムモデルでも、カスタムモデルの ARN でもありません: %1</translation>
+        </message>
+        <message>
+            <source>The deployment serves this model already.</source>
+            <translation>デプロイメントはすでにこのモデルを提供しています。</translation>
+        </message>
+        <message>
+            <source>Choose the new custom model.</source>
+            <translation>新しいカスタムモデルを選んでください。</translation>
+        </message>
+        <message>
+            <source>Changing the model…</source>
+            <translation>モデルを変更しています…</translation>
+        </message>
+    </context>
+    <context>
         <name>outcrop::gui::ConnectionBar</name>
         <message>
             <source>&amp;Profile:</source>
@@ -928,6 +1111,74 @@ Enter the current code:</source>
         <message>
             <source>Account %1</source>
             <translation>アカウント %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::CreateDeploymentDialog</name>
+        <message>
+            <source>&amp;Create</source>
+            <comment>deployment</comment>
+            <translation>作成(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Choose a model or paste a custom model ARN</source>
+            <translation>モデルを選ぶか、カスタムモデルの ARN を貼り付けてください</translation>
+        </message>
+        <message>
+            <source>Custom model</source>
+            <translation>カスタムモデル</translation>
+        </message>
+        <message>
+            <source>Add a tag</source>
+            <translation>タグを追加</translation>
+        </message>
+        <message>
+            <source>Remove the selected tags</source>
+            <translation>選択したタグを削除</translation>
+        </message>
+        <message>
+            <source>1 to 63 letters and digits; '-' or '_' may follow a letter or digit</source>
+            <translation>英数字 1～63 文字。英数字の後には '-' または '_' を使えます</translation>
+        </message>
+        <message>
+            <source>One of the account's custom models (it must be Active), or its ARN</source>
+            <translation>アカウントのカスタムモデル (Active であること) のいずれか、またはその ARN</translation>
+        </message>
+        <message>
+            <source>Optional, up to 2048 characters</source>
+            <translation>省略可、最大 2048 文字</translation>
+        </message>
+        <message>
+            <source>Tag %1 has a value but no key.</source>
+            <translation>タグ %1 に値はありますが、キーがありません。</translation>
+        </message>
+        <message>
+            <source>A deployment can have at most %1 tags.</source>
+            <translation>デプロイメントに付けられるタグは最大 %1 個です。</translation>
+        </message>
+        <message>
+            <source>A deployment with this name exists.</source>
+            <translation>この名前のデプロイメントはすでにあります。</translation>
+        </message>
+        <message>
+            <source>Not one of the account's custom models, and not a custom model ARN: %1</source>
+            <translation>アカウントのカスタムモデルでも、カスタムモデルの ARN でもありません: %1</translation>
+        </message>
+        <message>
+            <source>Enter a name for the deployment.</source>
+            <translation>デプロイメントの名前を入力してください。</translation>
+        </message>
+        <message>
+            <source>Choose the custom model to deploy.</source>
+            <translation>デプロイするカスタムモデルを選んでください。</translation>
+        </message>
+        <message>
+            <source>Creating…</source>
+            <translation>作成しています…</translation>
+        </message>
+        <message>
+            <source>&amp;Try Again</source>
+            <translation>再試行(&amp;T)</translation>
         </message>
     </context>
     <context>
@@ -1063,6 +1314,118 @@ Enter the current code:</source>
         <message>
             <source>Removed “%1”.</source>
             <translation>「%1」を削除しました。</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::DeleteDeploymentsDialog</name>
+        <message>
+            <source>Delete Deployment</source>
+            <translation>デプロイメントの削除</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n Deployment(s)</source>
+            <translation>
+                <numerusform>%n 個のデプロイメントの削除</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete the deployment “%1”? This cannot be undone: applications that invoke its ARN will fail.</source>
+            <translation>デプロイメント「%1」を削除しますか? 元に戻せません。その ARN を呼び出すアプリケーションは失敗するようになります。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete these %n deployment(s)? This cannot be undone: applications that invoke their ARNs will fail.</source>
+            <translation>
+                <numerusform>これら %n 個のデプロイメントを削除しますか? 元に戻せません。それらの ARN を呼び出すアプリケーションは失敗するようになります。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Deployments to delete</source>
+            <translation>削除するデプロイメント</translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… ほか %n 個</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>To confirm, type the deployment's name (%1):</source>
+            <translation>確認のため、デプロイメントの名前 (%1) を入力してください:</translation>
+        </message>
+        <message>
+            <source>To confirm, type the number of deployments (%1):</source>
+            <translation>確認のため、デプロイメントの数 (%1) を入力してください:</translation>
+        </message>
+        <message>
+            <source>Name of the deployment to delete</source>
+            <translation>削除するデプロイメントの名前</translation>
+        </message>
+        <message>
+            <source>Number of deployments to delete</source>
+            <translation>削除するデプロイメントの数</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>進行状況</translation>
+        </message>
+        <message>
+            <source>What was deleted and what failed</source>
+            <translation>削除されたものと失敗したもの</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>削除(&amp;D)</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Delete %n</source>
+            <translation>
+                <numerusform>%n 個を削除(&amp;D)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>削除</translation>
+        </message>
+        <message>
+            <source>Stopping after the deletion in flight…</source>
+            <translation>実行中の削除の後で停止します…</translation>
+        </message>
+        <message>
+            <source>Deleting… %1 of %2 done</source>
+            <translation>削除しています… %2 個中 %1 個完了</translation>
+        </message>
+        <message>
+            <source>• %1: %2</source>
+            <translation>• %1: %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>Deleting (%n):</source>
+            <comment>deployments whose deletion the service accepted</comment>
+            <translation>
+                <numerusform>削除中 (%n):</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Not deleted (%n):</source>
+            <translation>
+                <numerusform>削除されなかったもの (%n):</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Not attempted: %n</source>
+            <translation>
+                <numerusform>未実行: %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The service is deleting %n deployment(s); they leave the list when it is done.</source>
+            <translation>
+                <numerusform>サービスが %n 個のデプロイメントを削除しています。完了すると一覧から消えます。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 of %2 could not be deleted.</source>
+            <translation>%2 個中 %1 個を削除できませんでした。</translation>
         </message>
     </context>
     <context>
@@ -1342,6 +1705,10 @@ Enter the current code:</source>
             <source>(request id %1)</source>
             <translation>(リクエスト ID %1)</translation>
         </message>
+        <message>
+            <source>Tags</source>
+            <translation>タグ</translation>
+        </message>
     </context>
     <context>
         <name>outcrop::gui::DeploymentTableModel</name>
@@ -1416,6 +1783,24 @@ Enter the current code:</source>
             <source>Region</source>
             <comment>column</comment>
             <translation>リージョン</translation>
+        </message>
+        <message>
+            <source>%1 · updating model</source>
+            <comment>deployment status while UpdateCustomModelDeployment runs</comment>
+            <translation>%1 · モデルを更新中</translation>
+        </message>
+        <message>
+            <source>%1 · update failed</source>
+            <comment>deployment status after UpdateCustomModelDeployment failed</comment>
+            <translation>%1 · 更新に失敗</translation>
+        </message>
+        <message>
+            <source>Swapping the model to %1</source>
+            <translation>モデルを %1 に切り替えています</translation>
+        </message>
+        <message>
+            <source>Swapping the model to %1 failed; the deployment still serves %2</source>
+            <translation>モデルの %1 への切り替えに失敗しました。デプロイメントは引き続き %2 を提供しています</translation>
         </message>
     </context>
     <context>
@@ -1749,6 +2134,74 @@ Enter the current code:</source>
             <source>Created after (%1) is later than created before (%2): no deployment can match.</source>
             <translation>作成日時の開始 (%1) が終了 (%2) より後です。一致するデプロイメントはありません。</translation>
         </message>
+        <message>
+            <source>&amp;Deploy This Model…</source>
+            <translation>このモデルをデプロイ(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Create a deployment of this custom model</source>
+            <translation>このカスタムモデルのデプロイメントを作成</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::LifecycleActions</name>
+        <message>
+            <source>&amp;New Deployment…</source>
+            <translation>新しいデプロイメント(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>C&amp;hange Model…</source>
+            <translation>モデルを変更(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <comment>deployment</comment>
+            <translation>削除(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Deploy a custom model for on-demand inference</source>
+            <translation>カスタムモデルをオンデマンド推論用にデプロイ</translation>
+        </message>
+        <message>
+            <source>Swap the custom model behind the selected deployment</source>
+            <translation>選択したデプロイメントのカスタムモデルを切り替え</translation>
+        </message>
+        <message>
+            <source>Delete the selected deployments</source>
+            <translation>選択したデプロイメントを削除</translation>
+        </message>
+        <message>
+            <source>Only an Active deployment can change its model</source>
+            <translation>モデルを変更できるのは Active のデプロイメントだけです</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Delete %n Deployment(s)…</source>
+            <translation>
+                <numerusform>%n 個のデプロイメントを削除(&amp;D)…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Creating the deployment %1</source>
+            <translation>デプロイメント %1 を作成しています</translation>
+        </message>
+        <message>
+            <source>Creating the deployment %1 (the current filters hide it)</source>
+            <translation>デプロイメント %1 を作成しています (現在のフィルターでは表示されません)</translation>
+        </message>
+        <message>
+            <source>Changing the model of the deployment</source>
+            <translation>デプロイメントのモデルを変更しています</translation>
+        </message>
+        <message numerus="yes">
+            <source>Deleting %n deployment(s)</source>
+            <translation>
+                <numerusform>%n 個のデプロイメントを削除しています</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Deleting %1, %2 could not be deleted</source>
+            <translation>%1 個を削除中、%2 個は削除できませんでした</translation>
+        </message>
     </context>
     <context>
         <name>outcrop::gui::MainWindow</name>
@@ -1995,6 +2448,26 @@ Enter the current code:</source>
                 <numerusform>Outcrop — %n 個のソース</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Read-only</source>
+            <translation>読み取り専用</translation>
+        </message>
+        <message>
+            <source>Read-only mode</source>
+            <translation>読み取り専用モード</translation>
+        </message>
+        <message>
+            <source>A view over several sources is read-only: open one profile and region to create, change, delete or tag deployments.</source>
+            <translation>複数のソースをまとめたビューは読み取り専用です。デプロイメントの作成、変更、削除、タグ付けは、プロファイルとリージョンを1つずつ開いて行ってください。</translation>
+        </message>
+        <message>
+            <source>Started with --read-only: deployments cannot be created, changed, deleted or tagged from this window.</source>
+            <translation>--read-only で起動されました。このウィンドウからデプロイメントを作成、変更、削除、タグ付けすることはできません。</translation>
+        </message>
+        <message>
+            <source>The profile %1 is read-only (View &gt; Profile Label and Colour): deployments cannot be created, changed, deleted or tagged from this window.</source>
+            <translation>プロファイル %1 は読み取り専用です (表示 &gt; プロファイルのラベルと色)。このウィンドウからデプロイメントを作成、変更、削除、タグ付けすることはできません。</translation>
+        </message>
     </context>
     <context>
         <name>outcrop::gui::OverviewWidget</name>
@@ -2122,6 +2595,14 @@ Enter the current code:</source>
             <source>&amp;Colour:</source>
             <translation>色(&amp;C):</translation>
         </message>
+        <message>
+            <source>&amp;Read-only: hide the actions that create, change, delete or tag deployments</source>
+            <translation>読み取り専用(&amp;R): デプロイメントを作成、変更、削除、タグ付けする操作を隠す</translation>
+        </message>
+        <message>
+            <source>On by default for a profile whose label or name contains “prod”</source>
+            <translation>ラベルまたは名前に「prod」を含むプロファイルでは既定でオン</translation>
+        </message>
     </context>
     <context>
         <name>outcrop::gui::SourcesDialog</name>
@@ -2214,6 +2695,96 @@ Enter the current code:</source>
             <source>All</source>
             <comment>all deployment statuses</comment>
             <translation>すべて</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::gui::TagEditor</name>
+        <message>
+            <source>Tags</source>
+            <translation>タグ</translation>
+        </message>
+        <message>
+            <source>Tags status</source>
+            <translation>タグの状態</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <comment>tag</comment>
+            <translation>キー</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <comment>tag</comment>
+            <translation>値</translation>
+        </message>
+        <message>
+            <source>New tag key</source>
+            <translation>新しいタグのキー</translation>
+        </message>
+        <message>
+            <source>New tag value</source>
+            <translation>新しいタグの値</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <comment>tag</comment>
+            <translation>追加</translation>
+        </message>
+        <message>
+            <source>Add the tag</source>
+            <translation>タグを追加</translation>
+        </message>
+        <message>
+            <source>Add the tag, or change the value of a tag with this key</source>
+            <translation>タグを追加するか、このキーのタグの値を変更</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <comment>tag</comment>
+            <translation>削除</translation>
+        </message>
+        <message>
+            <source>Remove the selected tags</source>
+            <translation>選択したタグを削除</translation>
+        </message>
+        <message>
+            <source>1 to 128 letters, digits, spaces and . _ : / = + @ -; not starting with aws:</source>
+            <translation>英数字、空白、. _ : / = + @ - で 1～128 文字。aws: で始まらないこと</translation>
+        </message>
+        <message>
+            <source>Up to 256 letters, digits, spaces and . _ : / = + @ -</source>
+            <translation>英数字、空白、. _ : / = + @ - で最大 256 文字</translation>
+        </message>
+        <message>
+            <source>Tag error</source>
+            <translation>タグのエラー</translation>
+        </message>
+        <message>
+            <source>Loading tags…</source>
+            <translation>タグを読み込んでいます…</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <comment>tags</comment>
+            <translation>保存しています…</translation>
+        </message>
+        <message>
+            <source>Tags could not be loaded.</source>
+            <translation>タグを読み込めませんでした。</translation>
+        </message>
+        <message>
+            <source>No tags</source>
+            <translation>タグなし</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tag(s)</source>
+            <translation>
+                <numerusform>%n 個のタグ</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Enter the tag's key.</source>
+            <translation>タグのキーを入力してください。</translation>
         </message>
     </context>
     <context>

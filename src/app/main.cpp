@@ -45,6 +45,8 @@ int main(int argc, char *argv[])
         }
     }
     outcrop::gui::MainWindow window;
+    // Before any session: the client of the first one is read-only from the start.
+    window.setForcedReadOnly(commandLine.readOnly);
     if (outcrop::app::FirstRowReport::isRequested()) {
         outcrop::app::FirstRowReport::install(window.tableView());
     }

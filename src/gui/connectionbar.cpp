@@ -27,7 +27,17 @@ ProfileAppearance ProfileAppearance::load(const QString &profile)
     ProfileAppearance appearance;
     appearance.label = settings.value(QStringLiteral("label")).toString();
     appearance.color = QColor(settings.value(QStringLiteral("color")).toString());
+    const QVariant readOnly = settings.value(QStringLiteral("readOnly"));
+    if (readOnly.isValid()) {
+        appearance.readOnly = readOnly.toBool();
+    }
     return appearance;
+}
+
+bool ProfileAppearance::looksLikeProduction(const QString &profile, const QString &label)
+{
+    const QLatin1String prod("prod");
+    return label.contains(prod, Qt::CaseInsensitive) || profile.contains(prod, Qt::CaseInsensitive);
 }
 
 void ProfileAppearance::save(const QString &profile, const ProfileAppearance &appearance)
@@ -36,6 +46,9 @@ void ProfileAppearance::save(const QString &profile, const ProfileAppearance &ap
     settings.beginGroup(appearanceGroup(profile));
     settings.setValue(QStringLiteral("label"), appearance.label);
     settings.setValue(QStringLiteral("color"), appearance.color.isValid() ? appearance.color.name() : QString());
+    if (appearance.readOnly.has_value()) {
+        settings.setValue(QStringLiteral("readOnly"), *appearance.readOnly);
+    }
 }
 
 ConnectionBar::ConnectionBar(QWidget *parent)

@@ -4,19 +4,32 @@
 #include <QColor>
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 
 namespace outcrop::gui {
 
 // How a profile looks in the window: a label (e.g. "Production") and a colour (e.g. red for
-// prod) that the title and a stripe show. Stored in the settings; no secret involved.
+// prod) that the title and a stripe show, and whether the window is read-only for it (every
+// action that changes a deployment hidden, the client refusing mutating calls). Stored in the
+// settings; no secret involved.
 struct ProfileAppearance
 {
     QString label;
     QColor color;
+    // The user's choice; none stored: looksLikeProduction() decides (isReadOnly()).
+    std::optional<bool> readOnly = std::nullopt;
 
+    bool isReadOnly(const QString &profile) const { return readOnly.value_or(looksLikeProduction(profile, label)); }
+
+    // The default of the read-only setting: on when the label or the profile's name contains
+    // "prod" in any case ("Production", "prod-admin", "PROD"), since acting on production by
+    // mistake costs far more than one click to turn read-only off.
+    static bool looksLikeProduction(const QString &profile, const QString &label);
     static ProfileAppearance load(const QString &profile);
+    // Writes the label and colour, and the read-only choice when it has one (else leaves it).
     static void save(const QString &profile, const ProfileAppearance &appearance);
 };
 

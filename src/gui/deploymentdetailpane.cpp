@@ -4,6 +4,7 @@
 #include "aws/awsclient.h"
 #include "bedrock/bedrockclient.h"
 #include "symbolicicon.h"
+#include "tageditor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QTableWidget>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -119,6 +121,7 @@ DeploymentDetailPane::DeploymentDetailPane(QWidget *parent)
     , m_requestIdRow(new QWidget)
     , m_requestIdField(makeValueField())
     , m_copyRequestIdButton(new QToolButton)
+    , m_tags(new TagEditor)
 {
     setAccessibleName(tr("Deployment details"));
     auto *outer = new QVBoxLayout(this);
@@ -215,6 +218,14 @@ DeploymentDetailPane::DeploymentDetailPane(QWidget *parent)
     contentLayout->addLayout(header);
     contentLayout->addWidget(m_errorFrame);
     contentLayout->addLayout(m_grid);
+    auto *tagsHeading = new QLabel(tr("Tags"));
+    QFont headingFont = tagsHeading->font();
+    headingFont.setBold(true);
+    tagsHeading->setFont(headingFont);
+    tagsHeading->setBuddy(m_tags->table());
+    contentLayout->addSpacing(6);
+    contentLayout->addWidget(tagsHeading);
+    contentLayout->addWidget(m_tags);
     contentLayout->addStretch(1);
     auto *scroll = new QScrollArea;
     scroll->setWidget(content);
@@ -269,9 +280,27 @@ void DeploymentDetailPane::setClient(bedrock::BedrockClient *client)
     }
     cancelFetch();
     m_client = client;
+    m_tags->setClient(client);
     if (hasDeployment()) {
         fetch();
     }
+}
+
+void DeploymentDetailPane::setReadOnly(bool readOnly)
+{
+    m_tags->setReadOnly(readOnly);
+}
+
+void DeploymentDetailPane::applyDetail(const DeploymentDetail &detail)
+{
+    if (!hasDeployment() || detail.summary.arn != m_summary.arn) {
+        return;
+    }
+    m_detail = detail;
+    m_hasDetail = true;
+    m_summary = detail.summary;
+    showSummaryFields();
+    showDetailFields();
 }
 
 void DeploymentDetailPane::setModelName(const QString &modelArn, const QString &name)
@@ -328,6 +357,7 @@ void DeploymentDetailPane::showDeployment(const DeploymentSummary &deployment)
     showDetailFields();
     showError();
     showRequestId();
+    m_tags->setResourceArn(deployment.arn);
     fetch();
 }
 
@@ -336,6 +366,7 @@ void DeploymentDetailPane::refresh()
     if (hasDeployment()) {
         cancelFetch();
         fetch();
+        m_tags->reload();
     }
 }
 
@@ -347,6 +378,7 @@ void DeploymentDetailPane::clear()
     m_hasDetail = false;
     m_lastError = {};
     m_lastRequestId.clear();
+    m_tags->setResourceArn({});
     m_stack->setCurrentIndex(EmptyPage);
 }
 

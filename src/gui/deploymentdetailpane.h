@@ -27,6 +27,8 @@ class BedrockClient;
 
 namespace outcrop::gui {
 
+class TagEditor;
+
 // Everything about one deployment, for a dock or a splitter next to the list. showDeployment()
 // shows the row's summary fields at once, then fetches GetCustomModelDeployment for what only Get
 // returns (description, update details) and the freshest status. Selecting another deployment
@@ -54,6 +56,10 @@ public:
     // Actions for the pane's context menu (DeploymentActions::actions()).
     void setContextActions(const QList<QAction *> &actions);
 
+    // The deployment's tags (ListTagsForResource), with add and remove unless read-only.
+    TagEditor *tagEditor() const { return m_tags; }
+    void setReadOnly(bool readOnly);
+
     bool hasDeployment() const { return !m_summary.arn.isEmpty(); }
     const bedrock::DeploymentSummary &summary() const { return m_summary; }
     bool hasDetail() const { return m_hasDetail; }
@@ -69,6 +75,9 @@ public slots:
     void showDeployment(const outcrop::bedrock::DeploymentSummary &deployment);
     // Fetches the shown deployment again.
     void refresh();
+    // A Get made elsewhere (the list's poller following an update): shown when it is about the
+    // shown deployment, without a fetch of its own.
+    void applyDetail(const outcrop::bedrock::DeploymentDetail &detail);
     // Back to the empty state; a fetch in flight is cancelled.
     void clear();
 
@@ -135,6 +144,7 @@ private:
     QWidget *m_requestIdRow;
     QLineEdit *m_requestIdField;
     QToolButton *m_copyRequestIdButton;
+    TagEditor *m_tags;
 };
 
 } // namespace outcrop::gui

@@ -108,6 +108,7 @@ void DeploymentTableModel::reload()
     m_rows.clear();
     m_removedCount = 0;
     m_interned.clear();
+    m_insertedLocally.clear();
     m_highlightTimer.stop();
     endResetModel();
     if (!m_sources.isEmpty()) {
@@ -211,9 +212,17 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case NameColumn:
             return summary.name;
-        case StatusColumn:
-            return summary.status == DeploymentStatus::Unknown ? summary.statusText
-                                                               : m_statusLabels.at(size_t(summary.status));
+        case StatusColumn: {
+            const QString status = summary.status == DeploymentStatus::Unknown ? summary.statusText
+                                                                               : m_statusLabels.at(size_t(summary.status));
+            // Only the few rows swapping their model pay for this concatenation.
+            if (row.updateStatus.isEmpty() || row.updateStatus.compare(QLatin1String("UpdateCompleted"), Qt::CaseInsensitive) == 0) {
+                return status;
+            }
+            return row.updateStatus == updatingStatus()
+                ? tr("%1 · updating model", "deployment status while UpdateCustomModelDeployment runs").arg(status)
+                : tr("%1 · update failed", "deployment status after UpdateCustomModelDeployment failed").arg(status);
+        }
         case ModelColumn:
             return row.modelName;
         case CreatedColumn:
@@ -233,7 +242,14 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case StatusColumn:
-            if (summary.status == DeploymentStatus::Unknown) {
+            if (!row.updateStatus.isEmpty() && row.updateStatus.compare(QLatin1String("UpdateCompleted"), Qt::CaseInsensitive) != 0) {
+                return row.updateStatus == updatingStatus()
+                    ? tr("Swapping the model to %1").arg(row.updateTargetArn)
+                    : tr("Swapping the model to %1 failed; the deployment still serves %2")
+                          .arg(row.updateTargetArn, summary.modelArn);
+            }
+            if (summary.status == DeploymentStatus::Unknown
+                && summary.statusText.compare(QLatin1String("Deleting"), Qt::CaseInsensitive) != 0) {
                 return tr("“%1” is a status this version of Outcrop does not know; it is shown as the service sent it.")
                     .arg(summary.statusText);
             }
@@ -315,6 +331,8 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
         return summary.modelArn;
     case SourceRole:
         return row.source;
+    case UpdateStatusRole:
+        return row.updateStatus;
     }
     return {};
 }
@@ -468,6 +486,10 @@ void DeploymentTableModel::appendRows(const QList<SourcedDeployment> &rows)
         if (shownAsRemoved.contains(entry.deployment.arn)) {
             continue;
         }
+        if (!m_insertedLocally.isEmpty() && m_insertedLocally.contains(entry.deployment.arn)
+            && rowOfArn(entry.deployment.arn) >= 0) {
+            continue;   // created in this window and inserted already
+        }
         fresh.push_back(makeRow(entry.deployment, entry.source));
     }
     if (!fresh.empty()) {
@@ -490,11 +512,13 @@ void DeploymentTableModel::updateRow(int rowIndex, const DeploymentSummary &summ
 {
     Row &row = m_rows[size_t(rowIndex)];
     const Change change = row.change;
-    const bool updating = row.updating;
+    QString updateStatus = std::move(row.updateStatus);
+    QString updateTarget = std::move(row.updateTargetArn);
     const qint64 until = row.highlightUntilMs;
     row = makeRow(summary, row.source);
     row.change = change;
-    row.updating = updating;
+    row.updateStatus = std::move(updateStatus);
+    row.updateTargetArn = std::move(updateTarget);
     row.highlightUntilMs = until;
     highlight(row, Change::Changed);
 }
@@ -816,7 +840,7 @@ void DeploymentTableModel::refreshTransitional()
         const QString &arn = row.summary.arn;
         bedrock::BedrockClient *client = m_sources.value(row.source).client;
         if (!client || row.change == Change::Removed || m_transitionalInFlight.contains(arn)
-            || !(bedrock::isTransitional(row.summary.statusText) || row.updating)) {
+            || !(bedrock::isTransitional(row.summary.statusText) || row.updateStatus == updatingStatus())) {
             continue;
         }
         m_transitionalInFlight.insert(arn);
@@ -850,14 +874,125 @@ void DeploymentTableModel::onTransitionalReply(const QString &arn, const bedrock
         }
         return;
     }
+    emit detailPolled(detail);
+    applyDetail(detail);
+}
+
+void DeploymentTableModel::takeUpdateDetails(Row &row, const bedrock::DeploymentDetail &detail)
+{
+    if (!detail.hasUpdateDetails) {
+        // No update in Get's reply: one this window started may not show yet; keep it, unless
+        // the deployment serves the target model already.
+        if (row.updateStatus != updatingStatus() || detail.summary.modelArn == row.updateTargetArn) {
+            row.updateStatus.clear();
+            row.updateTargetArn.clear();
+        }
+        return;
+    }
+    const QString &status = detail.updateDetails.updateStatus;
+    row.updateStatus = status.compare(updatingStatus(), Qt::CaseInsensitive) == 0 ? updatingStatus() : status;
+    row.updateTargetArn = detail.updateDetails.modelArn;
+}
+
+void DeploymentTableModel::applyDetail(const bedrock::DeploymentDetail &detail)
+{
+    const int rowIndex = rowOfArn(detail.summary.arn);
+    if (rowIndex < 0 || m_rows[size_t(rowIndex)].change == Change::Removed) {
+        return;
+    }
     Row &row = m_rows[size_t(rowIndex)];
-    row.updating = detail.hasUpdateDetails
-        && detail.updateDetails.updateStatus.compare(QLatin1String("Updating"), Qt::CaseInsensitive) == 0;
-    if (!sameContent(row.summary, detail.summary)) {
+    const QString updateBefore = row.updateStatus;
+    takeUpdateDetails(row, detail);
+    const bool contentChanged = !sameContent(row.summary, detail.summary);
+    if (contentChanged) {
         updateRow(rowIndex, detail.summary);
+    }
+    if (contentChanged || row.updateStatus != updateBefore) {
         emit dataChanged(index(rowIndex, 0), index(rowIndex, ColumnCount - 1));
         scheduleHighlightExpiry();
     }
+}
+
+// --- lifecycle actions --------------------------------------------------------------------------
+
+bool DeploymentTableModel::matchesServerFilters(const DeploymentSummary &summary) const
+{
+    if (!m_query.nameContains.isEmpty() && !summary.name.contains(m_query.nameContains, Qt::CaseInsensitive)) {
+        return false;
+    }
+    if (!m_query.statusEquals.isEmpty() && m_query.statusEquals.compare(summary.statusText, Qt::CaseInsensitive) != 0) {
+        return false;
+    }
+    if (!m_query.modelArnEquals.isEmpty() && m_query.modelArnEquals != summary.modelArn) {
+        return false;
+    }
+    if (m_query.createdAfter.isValid() && summary.createdAt <= m_query.createdAfter) {
+        return false;
+    }
+    if (m_query.createdBefore.isValid() && summary.createdAt >= m_query.createdBefore) {
+        return false;
+    }
+    return true;
+}
+
+bool DeploymentTableModel::insertCreated(const DeploymentSummary &summary, int source)
+{
+    if (summary.arn.isEmpty() || !matchesServerFilters(summary)) {
+        return false;
+    }
+    const int existing = rowOfArn(summary.arn);
+    if (existing >= 0) {
+        // A refresh was quicker than the reply: the row is there already.
+        return true;
+    }
+    m_insertedLocally.insert(summary.arn);
+    Row row = makeRow(summary, source);
+    highlight(row, Change::Added);
+    // The service lists newest first unless the query asks for ascending order.
+    const int at = m_query.sortOrder == bedrock::SortOrder::Ascending ? int(m_rows.size()) : 0;
+    beginInsertRows({}, at, at);
+    m_rows.insert(m_rows.begin() + at, std::move(row));
+    endInsertRows();
+    scheduleHighlightExpiry();
+    emitStateChanges();
+    return true;
+}
+
+void DeploymentTableModel::markDeleting(const QString &arn)
+{
+    const int rowIndex = rowOfArn(arn);
+    if (rowIndex < 0 || m_rows[size_t(rowIndex)].change == Change::Removed) {
+        return;
+    }
+    // "Deleting" is what the service itself shows while a deletion runs (a status outside the
+    // API's enum, see deployment.h); as an unknown status it counts as transitional and is polled.
+    DeploymentSummary summary = m_rows[size_t(rowIndex)].summary;
+    summary.statusText = QStringLiteral("Deleting");
+    summary.status = bedrock::deploymentStatusFromText(summary.statusText);
+    updateRow(rowIndex, summary);
+    emit dataChanged(index(rowIndex, 0), index(rowIndex, ColumnCount - 1));
+    scheduleHighlightExpiry();
+}
+
+void DeploymentTableModel::markUpdating(const QString &arn, const QString &targetModelArn)
+{
+    const int rowIndex = rowOfArn(arn);
+    if (rowIndex < 0 || m_rows[size_t(rowIndex)].change == Change::Removed) {
+        return;
+    }
+    Row &row = m_rows[size_t(rowIndex)];
+    row.updateStatus = updatingStatus();
+    row.updateTargetArn = targetModelArn;
+    highlight(row, Change::Changed);
+    emit dataChanged(index(rowIndex, 0), index(rowIndex, ColumnCount - 1));
+    scheduleHighlightExpiry();
+}
+
+bool DeploymentTableModel::hasDeploymentNamed(const QString &name) const
+{
+    return std::any_of(m_rows.cbegin(), m_rows.cend(), [&name](const Row &row) {
+        return row.change != Change::Removed && row.summary.name == name;
+    });
 }
 
 // --- highlights -------------------------------------------------------------------------------

@@ -74,6 +74,9 @@ public:
         CreatedAtRole,        // QDateTime (UTC), the proxy's secondary sort key
         ModelArnRole,
         SourceRole,           // the index of the source the row was listed from (int)
+        // updateDetails.updateStatus as last seen by a Get ("Updating", "UpdateFailed", ...);
+        // empty when no model swap has been seen.
+        UpdateStatusRole,
     };
     Q_ENUM(Role)
 
@@ -132,6 +135,25 @@ public:
     // as Deleting, an update in progress); dataChanged when one has changed.
     void refreshTransitional();
 
+    // --- lifecycle actions: what this window just asked the service to do, shown at once ---
+    // A deployment this window created: inserted as the service lists it (first in newest-first
+    // order, last in oldest-first order), highlighted, and then followed by the poller. Returns
+    // false (and inserts nothing) when it does not match the query's server-side filters, since
+    // a list with those filters would never show it.
+    bool insertCreated(const bedrock::DeploymentSummary &summary, int source = 0);
+    // DeleteCustomModelDeployment was accepted: the row shows Deleting (a transitional status,
+    // so it is polled) until Get answers ResourceNotFound or a refresh no longer lists it.
+    void markDeleting(const QString &arn);
+    // UpdateCustomModelDeployment was accepted: the row counts as updating (polled) until a Get
+    // reports the update completed or failed.
+    void markUpdating(const QString &arn, const QString &targetModelArn);
+    // A Get from elsewhere (the detail pane): the row takes its status and update progress.
+    void applyDetail(const bedrock::DeploymentDetail &detail);
+    bool isUpdating(int row) const { return m_rows.at(size_t(row)).updateStatus == updatingStatus(); }
+    QString updateStatus(int row) const { return m_rows.at(size_t(row)).updateStatus; }
+    // Whether a deployment with this name is loaded (the create dialog's duplicate check).
+    bool hasDeploymentNamed(const QString &name) const;
+
     bool isLoading() const;
     bool isRefreshing() const { return m_refreshPager != nullptr; }
     bool hasMore() const;
@@ -158,6 +180,8 @@ signals:
     // A refresh has been merged in.
     void refreshed();
     // A call failed; with several sources, its message names the source.
+    // The poller's Get for a changing row arrived (the detail pane follows update progress).
+    void detailPolled(const outcrop::bedrock::DeploymentDetail &detail);
     void error(const outcrop::aws::AwsError &error);
     // A source failed (its rows so far stay, the others go on); `label` is sourceLabel(source).
     void sourceFailed(int source, const QString &label, const outcrop::aws::AwsError &error);
@@ -174,8 +198,14 @@ private:
         QString lastUpdatedText;
         qint64 highlightUntilMs = 0;
         Change change = Change::None;
-        bool updating = false;   // a Get reported updateDetails.updateStatus Updating
+        // updateDetails.updateStatus from the last Get ("Updating": polled as transitional).
+        QString updateStatus;
+        QString updateTargetArn;
     };
+
+    static QString updatingStatus() { return QStringLiteral("Updating"); }
+    bool matchesServerFilters(const bedrock::DeploymentSummary &summary) const;
+    void takeUpdateDetails(Row &row, const bedrock::DeploymentDetail &detail);
 
     void reload();
     void discardRequests();
@@ -219,6 +249,9 @@ private:
     QList<bedrock::SourcedDeployment> m_refreshRows;
     bool m_refreshInStep = false;
     QSet<QString> m_transitionalInFlight;
+    // Created here and inserted before the service's list reached them: a later page that
+    // carries one again must not add it twice.
+    QSet<QString> m_insertedLocally;
     QList<QPointer<aws::AwsCall>> m_transitionalCalls;
 
     LocalTimeFormatter m_timeFormatter;

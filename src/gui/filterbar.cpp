@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "filterbar.h"
 
+#include "custommodelcombo.h"
+
 #include "fieldvaliditymarker.h"
 #include "flowlayout.h"
 #include "localtimeformatter.h"
@@ -19,6 +21,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
+#include <QAbstractItemView>
 #include <QSettings>
 #include <QStyle>
 #include <QTimer>
@@ -137,6 +141,7 @@ void FilterBar::buildFields()
     m_modelValidity = std::make_unique<FieldValidityMarker>(
         m_modelCombo, tr("One of the account's custom models, or a custom model ARN "
                          "(arn:aws:bedrock:REGION:ACCOUNT:custom-model/...)."));
+    buildDeployModelMenus();
 
     // Unset by default; the values are what checking the box starts from: the last week.
     const QDate today = QDate::currentDate();
@@ -344,34 +349,9 @@ void FilterBar::setCustomModels(const QList<CustomModel> &models)
     const QString arn = modelArn();
     const bool wasValid = !m_modelValidity->isInvalid();
 
-    QList<CustomModel> sorted = models;
-    std::sort(sorted.begin(), sorted.end(), [](const CustomModel &left, const CustomModel &right) {
-        return left.name.compare(right.name, Qt::CaseInsensitive) < 0;
-    });
     m_applyingQuery = true;
-    // In blocks, not item by item: an account has thousands of custom models, the names arrive in
-    // pages, and removing item 1 at a time (each shifting the rest) made every rebuild quadratic,
-    // a stall of the GUI thread of tens of ms while a large list loads (bench/gui).
-    if (m_modelCombo->count() > 1) {
-        m_modelCombo->model()->removeRows(1, m_modelCombo->count() - 1);
-    }
-    QStringList labels;
-    labels.reserve(sorted.size());
-    for (int i = 0; i < sorted.size(); ++i) {
-        const CustomModel &model = sorted.at(i);
-        const bool nameRepeats = (i > 0 && sorted.at(i - 1).name == model.name)
-            || (i + 1 < sorted.size() && sorted.at(i + 1).name == model.name);
-        QString label = model.name.isEmpty() ? bedrock::shortNameFromArn(model.arn) : model.name;
-        if (nameRepeats) {
-            label = tr("%1 (%2)").arg(label, bedrock::shortNameFromArn(model.arn));
-        }
-        labels.append(label);
-    }
-    m_modelCombo->insertItems(1, labels);
-    for (int i = 0; i < sorted.size(); ++i) {
-        m_modelCombo->setItemData(i + 1, sorted.at(i).arn, Qt::UserRole);
-        m_modelCombo->setItemData(i + 1, sorted.at(i).arn, Qt::ToolTipRole);
-    }
+    // Item 0 is "Any model".
+    CustomModelCombo::setModels(m_modelCombo, models, 1);
     if (wasValid) {
         selectModelArn(arn);
     } else {
@@ -510,17 +490,8 @@ void FilterBar::emitLocalFilterIfChanged()
 
 QString FilterBar::modelArn() const
 {
-    const QString text = m_modelCombo->currentText().trimmed();
-    if (text.isEmpty()) {
-        return {};
-    }
-    // A model chosen or typed by name (exact case first, then any case) stands for its ARN;
-    // "Any model" is item 0 with an empty ARN. Anything else is taken as a typed ARN.
-    int index = m_modelCombo->findText(text, Qt::MatchFixedString | Qt::MatchCaseSensitive);
-    if (index < 0) {
-        index = m_modelCombo->findText(text, Qt::MatchFixedString);
-    }
-    return index >= 0 ? m_modelCombo->itemData(index).toString() : text;
+    // "Any model" is item 0 with an empty ARN.
+    return CustomModelCombo::chosenArn(m_modelCombo);
 }
 
 QString FilterBar::nameFieldError() const
@@ -578,6 +549,51 @@ QString FilterBar::dateRangeError() const
         .arg(localTimeText(after), localTimeText(before));
 }
 
+void FilterBar::buildDeployModelMenus()
+{
+    m_deployModelAction = new QAction(tr("&Deploy This Model…"), this);
+    m_deployModelAction->setObjectName(QStringLiteral("deployModelAction"));
+    m_deployModelAction->setStatusTip(tr("Create a deployment of this custom model"));
+    connect(m_deployModelAction, &QAction::triggered, this, [this] {
+        const QString arn = m_contextModelArn.isEmpty() ? modelArn() : m_contextModelArn;
+        m_contextModelArn.clear();
+        if (bedrock::isCustomModelArn(arn)) {
+            emit deployModelRequested(arn);
+        }
+    });
+    const auto popupFor = [this](QWidget *widget, QMenu *menu, const QPoint &position, const QString &arn) {
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        if (m_deployModelAction->isVisible()) {
+            if (!menu->isEmpty()) {
+                menu->addSeparator();
+            }
+            m_contextModelArn = arn;
+            m_deployModelAction->setEnabled(bedrock::isCustomModelArn(arn));
+            menu->addAction(m_deployModelAction);
+        }
+        if (menu->isEmpty()) {
+            delete menu;
+            return;
+        }
+        menu->popup(widget->mapToGlobal(position));
+    };
+    // The field's own menu (cut, copy, paste) plus the action for the model it names.
+    QLineEdit *field = m_modelCombo->lineEdit();
+    field->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(field, &QWidget::customContextMenuRequested, this, [this, field, popupFor](const QPoint &position) {
+        popupFor(field, field->createStandardContextMenu(), position, modelArn());
+    });
+    // The list of models: the action for the model under the pointer.
+    QAbstractItemView *list = m_modelCombo->view();
+    list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(list, &QWidget::customContextMenuRequested, this, [this, list, popupFor](const QPoint &position) {
+        const QString arn = list->indexAt(position).data(Qt::UserRole).toString();
+        if (!arn.isEmpty()) {
+            popupFor(list->viewport(), new QMenu(list), position, arn);
+        }
+    });
+}
+
 void FilterBar::clearModelTextForAnyModel(int index)
 {
     if (index == 0) {
@@ -587,14 +603,12 @@ void FilterBar::clearModelTextForAnyModel(int index)
 
 void FilterBar::selectModelArn(const QString &arn)
 {
-    const int index = arn.isEmpty() ? 0 : m_modelCombo->findData(arn);
-    if (index >= 0) {
-        m_modelCombo->setCurrentIndex(index);
-        // An editable combo keeps typed text over a re-selected index: show the item.
-        m_modelCombo->setEditText(index == 0 ? QString() : m_modelCombo->itemText(index));
-    } else {
-        m_modelCombo->setEditText(arn);   // a model this account did not list (yet)
+    if (arn.isEmpty()) {
+        m_modelCombo->setCurrentIndex(0);   // "Any model", shown as the empty field's placeholder
+        m_modelCombo->setEditText(QString());
+        return;
     }
+    CustomModelCombo::selectArn(m_modelCombo, arn);
 }
 
 void FilterBar::selectPageSize(int pageSize)

@@ -85,6 +85,10 @@ public:
     // Ctrl+F (QKeySequence::Find), window-wide: focuses the local filter and selects its text.
     // It belongs to the bar; the window may also put it in a menu.
     QAction *focusFilterAction() const { return m_focusFilterAction; }
+    // "Deploy This Model…" in the context menus of the model field and of its list: emits
+    // deployModelRequested() with the model under the pointer (or the one the field names).
+    // The window hides it in read-only mode.
+    QAction *deployModelAction() const { return m_deployModelAction; }
 
     // The inner widgets, for tests and for a window that lays out differently.
     QLineEdit *nameEdit() const { return m_nameEdit; }
@@ -110,6 +114,7 @@ public slots:
 signals:
     void queryChanged(const outcrop::bedrock::DeploymentQuery &query);
     void localFilterChanged(const QString &text);
+    void deployModelRequested(const QString &modelArn);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -128,6 +133,7 @@ private:
     QString dateRangeError() const;
     void selectModelArn(const QString &arn);
     void clearModelTextForAnyModel(int index);
+    void buildDeployModelMenus();
     void selectPageSize(int pageSize);
     static void setDateFilter(QCheckBox *check, QDateTimeEdit *edit, const QDateTime &utcTime);
 
@@ -145,6 +151,8 @@ private:
     QLabel *m_messageIcon = nullptr;
     QLabel *m_messageText = nullptr;
     QAction *m_focusFilterAction = nullptr;
+    QAction *m_deployModelAction = nullptr;
+    QString m_contextModelArn;   // the model a context menu was opened on
     QTimer *m_queryTimer = nullptr;
     QTimer *m_localFilterTimer = nullptr;
 

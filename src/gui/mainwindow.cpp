@@ -14,6 +14,7 @@
 #include "profileappearancedialog.h"
 #include "errorbanner.h"
 #include "filterbar.h"
+#include "lifecycleactions.h"
 #include "overviewwidget.h"
 #include "statussidebar.h"
 #include "symbolicicon.h"
@@ -89,6 +90,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_model->setModelNames(m_modelNames);
     m_live = new LiveRefresh(this);
     m_actions = new DeploymentActions(this);
+    m_lifecycle = new LifecycleActions(this, this);
+    m_lifecycle->setTableModel(m_model);
+    m_lifecycle->setModelNames(m_modelNames);
     m_notifier = new DesktopNotifier(this);
     m_notifications = new DeploymentNotifications(m_notifier, this);
     // Polls change rows one by one; their outcome is looked at as one batch, so that several
@@ -238,6 +242,8 @@ void MainWindow::createMenus()
     connect(m_appearanceAction, &QAction::triggered, this, &MainWindow::openAppearanceDialog);
 
     QMenu *deployment = menuBar()->addMenu(tr("&Deployment"));
+    deployment->addActions(m_lifecycle->actions());
+    deployment->addSeparator();
     m_actions->addTo(deployment);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -269,6 +275,7 @@ void MainWindow::createMenus()
     toolbar->addAction(m_refreshAction);
     toolbar->addAction(m_loadAllAction);
     toolbar->addAction(m_exportAction);
+    toolbar->addAction(m_lifecycle->createAction());
     toolbar->addSeparator();
     m_connectionBar = new ConnectionBar(toolbar);
     toolbar->addWidget(m_connectionBar);
@@ -308,6 +315,7 @@ void MainWindow::createCentralWidget()
     m_filterBar = new FilterBar(central);
     m_filterBar->setObjectName(QStringLiteral("filterBar"));
     connect(m_filterBar, &FilterBar::queryChanged, this, &MainWindow::applyQuery);
+    connect(m_filterBar, &FilterBar::deployModelRequested, m_lifecycle, &LifecycleActions::openCreateDialog);
     connect(m_filterBar, &FilterBar::localFilterChanged, this, [this](const QString &text) {
         m_proxy->setTextFilter(text);
         updateEmptyState();
@@ -332,7 +340,8 @@ void MainWindow::createCentralWidget()
     m_view->setAccessibleName(tr("Deployments"));
     m_view->setModel(m_proxy);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows for Delete; the current row is the one the details and Copy act on.
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setWordWrap(false);
     m_view->setAlternatingRowColors(true);
     m_view->setTextElideMode(Qt::ElideRight);
@@ -359,6 +368,11 @@ void MainWindow::createCentralWidget()
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
+    // Rows that change (Deleting, updating) or leave change what the actions act on.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::onSelectionChanged);
+    // The Delete key on the table (the action's shortcut is limited to the widgets it is on).
+    m_view->addAction(m_lifecycle->deleteAction());
     layout->addWidget(m_view, 1);
 
     m_emptyState = new QLabel(m_view->viewport());
@@ -391,6 +405,9 @@ void MainWindow::createCentralWidget()
 
     m_detailPane = new DeploymentDetailPane(this);
     m_detailPane->setContextActions(m_actions->actions());
+    // Update progress: the poller's Gets reach the pane, the pane's Gets reach the table.
+    connect(m_model, &DeploymentTableModel::detailPolled, m_detailPane, &DeploymentDetailPane::applyDetail);
+    connect(m_detailPane, &DeploymentDetailPane::detailLoaded, m_model, &DeploymentTableModel::applyDetail);
     m_detailPane->setModelNameLookup([this](const QString &arn) { return m_modelNames->displayName(arn); });
     connect(m_modelNames, &bedrock::CustomModelNames::namesChanged, this, [this](const QStringList &arns) {
         for (const QString &arn : arns) {
@@ -406,6 +423,9 @@ void MainWindow::createCentralWidget()
     m_detailsDock = dock;
     connect(m_actions, &DeploymentActions::statusMessage, this, [this](const QString &message) {
         statusBar()->showMessage(message, 5000);
+    });
+    connect(m_lifecycle, &LifecycleActions::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
     });
 }
 
@@ -425,6 +445,14 @@ void MainWindow::createStatusBar()
     statusBar()->addWidget(m_busy);
     statusBar()->addWidget(m_rowsLabel);
     statusBar()->addWidget(m_sortNote);
+    // Says why the actions that change deployments are missing.
+    m_readOnlyLabel = new QLabel(tr("Read-only"), this);
+    m_readOnlyLabel->setObjectName(QStringLiteral("readOnlyIndicator"));
+    m_readOnlyLabel->setAccessibleName(tr("Read-only mode"));
+    m_readOnlyLabel->setFrameShape(QFrame::StyledPanel);
+    m_readOnlyLabel->setMargin(1);
+    m_readOnlyLabel->hide();
+    statusBar()->addPermanentWidget(m_readOnlyLabel);
     statusBar()->addPermanentWidget(m_refreshedLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
 }
@@ -459,6 +487,8 @@ void MainWindow::setSources(const QList<WindowSource> &sources, const Connection
     m_detailPane->setClient(client);
     m_detailPane->clear();
     m_actions->clearDeployment();
+    m_lifecycle->setClient(client);
+    m_lifecycle->setSelection({});
     bedrock::CliOptions cli;
     cli.region = label.region;
     cli.profile = label.demo ? QString() : label.profile;
@@ -592,7 +622,59 @@ void MainWindow::applyProfileAppearance()
         m_profileStripe->setPalette(stripe);
     }
     m_profileStripe->setVisible(m_session && appearance.color.isValid());
+    applyReadOnly();
     updateWindowTitle();
+}
+
+void MainWindow::setForcedReadOnly(bool forced)
+{
+    m_forcedReadOnly = forced;
+    applyReadOnly();
+}
+
+void MainWindow::applyReadOnly()
+{
+    const bool profileReadOnly = m_session && !m_label.demo && !m_label.profile.isEmpty()
+        && ProfileAppearance::load(m_label.profile).isReadOnly(m_label.profile);
+    // A view over several sources is for watching: each profile's own read-only setting and the
+    // account a new deployment would go to are questions of one source, so lifecycle actions are
+    // taken in a single-source view (decision recorded in README.md).
+    const bool severalSources = m_sources.size() > 1;
+    m_readOnly = m_forcedReadOnly || profileReadOnly || severalSources;
+    m_lifecycle->setReadOnly(m_readOnly);
+    m_detailPane->setReadOnly(m_readOnly);
+    m_filterBar->deployModelAction()->setVisible(!m_readOnly);
+    // Every source's client refuses mutating calls too, whatever a dialog left open tries.
+    for (const WindowSource &source : std::as_const(m_sources)) {
+        if (source.session) {
+            source.session->client()->setReadOnly(m_readOnly);
+        }
+    }
+    m_readOnlyLabel->setVisible(m_readOnly);
+    m_readOnlyLabel->setToolTip(severalSources && !m_forcedReadOnly
+                                    ? tr("A view over several sources is read-only: open one profile and region "
+                                         "to create, change, delete or tag deployments.")
+                                    : m_forcedReadOnly
+                                    ? tr("Started with --read-only: deployments cannot be created, changed, deleted "
+                                         "or tagged from this window.")
+                                    : tr("The profile %1 is read-only (View > Profile Label and Colour): deployments "
+                                         "cannot be created, changed, deleted or tagged from this window.")
+                                          .arg(m_label.profile));
+}
+
+void MainWindow::onSelectionChanged()
+{
+    QList<bedrock::DeploymentSummary> selected;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    selected.reserve(rows.size());
+    for (const QModelIndex &index : rows) {
+        const int sourceRow = m_proxy->mapToSource(index).row();
+        if (sourceRow >= 0 && m_model->data(m_model->index(sourceRow, 0), DeploymentTableModel::ChangeHighlightRole).toInt()
+                != int(DeploymentTableModel::Change::Removed)) {
+            selected.append(m_model->deployment(sourceRow));
+        }
+    }
+    m_lifecycle->setSelection(selected);
 }
 
 void MainWindow::setProfiles(const QStringList &sharedProfiles, const QStringList &appProfiles)
@@ -759,6 +841,7 @@ void MainWindow::showTableContextMenu(const QPoint &position)
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     m_actions->addTo(menu);
+    m_lifecycle->addRowActionsTo(menu);
     menu->popup(m_view->viewport()->mapToGlobal(position));
 }
 

@@ -39,6 +39,7 @@ class DesktopNotifier;
 class ConnectionBar;
 class ErrorBanner;
 class FilterBar;
+class LifecycleActions;
 class OverviewWidget;
 class StatusSidebar;
 class ExportDialog;
@@ -102,6 +103,14 @@ public:
     FilterBar *filterBar() const { return m_filterBar; }
     DeploymentDetailPane *detailPane() const { return m_detailPane; }
     DeploymentActions *deploymentActions() const { return m_actions; }
+    LifecycleActions *lifecycleActions() const { return m_lifecycle; }
+
+    // --read-only: read-only whatever the profile's setting says.
+    void setForcedReadOnly(bool forced);
+    // Every action that changes deployments hidden and the client refusing mutating calls: from
+    // --read-only, or the profile's read-only setting (ProfileAppearance).
+    bool isReadOnly() const { return m_readOnly; }
+    QLabel *readOnlyIndicator() const { return m_readOnlyLabel; }
     StatusSidebar *statusSidebar() const { return m_sidebar; }
     OverviewWidget *overview() const { return m_overview; }
     DesktopNotifier *desktopNotifier() const { return m_notifier; }
@@ -153,6 +162,8 @@ private:
     void onCurrentRowChanged();
     void openAppearanceDialog();
     void applyProfileAppearance();
+    void applyReadOnly();
+    void onSelectionChanged();
     // Rows the model inserted or changed since the last observation, copied when reported.
     void collectChangedRows(int first, int last);
     // Hands the collected rows to the notifications as one batch.
@@ -190,6 +201,10 @@ private:
     OverviewWidget *m_overview = nullptr;
     DeploymentDetailPane *m_detailPane = nullptr;
     DeploymentActions *m_actions = nullptr;
+    LifecycleActions *m_lifecycle = nullptr;
+    QLabel *m_readOnlyLabel = nullptr;
+    bool m_forcedReadOnly = false;
+    bool m_readOnly = false;
     DesktopNotifier *m_notifier = nullptr;
     DeploymentNotifications *m_notifications = nullptr;
     QTimer *m_observeTimer = nullptr;

@@ -3,6 +3,7 @@
 
 #include "connectionbar.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -53,9 +54,21 @@ ProfileAppearanceDialog::ProfileAppearanceDialog(const QString &profile, QWidget
             m_color->setCurrentIndex(i);
         }
     }
+    m_readOnly = new QCheckBox(tr("&Read-only: hide the actions that create, change, delete or tag deployments"), this);
+    m_readOnly->setToolTip(tr("On by default for a profile whose label or name contains “prod”"));
+    m_readOnly->setChecked(current.isReadOnly(profile));
+    m_readOnlyChosen = current.readOnly.has_value();
+    connect(m_readOnly, &QCheckBox::clicked, this, [this] { m_readOnlyChosen = true; });
+    // Until the user decides, the default follows the label as it is typed.
+    connect(m_label, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (!m_readOnlyChosen) {
+            m_readOnly->setChecked(ProfileAppearance::looksLikeProduction(m_profile, text));
+        }
+    });
     form->addRow(tr("Profile:"), new QLabel(profile.toHtmlEscaped(), this));
     form->addRow(tr("&Label:"), m_label);
     form->addRow(tr("&Colour:"), m_color);
+    form->addRow(QString(), m_readOnly);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &ProfileAppearanceDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -64,7 +77,8 @@ ProfileAppearanceDialog::ProfileAppearanceDialog(const QString &profile, QWidget
 
 void ProfileAppearanceDialog::save()
 {
-    ProfileAppearance::save(m_profile, ProfileAppearance { m_label->text().trimmed(), m_color->currentData().value<QColor>() });
+    ProfileAppearance::save(m_profile, ProfileAppearance { m_label->text().trimmed(), m_color->currentData().value<QColor>(),
+                                                           m_readOnly->isChecked() });
     emit appearanceChanged(m_profile);
     accept();
 }

@@ -3,13 +3,15 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 
 namespace outcrop::gui {
 
 // View > Profile Label and Colour: gives the current profile a label ("Production") and a colour
-// (red for prod) that the title and a stripe above the table show. Non-modal: open() it.
+// (red for prod) that the title and a stripe above the table show, and the read-only setting
+// (on by default for a production-looking label, see ProfileAppearance). Non-modal: open() it.
 class ProfileAppearanceDialog final : public QDialog
 {
     Q_OBJECT
@@ -20,6 +22,7 @@ public:
 
     QLineEdit *labelEdit() const { return m_label; }
     QComboBox *colorCombo() const { return m_color; }
+    QCheckBox *readOnlyCheck() const { return m_readOnly; }
 
 signals:
     void appearanceChanged(const QString &profile);
@@ -30,6 +33,8 @@ private:
     QString m_profile;
     QLineEdit *m_label = nullptr;
     QComboBox *m_color = nullptr;
+    QCheckBox *m_readOnly = nullptr;
+    bool m_readOnlyChosen = false;   // stored, or clicked: the label no longer decides
 };
 
 } // namespace outcrop::gui

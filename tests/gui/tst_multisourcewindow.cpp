@@ -4,6 +4,10 @@
 // source named in the banner and the status bar while the others load, and both CSV exports.
 #include "guitestsupport.h"
 
+#include "bedrock/bedrockclient.h"
+#include "bedrock/bedrocksession.h"
+#include "lifecycleactions.h"
+
 #include "deploymentfilterproxy.h"
 #include "deploymenttablemodel.h"
 #include "errorbanner.h"
@@ -142,6 +146,13 @@ private slots:
         QVERIFY(!window.tableView()->isColumnHidden(DeploymentTableModel::RegionColumn));
         // (English plural forms come from outcrop_en.qm, which this test does not load.)
         QVERIFY2(window.windowTitle().startsWith(QStringLiteral("Outcrop — 3 source")), qPrintable(window.windowTitle()));
+        // Watching only: no lifecycle action, every source's client refuses mutating calls.
+        QVERIFY(window.readOnlyIndicator()->isVisibleTo(&window));
+        QVERIFY(window.readOnlyIndicator()->toolTip().contains(QStringLiteral("several sources")));
+        QVERIFY(!window.lifecycleActions()->createAction()->isVisible());
+        for (const WindowSource &source : fixture.windowSources()) {
+            QVERIFY(source.session->client()->isReadOnly());
+        }
         // Scrolling for more pulls from the sources that hold the release back, in order.
         while (model->canFetchMore({})) {
             model->fetchMore({});
