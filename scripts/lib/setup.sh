@@ -57,9 +57,9 @@ outcrop_build() {
 
 # The run-time options of the sanitized builds (the asan preset and scripts/fuzz). Any report
 # stops the process with a non-zero status, so the test that ran it fails.
-# LeakSanitizer is ON, with tests/sanitizers/lsan.supp for what Qt's plugins, fontconfig, D-Bus
-# and GLib keep until exit (one-time allocations of the libraries, not growth; the file says why
-# for each). Child processes (the app started by tests, credential helpers) inherit the options.
+# LeakSanitizer is ON with tests/sanitizers/lsan.supp, which holds no active entry: the suite
+# needs none (the file says how that was checked). Child processes (the app started by tests,
+# credential helpers) inherit the options.
 outcrop_sanitizer_environment() {
     export ASAN_OPTIONS="detect_leaks=1:check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1:halt_on_error=1"
     export LSAN_OPTIONS="suppressions=$OUTCROP_ROOT/tests/sanitizers/lsan.supp:print_suppressions=0"
