@@ -30,104 +30,28 @@ HttpConnection::~HttpConnection() = default;
 
 void HttpConnection::readAvailable()
 {
-    m_buffer += m_socket->readAll();
+    m_parser.append(m_socket->readAll());
     while (!m_stopReading) {
-        if (!m_headComplete) {
-            const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-            if (end < 0) {
-                if (m_buffer.size() > maxHeaderBytes) {
-                    answerDirectly(431, "RequestHeaderFieldsTooLarge", QStringLiteral("Request headers too large"));
-                }
-                return;
-            }
-            const QByteArray head = m_buffer.left(end);
-            m_buffer.remove(0, end + 4);
-            if (!parseHead(head)) {
-                return;
-            }
-            m_headComplete = true;
-            // curl sends "Expect: 100-continue" before bodies over 1 KiB and waits a second for
-            // the go-ahead. An interim answer may only be written while no earlier answer is due.
-            if (m_bodyLength > m_buffer.size() && m_pending.isEmpty()
-                && m_current.header("expect").toLower() == "100-continue") {
+        switch (m_parser.next()) {
+        case HttpRequestParser::Step::NeedMore:
+            // An interim answer may only be written while no earlier answer is due.
+            if (m_parser.takeContinueRequest() && m_pending.isEmpty()) {
                 m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
             }
-        }
-        if (m_buffer.size() < m_bodyLength) {
+            return;
+        case HttpRequestParser::Step::Failed: {
+            const HttpRequestParser::Error &error = m_parser.error();
+            answerDirectly(error.status, error.type, error.message);
             return;
         }
-        m_current.body = m_buffer.left(m_bodyLength);
-        m_buffer.remove(0, m_bodyLength);
-        m_headComplete = false;
-        m_bodyLength = 0;
-        SimRequest request = std::move(m_current);
-        m_current = SimRequest();
-        if (m_currentCloses) {
-            m_stopReading = true;   // anything after a "Connection: close" request is ignored
-        }
-        dispatch(std::move(request), m_currentCloses);
-    }
-}
-
-bool HttpConnection::parseHead(const QByteArray &head)
-{
-    const QList<QByteArray> lines = head.split('\n');
-    QByteArray requestLine = lines.value(0);
-    if (requestLine.endsWith('\r')) {
-        requestLine.chop(1);
-    }
-    const QList<QByteArray> parts = requestLine.split(' ');
-    if (parts.size() != 3 || parts.at(0).isEmpty() || !parts.at(1).startsWith('/')
-        || !parts.at(2).startsWith("HTTP/1.")) {
-        answerDirectly(400, "BadRequest", QStringLiteral("Malformed request line"));
-        return false;
-    }
-    m_current = SimRequest();
-    m_current.method = parts.at(0);
-    m_current.target = parts.at(1);
-    m_current.version = parts.at(2);
-    bool hasLength = false;
-    bool chunked = false;
-    m_bodyLength = 0;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        QByteArray line = lines.at(i);
-        if (line.endsWith('\r')) {
-            line.chop(1);
-        }
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0) {
-            answerDirectly(400, "BadRequest", QStringLiteral("Malformed header line"));
-            return false;
-        }
-        QByteArray name = line.left(colon).trimmed().toLower();
-        QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "content-length") {
-            bool ok = false;
-            const qlonglong length = value.toLongLong(&ok);
-            if (!ok || length < 0 || (hasLength && length != m_bodyLength)) {
-                answerDirectly(400, "BadRequest", QStringLiteral("Invalid Content-Length"));
-                return false;
+        case HttpRequestParser::Step::Request:
+            if (m_parser.closeAfter()) {
+                m_stopReading = true;   // anything after a "Connection: close" request is ignored
             }
-            if (length > maxBodyBytes) {
-                answerDirectly(413, "RequestEntityTooLarge", QStringLiteral("Request body too large"));
-                return false;
-            }
-            hasLength = true;
-            m_bodyLength = static_cast<qsizetype>(length);
-        } else if (name == "transfer-encoding" && value.toLower() != "identity") {
-            chunked = true;
+            dispatch(m_parser.takeRequest(), m_parser.closeAfter());
+            break;
         }
-        m_current.headers.append({std::move(name), std::move(value)});
     }
-    if (chunked) {
-        // No AWS SDK streams a chunked body to this API; refuse rather than misparse.
-        answerDirectly(501, "NotImplemented", QStringLiteral("Transfer-Encoding is not supported; send Content-Length"));
-        return false;
-    }
-    const QByteArray connection = m_current.header("connection").toLower();
-    m_currentCloses = connection.contains("close")
-        || (m_current.version == "HTTP/1.0" && !connection.contains("keep-alive"));
-    return true;
 }
 
 void HttpConnection::dispatch(SimRequest request, bool closeAfter)
@@ -146,7 +70,6 @@ void HttpConnection::answerDirectly(int status, const QByteArray &type, const QS
 {
     // A framing error leaves the byte stream unusable: answer (in order) and close.
     m_stopReading = true;
-    m_buffer.clear();
     const quint64 sequence = m_nextSequence++;
     m_pending.append({sequence, false, true, SimResponse()});
     deliver(sequence, SimResponse::error(status, type, message));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "httpmessage.h"
+#include "httprequestparser.h"
 
 #include <QByteArray>
 #include <QList>
@@ -18,8 +19,8 @@ namespace outcrop::sim {
 using Responder = std::function<void(SimResponse)>;
 using RequestHandler = std::function<void(const SimRequest &, Responder)>;
 
-// One client connection: an incremental HTTP/1.1 parser (request line, headers, Content-Length
-// body; bytes may arrive in any split) and an in-order writer, so pipelined requests get their
+// One client connection: reads requests with HttpRequestParser (bytes may arrive in any split)
+// and answers them with an in-order writer, so pipelined requests get their
 // answers in the order they were asked even when a later one finishes first.
 class HttpConnection final : public QObject
 {
@@ -27,9 +28,6 @@ class HttpConnection final : public QObject
     Q_DISABLE_COPY_MOVE(HttpConnection)
 
 public:
-    static constexpr qsizetype maxHeaderBytes = 64 * 1024;
-    static constexpr qsizetype maxBodyBytes = 8 * 1024 * 1024;
-
     HttpConnection(QTcpSocket *socket, RequestHandler handler, QObject *parent = nullptr);
     ~HttpConnection() override;
 
@@ -46,7 +44,6 @@ private:
     };
 
     void readAvailable();
-    bool parseHead(const QByteArray &head);
     void dispatch(SimRequest request, bool closeAfter);
     void answerDirectly(int status, const QByteArray &type, const QString &message);
     void deliver(quint64 sequence, SimResponse response);
@@ -55,11 +52,7 @@ private:
 
     QTcpSocket *m_socket;
     RequestHandler m_handler;
-    QByteArray m_buffer;
-    bool m_headComplete = false;
-    qsizetype m_bodyLength = 0;
-    SimRequest m_current;
-    bool m_currentCloses = false;
+    HttpRequestParser m_parser;
     bool m_stopReading = false;   // after "Connection: close" or a fatal parse error
     bool m_finished = false;      // the socket is being closed; write nothing more
     quint64 m_nextSequence = 0;

@@ -147,6 +147,14 @@ private slots:
         QTest::newRow("not JSON") << QByteArrayLiteral("<html>502</html>");
         QTest::newRow("garbage after") << page(R"(,"createdAt":"2025-07-20T10:11:12Z")") + "x";
         QTest::newRow("invalid UTF-8") << page(",\"createdAt\":\"2025-07-20T10:11:12Z\",\"failureMessage\":\"\xC0\xAF\"");
+        // Found by tests/fuzz/fuzz_deploymentpage: a key followed by another string instead of
+        // its colon was taken, the second string read as the key.
+        QTest::newRow("expected key without its colon")
+            << QByteArray(R"({"modelDeploymentSummaries":[{"customModelDeploymentArn":"a","customModelDeploymentName":"n",)"
+                          R"("modelArn":"m","createdAt""createdAt":"2025-07-20T10:11:12Z","status":"Active"}]})");
+        QTest::newRow("first key without its colon")
+            << QByteArray("{\"modelDeploymentSummaries\":[{\"customModelDeploymentArn\"" + row
+                          + ",\"createdAt\":\"2025-07-20T10:11:12Z\"}]}");
     }
 
     void declinesWhatItLeavesToQJsonDocument()

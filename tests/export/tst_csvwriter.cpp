@@ -103,6 +103,17 @@ private slots:
         QCOMPARE(escapeCsvCell(cell, true), QString::fromUtf8(expected));
     }
 
+    // Found by tests/fuzz/fuzz_csvroundtrip: escapeCsvCell dropped a leading U+FEFF (it decoded
+    // the cell's bytes with QString::fromUtf8, which takes it for a byte order mark).
+    void leadingByteOrderMarkCharacterIsKept()
+    {
+        const QString cell = QChar(0xFEFF) + QStringLiteral("bo-");
+        QByteArray out;
+        appendCsvCell(out, cell, true);
+        QCOMPARE(out, QByteArray("\xEF\xBB\xBF" "bo-"));
+        QCOMPARE(escapeCsvCell(cell, true), cell);
+    }
+
     // The plain-ASCII fast path reads several characters at a time: a character that needs the
     // slow path is found at every position, in cells of every length around the block size.
     void everyPositionOfASpecialCharacter()

@@ -194,8 +194,16 @@ public:
             || std::memcmp(m_at + 1, name.data(), size_t(size)) != 0) {
             return false;
         }
+        const char *key = m_at;
         m_at += size + 2;
-        return consume(':');
+        if (consume(':')) {
+            return true;
+        }
+        // Nothing consumed after all: the caller reads the key again as a string and declines
+        // the page. Left past the key, it took the next string for the key and accepted
+        // {"createdAt""createdAt": ...}, which is not JSON (found by tests/fuzz/fuzz_deploymentpage).
+        m_at = key;
+        return false;
     }
 
     bool readString(RawString *raw)

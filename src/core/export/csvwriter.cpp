@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QIODevice>
+#include <QStringDecoder>
 #include <QStringEncoder>
 
 #ifdef __SSE2__
@@ -198,7 +199,10 @@ QString escapeCsvCell(QStringView cell, bool formulaEscape)
 {
     QByteArray bytes;
     appendCsvCell(bytes, cell, formulaEscape);
-    return QString::fromUtf8(bytes);
+    // Not QString::fromUtf8, which drops a leading byte order mark: a cell starting with U+FEFF
+    // would lose it (found by tests/fuzz/fuzz_csvroundtrip).
+    QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom);
+    return decoder.decode(bytes);
 }
 
 QString formatCsvTime(const QDateTime &time)

@@ -163,6 +163,11 @@ private:
     // through appendCsvCell, which writes the same bytes the row path would.
     void appendPlainCell(QLatin1String cell)
     {
+        // An ARN without region or account fields gives a default QLatin1String, whose data()
+        // is null: memchr on it is undefined even for zero bytes (UBSan, the asan preset).
+        if (cell.isEmpty()) {
+            return;
+        }
         if ((m_formulaEscape && !cell.isEmpty() && startsLikeFormula(cell.front().toLatin1()))
             || std::memchr(cell.data(), ',', size_t(cell.size())) != nullptr) {
             appendSlowCell(QString(cell));
