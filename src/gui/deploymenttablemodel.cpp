@@ -216,10 +216,11 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
             const QString status = summary.status == DeploymentStatus::Unknown ? summary.statusText
                                                                                : m_statusLabels.at(size_t(summary.status));
             // Only the few rows swapping their model pay for this concatenation.
-            if (row.updateStatus.isEmpty() || row.updateStatus.compare(QLatin1String("UpdateCompleted"), Qt::CaseInsensitive) == 0) {
+            const QString update = row.updateStatus();
+            if (update.isEmpty() || update.compare(QLatin1String("UpdateCompleted"), Qt::CaseInsensitive) == 0) {
                 return status;
             }
-            return row.updateStatus == updatingStatus()
+            return update == updatingStatus()
                 ? tr("%1 · updating model", "deployment status while UpdateCustomModelDeployment runs").arg(status)
                 : tr("%1 · update failed", "deployment status after UpdateCustomModelDeployment failed").arg(status);
         }
@@ -242,11 +243,12 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case StatusColumn:
-            if (!row.updateStatus.isEmpty() && row.updateStatus.compare(QLatin1String("UpdateCompleted"), Qt::CaseInsensitive) != 0) {
-                return row.updateStatus == updatingStatus()
-                    ? tr("Swapping the model to %1").arg(row.updateTargetArn)
+            if (const QString update = row.updateStatus();
+                !update.isEmpty() && update.compare(QLatin1String("UpdateCompleted"), Qt::CaseInsensitive) != 0) {
+                return update == updatingStatus()
+                    ? tr("Swapping the model to %1").arg(row.updateTargetArn())
                     : tr("Swapping the model to %1 failed; the deployment still serves %2")
-                          .arg(row.updateTargetArn, summary.modelArn);
+                          .arg(row.updateTargetArn(), summary.modelArn);
             }
             if (summary.status == DeploymentStatus::Unknown
                 && summary.statusText.compare(QLatin1String("Deleting"), Qt::CaseInsensitive) != 0) {
@@ -332,7 +334,7 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
     case SourceRole:
         return row.source;
     case UpdateStatusRole:
-        return row.updateStatus;
+        return row.updateStatus();
     }
     return {};
 }
@@ -512,13 +514,11 @@ void DeploymentTableModel::updateRow(int rowIndex, const DeploymentSummary &summ
 {
     Row &row = m_rows[size_t(rowIndex)];
     const Change change = row.change;
-    QString updateStatus = std::move(row.updateStatus);
-    QString updateTarget = std::move(row.updateTargetArn);
+    std::unique_ptr<RowUpdate> update = std::move(row.update);
     const qint64 until = row.highlightUntilMs;
     row = makeRow(summary, row.source);
     row.change = change;
-    row.updateStatus = std::move(updateStatus);
-    row.updateTargetArn = std::move(updateTarget);
+    row.update = std::move(update);
     row.highlightUntilMs = until;
     highlight(row, Change::Changed);
 }
@@ -840,7 +840,7 @@ void DeploymentTableModel::refreshTransitional()
         const QString &arn = row.summary.arn;
         bedrock::BedrockClient *client = m_sources.value(row.source).client;
         if (!client || row.change == Change::Removed || m_transitionalInFlight.contains(arn)
-            || !(bedrock::isTransitional(row.summary.statusText) || row.updateStatus == updatingStatus())) {
+            || !(bedrock::isTransitional(row.summary.statusText) || row.updateStatus() == updatingStatus())) {
             continue;
         }
         m_transitionalInFlight.insert(arn);
@@ -883,15 +883,14 @@ void DeploymentTableModel::takeUpdateDetails(Row &row, const bedrock::Deployment
     if (!detail.hasUpdateDetails) {
         // No update in Get's reply: one this window started may not show yet; keep it, unless
         // the deployment serves the target model already.
-        if (row.updateStatus != updatingStatus() || detail.summary.modelArn == row.updateTargetArn) {
-            row.updateStatus.clear();
-            row.updateTargetArn.clear();
+        if (row.updateStatus() != updatingStatus() || detail.summary.modelArn == row.updateTargetArn()) {
+            row.update.reset();
         }
         return;
     }
     const QString &status = detail.updateDetails.updateStatus;
-    row.updateStatus = status.compare(updatingStatus(), Qt::CaseInsensitive) == 0 ? updatingStatus() : status;
-    row.updateTargetArn = detail.updateDetails.modelArn;
+    row.setUpdate(status.compare(updatingStatus(), Qt::CaseInsensitive) == 0 ? updatingStatus() : status,
+                  detail.updateDetails.modelArn);
 }
 
 void DeploymentTableModel::applyDetail(const bedrock::DeploymentDetail &detail)
@@ -901,13 +900,13 @@ void DeploymentTableModel::applyDetail(const bedrock::DeploymentDetail &detail)
         return;
     }
     Row &row = m_rows[size_t(rowIndex)];
-    const QString updateBefore = row.updateStatus;
+    const QString updateBefore = row.updateStatus();
     takeUpdateDetails(row, detail);
     const bool contentChanged = !sameContent(row.summary, detail.summary);
     if (contentChanged) {
         updateRow(rowIndex, detail.summary);
     }
-    if (contentChanged || row.updateStatus != updateBefore) {
+    if (contentChanged || m_rows[size_t(rowIndex)].updateStatus() != updateBefore) {
         emit dataChanged(index(rowIndex, 0), index(rowIndex, ColumnCount - 1));
         scheduleHighlightExpiry();
     }
@@ -981,8 +980,7 @@ void DeploymentTableModel::markUpdating(const QString &arn, const QString &targe
         return;
     }
     Row &row = m_rows[size_t(rowIndex)];
-    row.updateStatus = updatingStatus();
-    row.updateTargetArn = targetModelArn;
+    row.setUpdate(updatingStatus(), targetModelArn);
     highlight(row, Change::Changed);
     emit dataChanged(index(rowIndex, 0), index(rowIndex, ColumnCount - 1));
     scheduleHighlightExpiry();

@@ -16,6 +16,7 @@
 #include <QTimer>
 
 #include <array>
+#include <memory>
 #include <vector>
 
 namespace outcrop::aws {
@@ -149,8 +150,8 @@ public:
     void markUpdating(const QString &arn, const QString &targetModelArn);
     // A Get from elsewhere (the detail pane): the row takes its status and update progress.
     void applyDetail(const bedrock::DeploymentDetail &detail);
-    bool isUpdating(int row) const { return m_rows.at(size_t(row)).updateStatus == updatingStatus(); }
-    QString updateStatus(int row) const { return m_rows.at(size_t(row)).updateStatus; }
+    bool isUpdating(int row) const { return m_rows.at(size_t(row)).updateStatus() == updatingStatus(); }
+    QString updateStatus(int row) const { return m_rows.at(size_t(row)).updateStatus(); }
     // Whether a deployment with this name is loaded (the create dialog's duplicate check).
     bool hasDeploymentNamed(const QString &name) const;
 
@@ -187,20 +188,33 @@ signals:
     void sourceFailed(int source, const QString &label, const outcrop::aws::AwsError &error);
 
 private:
+    struct RowUpdate
+    {
+        QString status;
+        QString targetArn;
+    };
     struct Row
     {
         bedrock::DeploymentSummary summary;
-        int source = 0;
         QString account;   // from the ARN, shared between rows
         QString region;
         QString modelName;
         QString createdText;
         QString lastUpdatedText;
         qint64 highlightUntilMs = 0;
+        int source = 0;
         Change change = Change::None;
-        // updateDetails.updateStatus from the last Get ("Updating": polled as transitional).
-        QString updateStatus;
-        QString updateTargetArn;
+        // updateDetails from the last Get, or the swap this window asked for. Out of line: a few
+        // rows ever have one, and every byte of a row counts 100,000 times (docs/benchmarks.md).
+        std::unique_ptr<RowUpdate> update;
+
+        // updateDetails.updateStatus ("Updating": polled as transitional); empty when none.
+        QString updateStatus() const { return update ? update->status : QString(); }
+        QString updateTargetArn() const { return update ? update->targetArn : QString(); }
+        void setUpdate(const QString &status, const QString &targetArn)
+        {
+            update = std::make_unique<RowUpdate>(RowUpdate{status, targetArn});
+        }
     };
 
     static QString updatingStatus() { return QStringLiteral("Updating"); }
