@@ -3,7 +3,7 @@
 
 #include "simconfig.h"
 
-namespace outcrop::test {
+namespace outcrop::faulttest {
 
 // Every fault at once. The periods are chosen so that, counted over the simulator's requests,
 // no three requests in a row fail (checked for the first 5,000): a call's three attempts in
@@ -28,4 +28,4 @@ inline sim::FaultSettings everyRequestFails()
     return faults;
 }
 
-} // namespace outcrop::test
+} // namespace outcrop::faulttest

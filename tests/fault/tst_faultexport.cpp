@@ -112,7 +112,7 @@ private slots:
 
     void init()
     {
-        m_simulator->faults().setSettings(test::allFaultsAtOnce());
+        m_simulator->faults().setSettings(faulttest::allFaultsAtOnce());
     }
 
     void everyDeploymentIsExportedExactlyOnce()
@@ -144,7 +144,7 @@ private slots:
         QTimer watch;
         connect(&watch, &QTimer::timeout, this, [&] {
             if (m_simulator->requestsReceived() >= switchAt) {
-                m_simulator->faults().setSettings(test::everyRequestFails());
+                m_simulator->faults().setSettings(faulttest::everyRequestFails());
                 watch.stop();
             }
         });
@@ -164,7 +164,7 @@ private slots:
         QVERIFY(previous.open(QIODevice::WriteOnly));
         previous.write("the previous export\n");
         previous.close();
-        m_simulator->faults().setSettings(test::everyRequestFails());
+        m_simulator->faults().setSettings(faulttest::everyRequestFails());
         const RunResult result = run({ QStringLiteral("--export"), path });
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(!result.err.trimmed().isEmpty(), "no message");
@@ -179,7 +179,7 @@ private slots:
         QTimer watch;
         connect(&watch, &QTimer::timeout, this, [&] {
             if (m_simulator->requestsReceived() >= switchAt) {
-                m_simulator->faults().setSettings(test::everyRequestFails());
+                m_simulator->faults().setSettings(faulttest::everyRequestFails());
                 watch.stop();
             }
         });

@@ -63,7 +63,7 @@ private slots:
     void everyDeploymentIsShownExactlyOnceAndFailuresAreReported()
     {
         test::SimFixture fixture(test::quietConfig(120));
-        fixture.simulator.faults().setSettings(test::allFaultsAtOnce());
+        fixture.simulator.faults().setSettings(faulttest::allFaultsAtOnce());
         const QStringList expected = sorted(fixture.listedArns());
 
         MainWindow window;
@@ -94,7 +94,7 @@ private slots:
         }
 
         // Retries run out: every request fails. The banner says so; the rows stay.
-        fixture.simulator.faults().setSettings(test::everyRequestFails());
+        fixture.simulator.faults().setSettings(faulttest::everyRequestFails());
         window.refresh();
         QTRY_VERIFY_WITH_TIMEOUT(errors.size() == 1, 60000);
         QCOMPARE(errors.first().first().value<aws::AwsError>().kind, aws::AwsError::Kind::InternalServer);
