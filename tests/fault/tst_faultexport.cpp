@@ -5,6 +5,7 @@
 // leaves no file that could pass for a complete one.
 #include "faultsettings.h"
 #include "simulator.h"
+#include "../support/outcropprocess.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,27 +18,21 @@
 
 using namespace outcrop;
 
+using outcrop::testing::arnsOfCsv;
+
 namespace {
 
-struct RunResult
+// Once the simulator has received `after` more requests, every request fails (retries run out).
+void failEveryRequestAfter(sim::Simulator &simulator, quint64 after, QTimer &watch)
 {
-    int exitCode = -1;
-    QString err;
-};
-
-QStringList arnsOfCsv(const QByteArray &csv)
-{
-    // The ARN column is never quoted (it holds no comma or quote); lines that are the rest of a
-    // multi-line failure message do not hold the ARN prefix.
-    QStringList arns;
-    for (const QByteArray &line : csv.split('\n')) {
-        const qsizetype start = line.indexOf(",arn:aws:bedrock:");
-        if (start >= 0 && line.indexOf(":custom-model-deployment/", start) > start) {
-            const QByteArray rest = line.mid(start + 1);
-            arns.append(QString::fromLatin1(rest.left(rest.indexOf(','))));
+    const quint64 switchAt = simulator.requestsReceived() + after;
+    QObject::connect(&watch, &QTimer::timeout, &watch, [&simulator, &watch, switchAt] {
+        if (simulator.requestsReceived() >= switchAt) {
+            simulator.faults().setSettings(faulttest::everyRequestFails());
+            watch.stop();
         }
-    }
-    return arns;
+    });
+    watch.start(1);
 }
 
 } // namespace
@@ -66,19 +61,9 @@ private:
         return env;
     }
 
-    // Runs outcrop without blocking this thread: the simulator answers from this event loop.
-    RunResult run(const QStringList &arguments)
+    outcrop::testing::OutcropRun run(const QStringList &arguments)
     {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(OUTCROP_EXECUTABLE), arguments);
-        if (!finished.wait(90000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                 QString::fromUtf8(process.readAllStandardError()) };
+        return outcrop::testing::runOutcrop(QStringLiteral(OUTCROP_EXECUTABLE), arguments, environment(), 90000);
     }
 
     QStringList simulatorArns() const
@@ -119,7 +104,7 @@ private slots:
     {
         const QString path = m_home.filePath(QStringLiteral("all.csv"));
         const quint64 before = m_simulator->requestsReceived();
-        const RunResult result = run({ QStringLiteral("--export"), path, QStringLiteral("--page-size"), QStringLiteral("7") });
+        const outcrop::testing::OutcropRun result = run({ QStringLiteral("--export"), path, QStringLiteral("--page-size"), QStringLiteral("7") });
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -140,16 +125,9 @@ private slots:
     {
         const QString path = m_home.filePath(QStringLiteral("partial.csv"));
         // A few pages get through, then every request fails for the rest of the run.
-        const quint64 switchAt = m_simulator->requestsReceived() + 8;
         QTimer watch;
-        connect(&watch, &QTimer::timeout, this, [&] {
-            if (m_simulator->requestsReceived() >= switchAt) {
-                m_simulator->faults().setSettings(faulttest::everyRequestFails());
-                watch.stop();
-            }
-        });
-        watch.start(1);
-        const RunResult result = run({ QStringLiteral("--export"), path, QStringLiteral("--page-size"), QStringLiteral("7") });
+        failEveryRequestAfter(*m_simulator, 8, watch);
+        const outcrop::testing::OutcropRun result = run({ QStringLiteral("--export"), path, QStringLiteral("--page-size"), QStringLiteral("7") });
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(result.err.contains(QLatin1String("internal error")), qPrintable(result.err));
         // No file at all: nothing that could be taken for a complete export, and no temporary one.
@@ -165,7 +143,7 @@ private slots:
         previous.write("the previous export\n");
         previous.close();
         m_simulator->faults().setSettings(faulttest::everyRequestFails());
-        const RunResult result = run({ QStringLiteral("--export"), path });
+        const outcrop::testing::OutcropRun result = run({ QStringLiteral("--export"), path });
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(!result.err.trimmed().isEmpty(), "no message");
         QVERIFY(previous.open(QIODevice::ReadOnly));
@@ -175,16 +153,9 @@ private slots:
 
     void streamingToStandardOutputSaysItIsIncomplete()
     {
-        const quint64 switchAt = m_simulator->requestsReceived() + 8;
         QTimer watch;
-        connect(&watch, &QTimer::timeout, this, [&] {
-            if (m_simulator->requestsReceived() >= switchAt) {
-                m_simulator->faults().setSettings(faulttest::everyRequestFails());
-                watch.stop();
-            }
-        });
-        watch.start(1);
-        const RunResult result = run({ QStringLiteral("--export"), QStringLiteral("-"), QStringLiteral("--page-size"), QStringLiteral("7") });
+        failEveryRequestAfter(*m_simulator, 8, watch);
+        const outcrop::testing::OutcropRun result = run({ QStringLiteral("--export"), QStringLiteral("-"), QStringLiteral("--page-size"), QStringLiteral("7") });
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(result.err.contains(QLatin1String("incomplete")), qPrintable(result.err));
     }
