@@ -2,7 +2,7 @@
 // bench-soak: the dashboard left running (docs/benchmarks.md, "Soak").
 //
 //   bench-soak [--interval-ms 15] [--cycles 10000] [--duration-s 0] [--rows 300]
-//              [--activity-ms 100] [--sample-ms 1000] [--csv FILE]
+//              [--activity-ms 100] [--sample-ms 1000] [--trim] [--csv FILE]
 //
 // The real MainWindow is shown on the offscreen platform with a throw-away HOME and auto-refresh
 // set to --interval-ms (LiveRefresh::setIntervalMs; the user's menu only offers whole seconds).
@@ -51,6 +51,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include <malloc.h>
 #include <unistd.h>
 
 using namespace outcrop;
@@ -203,9 +204,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption rowsOption(QStringLiteral("rows"), QStringLiteral("Deployments in the simulator."), QStringLiteral("n"), QStringLiteral("300"));
     const QCommandLineOption activityOption(QStringLiteral("activity-ms"), QStringLiteral("Demo activity step interval."), QStringLiteral("ms"), QStringLiteral("100"));
     const QCommandLineOption sampleOption(QStringLiteral("sample-ms"), QStringLiteral("Sampling interval."), QStringLiteral("ms"), QStringLiteral("1000"));
+    const QCommandLineOption trimOption(QStringLiteral("trim"), QStringLiteral("malloc_trim(0) before each RSS sample: "
+        "freed heap pages go back to the system, so what remains is memory in use (tells a leak from fragmentation)."));
     const QCommandLineOption csvOption(QStringLiteral("csv"), QStringLiteral("Write every sample to this file."), QStringLiteral("file"));
     parser.addOptions({ simChildOption, intervalOption, cyclesOption, durationOption, rowsOption, activityOption,
-                        sampleOption, csvOption });
+                        sampleOption, trimOption, csvOption });
     parser.process(app);
     const int rows = parser.value(rowsOption).toInt();
     if (parser.isSet(simChildOption)) {
@@ -249,7 +252,11 @@ int main(int argc, char *argv[])
     QElapsedTimer clock;
     clock.start();
     std::vector<Sample> samples;
+    const bool trim = parser.isSet(trimOption);
     const auto sample = [&] {
+        if (trim) {
+            ::malloc_trim(0);
+        }
         Sample s;
         s.seconds = double(clock.elapsed()) / 1000.0;
         s.cycles = cycles;
