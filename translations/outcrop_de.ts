@@ -74,6 +74,10 @@
             <source>%1 returned a reply Outcrop cannot read: %2</source>
             <translation>%1 hat eine Antwort geliefert, die Outcrop nicht lesen kann: %2</translation>
         </message>
+        <message>
+            <source>If the endpoint uses a private certificate authority, give its certificate with AWS_CA_BUNDLE or ca_bundle in the profile.</source>
+            <translation>Wenn der Endpunkt eine private Zertifizierungsstelle verwendet, geben Sie deren Zertifikat mit AWS_CA_BUNDLE oder ca_bundle im Profil an.</translation>
+        </message>
     </context>
     <context>
         <name>AwsError</name>

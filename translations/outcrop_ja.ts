@@ -74,6 +74,10 @@
             <source>%1 returned a reply Outcrop cannot read: %2</source>
             <translation>%1 が Outcrop の読めない応答を返しました: %2</translation>
         </message>
+        <message>
+            <source>If the endpoint uses a private certificate authority, give its certificate with AWS_CA_BUNDLE or ca_bundle in the profile.</source>
+            <translation>エンドポイントがプライベート認証局を使用している場合は、その証明書を AWS_CA_BUNDLE またはプロファイルの ca_bundle で指定してください。</translation>
+        </message>
     </context>
     <context>
         <name>AwsError</name>

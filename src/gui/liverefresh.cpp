@@ -19,12 +19,17 @@ LiveRefresh::LiveRefresh(QObject *parent)
 
 int LiveRefresh::transitionalIntervalMs() const
 {
-    return std::max(5000, m_intervalSeconds * 1000 / 3);
+    return std::max(5000, m_intervalMs / 3);
 }
 
 void LiveRefresh::setIntervalSeconds(int seconds)
 {
-    m_intervalSeconds = std::max(0, seconds);
+    setIntervalMs(std::max(0, seconds) * 1000);
+}
+
+void LiveRefresh::setIntervalMs(int milliseconds)
+{
+    m_intervalMs = std::max(0, milliseconds);
     reschedule(false);
 }
 
@@ -42,7 +47,7 @@ void LiveRefresh::reschedule(bool afterPause)
     m_listTimer.stop();
     m_transitionalTimer.stop();
     m_resumeTimer.stop();
-    if (!m_active || m_intervalSeconds == 0) {
+    if (!m_active || m_intervalMs == 0) {
         return;
     }
     if (afterPause) {
@@ -51,7 +56,7 @@ void LiveRefresh::reschedule(bool afterPause)
         return;
     }
     m_sinceLastTick.start();
-    m_listTimer.start(m_intervalSeconds * 1000);
+    m_listTimer.start(m_intervalMs);
     m_transitionalTimer.start(transitionalIntervalMs());
 }
 
@@ -59,8 +64,8 @@ void LiveRefresh::onListTick()
 {
     // A tick far later than due means the machine slept: treat it like a resume, so the timers
     // do not fire a backlog and the first request waits until the network is likely back.
-    const qint64 late = m_sinceLastTick.elapsed() - qint64(m_intervalSeconds) * 1000;
-    if (late > qint64(m_intervalSeconds) * 1000 + 10000) {
+    const qint64 late = m_sinceLastTick.elapsed() - m_intervalMs;
+    if (late > qint64(m_intervalMs) + 10000) {
         reschedule(true);
         return;
     }

@@ -25,7 +25,11 @@ public:
 
     // 0 = off. Takes effect at once.
     void setIntervalSeconds(int seconds);
-    int intervalSeconds() const { return m_intervalSeconds; }
+    int intervalSeconds() const { return m_intervalMs / 1000; }
+    // Any interval in milliseconds: for the soak benchmark (bench/soak), which refreshes every
+    // 10-20 ms; the user only ever picks whole seconds.
+    void setIntervalMs(int milliseconds);
+    int intervalMs() const { return m_intervalMs; }
     // Visible and not minimised: polling runs; otherwise it waits.
     void setActive(bool active);
     bool isActive() const { return m_active; }
@@ -40,7 +44,7 @@ private:
     void reschedule(bool afterPause);
     void onListTick();
 
-    int m_intervalSeconds = 0;
+    int m_intervalMs = 0;
     bool m_active = true;
     QTimer m_listTimer;
     QTimer m_transitionalTimer;

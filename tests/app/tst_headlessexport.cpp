@@ -2,6 +2,7 @@
 // `outcrop --export` as a user runs it: the real executable, no display, no session bus, the AWS
 // settings in the environment, against the simulator over loopback.
 #include "simulator.h"
+#include "../support/outcropprocess.h"
 
 #include "aws/ssotokencache.h"
 
@@ -16,16 +17,8 @@
 
 using namespace outcrop;
 
-namespace {
-
-struct RunResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-} // namespace
+using RunResult = outcrop::testing::OutcropRun;
+using outcrop::testing::arnsOfCsv;
 
 class TestHeadlessExport : public QObject
 {
@@ -49,19 +42,9 @@ private:
         return env;
     }
 
-    // Runs outcrop without blocking this thread: the simulator answers from this event loop.
     RunResult run(const QStringList &arguments, const QProcessEnvironment &env)
     {
-        QProcess process;
-        process.setProcessEnvironment(env);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(OUTCROP_EXECUTABLE), arguments);
-        if (!finished.wait(60000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-                 QString::fromUtf8(process.readAllStandardError()) };
+        return outcrop::testing::runOutcrop(QStringLiteral(OUTCROP_EXECUTABLE), arguments, env);
     }
 
     QStringList expectedArns(const std::function<bool(const sim::Deployment &)> &keep) const
@@ -71,21 +54,6 @@ private:
         for (auto it = all.rbegin(); it != all.rend(); ++it) {
             if (keep((*it)->data)) {
                 arns.append((*it)->data.arn);
-            }
-        }
-        return arns;
-    }
-
-    static QStringList arnsOfCsv(const QByteArray &csv)
-    {
-        // The ARN is the second column and never quoted (it holds no comma or quote); rows of
-        // failure messages with line breaks are skipped by looking for the ARN prefix.
-        QStringList arns;
-        for (const QByteArray &line : csv.split('\n')) {
-            const qsizetype start = line.indexOf(",arn:aws:bedrock:");
-            if (start >= 0 && line.indexOf(":custom-model-deployment/", start) > start) {
-                const QByteArray rest = line.mid(start + 1);
-                arns.append(QString::fromLatin1(rest.left(rest.indexOf(','))));
             }
         }
         return arns;

@@ -7,6 +7,10 @@
 #include "aws/utctime.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -232,6 +236,86 @@ private slots:
         QCOMPARE(call->error().kind, AwsError::Kind::Redirect);
         QVERIFY(call->error().userMessage().contains(QLatin1String("https://elsewhere.example/")));
         QCOMPARE(harness.server.requestHeads().size(), 1);
+    }
+
+    void aRedirectToASecondListenerNeverReachesIt()
+    {
+        // The second listener records every connection and every byte it is sent.
+        QTcpServer second;
+        QVERIFY(second.listen(QHostAddress::LocalHost));
+        int connections = 0;
+        QByteArray received;
+        connect(&second, &QTcpServer::newConnection, &second, [&] {
+            while (QTcpSocket *socket = second.nextPendingConnection()) {
+                ++connections;
+                connect(socket, &QTcpSocket::readyRead, socket, [&received, socket] { received += socket->readAll(); });
+            }
+        });
+        const QByteArray location = "http://127.0.0.1:" + QByteArray::number(second.serverPort()) + "/steal";
+        const QByteArray redirect = "HTTP/1.1 307 Temporary Redirect\r\nLocation: " + location + "\r\nContent-Length: 0\r\n\r\n";
+        Harness harness({ Reply { redirect } });
+
+        // Control: Qt's default policy follows this redirect and hands the Authorization header
+        // on, so the second listener would notice if the client did the same.
+        {
+            QNetworkAccessManager defaults;
+            QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/x").arg(harness.server.port())));
+            request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("AWS4-HMAC-SHA256 control"));
+            QNetworkReply *reply = defaults.get(request);
+            QTRY_VERIFY_WITH_TIMEOUT(received.contains("Authorization: AWS4-HMAC-SHA256 control"), 10000);
+            reply->abort();
+            delete reply;
+        }
+        QCOMPARE(connections, 1);
+        received.clear();
+
+        AwsCall *call = harness.run();
+        QCOMPARE(call->error().kind, AwsError::Kind::Redirect);
+        QVERIFY2(call->error().userMessage().contains(QString::fromLatin1(location)), qPrintable(call->error().userMessage()));
+        QVERIFY(call->body().isEmpty());
+        // The first listener saw the signed request; the second one nothing at all, even after
+        // the event loop has had time to carry out a follow-up (a queued redirect is async).
+        QCOMPARE(harness.server.requestHeads().size(), 2);   // the control's request, then the client's
+        QVERIFY(harness.server.requestHeads().last().contains("Authorization: AWS4-HMAC-SHA256"));
+        QTest::qWait(300);
+        QCOMPARE(connections, 1);
+        QVERIFY(received.isEmpty());
+    }
+
+    void plainHttpToARemoteHostSendsNothing()
+    {
+        // Everything this manager sends goes to a loopback proxy that records it, so a request to
+        // any host would show up there.
+        CapturingHttpServer proxy(QByteArrayLiteral("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"));
+        QNetworkAccessManager network;
+        network.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.port()));
+
+        // Control: a plain request to the remote host does reach the proxy.
+        {
+            QNetworkReply *reply = network.get(QNetworkRequest(QUrl(QStringLiteral("http://bedrock.example.com/control"))));
+            QSignalSpy finished(reply, &QNetworkReply::finished);
+            QVERIFY(finished.wait(10000));
+            delete reply;
+        }
+        QCOMPARE(proxy.requestHeads().size(), 1);
+
+        CountingAuth auth;
+        AwsClientConfig config;
+        config.endpoint = QUrl(QStringLiteral("http://bedrock.example.com"));
+        config.region = QStringLiteral("us-east-1");
+        AwsClient client(&network, &auth, config);
+        AwsHttpRequest request;
+        request.operation = QStringLiteral("ListCustomModelDeployments");
+        request.target = AwsRequestTarget(QByteArrayLiteral("/model-customization/custom-model-deployments"));
+        AwsCall *call = client.send(std::move(request));
+        QSignalSpy finished(call, &AwsCall::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(call->error().kind, AwsError::Kind::Configuration);
+        QVERIFY2(call->error().userMessage().contains(QLatin1String("http://bedrock.example.com")),
+                 qPrintable(call->error().userMessage()));
+        QTest::qWait(100);
+        QCOMPARE(proxy.requestHeads().size(), 1);   // only the control
+        delete call;
     }
 
     void quotaExhaustionStopsRetries()

@@ -5,6 +5,7 @@
 
 #include "awstesthelpers.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -173,6 +174,34 @@ private slots:
         // No shell: $HOME and ; reach the program untouched.
         QCOMPARE(outcome.credentials.accessKeyId, QStringLiteral("3|arg one|two three|$HOME;touch pwned"));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("pwned"))));
+    }
+
+    void shellSyntaxIsNeverInterpreted()
+    {
+        // Each marker would be created by a shell running this line: after ";", inside "$(...)",
+        // inside backquotes, after "&&" and after "|". Without a shell these are words handed to
+        // printf, which ignores them.
+        const QString semicolon = m_dir.filePath(QStringLiteral("marker-semicolon"));
+        const QString substitution = m_dir.filePath(QStringLiteral("marker-substitution"));
+        const QString backquote = m_dir.filePath(QStringLiteral("marker-backquote"));
+        const QString andThen = m_dir.filePath(QStringLiteral("marker-and"));
+        const QString pipe = m_dir.filePath(QStringLiteral("marker-pipe"));
+        const QString line = QStringLiteral("printf '{\"Version\":1,\"AccessKeyId\":\"AKIDNOSHELL\",\"SecretAccessKey\":\"s\"}' "
+                                            "; touch %1 $(touch %2) `touch %3` && touch %4 | touch %5")
+                                 .arg(semicolon, substitution, backquote, andThen, pipe);
+        const Outcome outcome = run(line);
+        QVERIFY2(outcome.succeeded, qPrintable(outcome.error));
+        QCOMPARE(outcome.credentials.accessKeyId, QStringLiteral("AKIDNOSHELL"));
+        for (const QString &marker : { semicolon, substitution, backquote, andThen, pipe }) {
+            QVERIFY2(!QFile::exists(marker), qPrintable(marker));
+        }
+
+        // Control: the same line through /bin/sh creates them, so the check above can fail.
+        QProcess shell;
+        shell.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), line });
+        QVERIFY(shell.waitForFinished(10000));
+        QVERIFY(QFile::exists(semicolon));
+        QVERIFY(QFile::exists(substitution));
     }
 
     void programFromPath()

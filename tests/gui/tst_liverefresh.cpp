@@ -41,6 +41,22 @@ private slots:
         QVERIFY(live.isRunning());   // and the normal pace goes on
     }
 
+    void anIntervalInMillisecondsForTheSoakBenchmark()
+    {
+        LiveRefresh live;
+        live.setIntervalMs(20);
+        QCOMPARE(live.intervalMs(), 20);
+        QCOMPARE(live.intervalSeconds(), 0);   // not a choice of the menu
+        QVERIFY(live.isRunning());
+        QSignalSpy due(&live, &LiveRefresh::refreshDue);
+        QTRY_VERIFY(due.size() >= 3);          // one tick after another, not just once
+        QCOMPARE(live.transitionalIntervalMs(), 5000);
+        live.setIntervalSeconds(15);
+        QCOMPARE(live.intervalMs(), 15000);
+        live.setIntervalMs(0);
+        QVERIFY(!live.isRunning());
+    }
+
     void activatingTwiceChangesNothing()
     {
         LiveRefresh live;

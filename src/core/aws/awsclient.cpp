@@ -43,10 +43,16 @@ QByteArray hostHeaderFor(const QUrl &url)
 
 AwsError networkError(const QNetworkReply &reply, const QString &operation)
 {
-    AwsError error = AwsError::make(AwsError::Kind::Network,
-                                    AwsClientTr::tr("Could not reach %1: %2").arg(reply.url().host(), reply.errorString()),
-                                    operation);
-    return error;
+    QString text = AwsClientTr::tr("Could not reach %1: %2").arg(reply.url().host(), reply.errorString());
+    if (reply.error() == QNetworkReply::SslHandshakeFailedError) {
+        // Qt's text names the certificate problem ("self-signed", "expired", "host name does not
+        // match"); the usual cause behind a corporate proxy or a private endpoint is a private
+        // certificate authority, which the AWS tools trust through these two settings.
+        text += QLatin1Char(' ')
+            + AwsClientTr::tr("If the endpoint uses a private certificate authority, give its certificate with "
+                              "AWS_CA_BUNDLE or ca_bundle in the profile.");
+    }
+    return AwsError::make(AwsError::Kind::Network, text, operation);
 }
 
 } // namespace
