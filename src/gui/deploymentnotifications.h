@@ -28,6 +28,8 @@ public:
     explicit DeploymentNotifications(DesktopNotifier *notifier, QObject *parent = nullptr);
 
     bool isEnabled() const { return m_enabled; }
+    // How many deployments' last status is remembered (bounded by what the service still lists).
+    qsizetype rememberedCount() const { return m_tracker.rememberedCount(); }
 
 public slots:
     // Saved in QSettings under enabledSettingsKey().
@@ -38,7 +40,7 @@ public slots:
     void observe(const QList<outcrop::bedrock::DeploymentSummary> &rows);
     // One polled deployment (GetCustomModelDeployment).
     void observeRow(const outcrop::bedrock::DeploymentSummary &row);
-    // A deployment deleted from within Outcrop.
+    // A deployment deleted from within Outcrop, or one the service no longer lists.
     void forget(const QString &arn);
 
 signals:

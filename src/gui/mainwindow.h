@@ -114,6 +114,7 @@ public:
     StatusSidebar *statusSidebar() const { return m_sidebar; }
     OverviewWidget *overview() const { return m_overview; }
     DesktopNotifier *desktopNotifier() const { return m_notifier; }
+    DeploymentNotifications *notifications() const { return m_notifications; }
     ExportDialog *exportDialog() const;
 
 signals:

@@ -10,6 +10,7 @@
 #include "exportdialog.h"
 #include "filterbar.h"
 #include "liverefresh.h"
+#include "deploymentnotifications.h"
 #include "mainwindow.h"
 
 #include <QAction>
@@ -356,6 +357,32 @@ private slots:
         window.tableModel()->refreshTransitional();
         QTest::qWait(1000);
         QCOMPARE(delivered.size(), 1);
+        window.setSession(nullptr, {});
+    }
+
+    // A deployment the service stops listing leaves the table and the notifications' memory, so
+    // that memory stays bounded while deployments come and go.
+    void aDeploymentThatIsGoneIsForgotten()
+    {
+        test::SimFixture fixture(test::quietConfig(5));
+        auto &store = fixture.simulator.store();
+        const QString arn = store.createDeployment(QStringLiteral("short-lived"), fixture.customModelArn(), {}, {}, {});
+        MainWindow window;
+        window.tableModel()->setHighlightDuration(50);
+        window.setSession(fixture.session.get(), ConnectionLabel { QStringLiteral("p"), QStringLiteral("us-east-1"), false });
+        QTRY_COMPARE(window.tableModel()->loadedCount(), 6);
+        QSignalSpy refreshed(window.tableModel(), &DeploymentTableModel::refreshed);
+        window.refreshAction()->trigger();   // a refresh is a batch the notifications observe
+        QTRY_COMPARE(refreshed.size(), 1);
+        QTRY_COMPARE(window.notifications()->rememberedCount(), qsizetype(6));
+
+        store.setTimings({ 3600 * 1000, 1, 3600 * 1000 });
+        store.beginDelete(arn);
+        QTRY_VERIFY(!store.findDeployment(arn));
+        window.refreshAction()->trigger();
+        QTRY_COMPARE(refreshed.size(), 2);
+        QTRY_COMPARE(window.tableModel()->rowOfArn(arn), -1);
+        QCOMPARE(window.notifications()->rememberedCount(), qsizetype(5));
         window.setSession(nullptr, {});
     }
 };
