@@ -46,9 +46,13 @@ TagEditor::TagEditor(QWidget *parent)
     m_table->setMaximumHeight(m_table->fontMetrics().lineSpacing() * 10);
     layout->addWidget(m_table);
 
+    // Key and value get a line of their own, the buttons the line below: side by side with the
+    // buttons, in a details dock of a usual width, each field had room for a few characters only.
     m_editRow = new QWidget(this);
-    auto *edit = new QHBoxLayout(m_editRow);
+    auto *edit = new QVBoxLayout(m_editRow);
     edit->setContentsMargins(0, 0, 0, 0);
+    auto *fields = new QHBoxLayout;
+    auto *buttons = new QHBoxLayout;
     m_key = new QLineEdit(m_editRow);
     m_key->setObjectName(QStringLiteral("tagKeyEdit"));
     m_key->setPlaceholderText(tr("Key", "tag"));
@@ -66,10 +70,13 @@ TagEditor::TagEditor(QWidget *parent)
     m_remove = new QPushButton(tr("Remove", "tag"), m_editRow);
     m_remove->setObjectName(QStringLiteral("removeTagButton"));
     m_remove->setAccessibleName(tr("Remove the selected tags"));
-    edit->addWidget(m_key, 2);
-    edit->addWidget(m_value, 3);
-    edit->addWidget(m_add);
-    edit->addWidget(m_remove);
+    fields->addWidget(m_key, 2);
+    fields->addWidget(m_value, 3);
+    buttons->addStretch(1);
+    buttons->addWidget(m_add);
+    buttons->addWidget(m_remove);
+    edit->addLayout(fields);
+    edit->addLayout(buttons);
     layout->addWidget(m_editRow);
     m_keyMarker = std::make_unique<FieldValidityMarker>(
         m_key, tr("1 to 128 letters, digits, spaces and . _ : / = + @ -; not starting with aws:"));

@@ -3,18 +3,27 @@
 
 #include "aws/authprovider.h"
 #include "bedrock/bedrocksession.h"
+#include "createdeploymentdialog.h"
+#include "deletedeploymentsdialog.h"
 #include "deploymentdetailpane.h"
 #include "deploymentfilterproxy.h"
 #include "deploymenttablemodel.h"
 #include "errorbanner.h"
 #include "filterbar.h"
+#include "lifecycleactions.h"
 #include "mainwindow.h"
 #include "simulator.h"
+#include "tageditor.h"
 
+#include <QApplication>
+#include <QComboBox>
 #include <QDateTime>
+#include <QDialog>
 #include <QDir>
 #include <QDockWidget>
 #include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPixmap>
 #include <QTableView>
 #include <QTextStream>
@@ -53,8 +62,9 @@ QString accessDeniedMessage()
 
 QStringList ScreenshotScenes::sceneNames()
 {
-    return {QStringLiteral("dashboard"), QStringLiteral("details-failed"), QStringLiteral("error-banner"),
-            QStringLiteral("empty-state")};
+    return {QStringLiteral("dashboard"),     QStringLiteral("details-failed"),    QStringLiteral("details-active"),
+            QStringLiteral("error-banner"),  QStringLiteral("empty-state"),       QStringLiteral("new-deployment"),
+            QStringLiteral("delete-deployments")};
 }
 
 ScreenshotScenes::ScreenshotScenes(Options options, QObject *parent)
@@ -108,14 +118,24 @@ bool ScreenshotScenes::start()
         return false;
     }
     // One deployment being deleted, near the top of the list: the generated set has none.
+    // The newest Active deployment carries the tags a team would give it (the details-active scene).
     int activeSeen = 0;
     const auto &stored = m_simulator->store().deploymentsByCreation();
     for (auto it = stored.rbegin(); it != stored.rend(); ++it) {
-        if ((*it)->data.status == QLatin1String("Active") && ++activeSeen == 3) {
+        if ((*it)->data.status != QLatin1String("Active")) {
+            continue;
+        }
+        ++activeSeen;
+        if (activeSeen == 1) {
+            m_taggedArn = (*it)->data.arn;
+        } else if (activeSeen == 3) {
             m_simulator->store().beginDelete((*it)->data.arn);
             break;
         }
     }
+    m_simulator->store().setTags(m_taggedArn, {{QStringLiteral("team"), QStringLiteral("search-ranking")},
+                                               {QStringLiteral("cost-center"), QStringLiteral("ml-4521")},
+                                               {QStringLiteral("environment"), QStringLiteral("staging")}});
     m_session = std::make_unique<bedrock::BedrockSession>(m_simulator->serverUrl(), config.region,
                                                           std::make_unique<aws::StaticAuthProvider>(simulatorAuth()));
 
@@ -134,7 +154,7 @@ QList<ScreenshotScenes::Scene> ScreenshotScenes::allScenes()
     scenes.append({QStringLiteral("dashboard"),
                    [this] { setDetailsVisible(false); },
                    [this] { return m_window->tableModel()->loadedCount() > 0; },
-                   [] {}});
+                   [] {}, {}});
     scenes.append({QStringLiteral("details-failed"),
                    [this] {
                        setDetailsVisible(true);
@@ -147,7 +167,20 @@ QList<ScreenshotScenes::Scene> ScreenshotScenes::allScenes()
                    [this] {
                        m_window->tableView()->setCurrentIndex(QModelIndex());
                        setDetailsVisible(false);
-                   }});
+                   }, {}});
+    scenes.append({QStringLiteral("details-active"),
+                   [this] {
+                       setDetailsVisible(true);
+                       selectRow(m_taggedArn);
+                   },
+                   [this] {
+                       const gui::DeploymentDetailPane *pane = m_window->detailPane();
+                       return pane->hasDetail() && pane->summary().arn == m_taggedArn && pane->tagEditor()->isLoaded();
+                   },
+                   [this] {
+                       m_window->tableView()->setCurrentIndex(QModelIndex());
+                       setDetailsVisible(false);
+                   }, {}});
     scenes.append({QStringLiteral("error-banner"),
                    [this] {
                        m_simulator->faults().forceError({QStringLiteral("ListCustomModelDeployments"),
@@ -159,7 +192,7 @@ QList<ScreenshotScenes::Scene> ScreenshotScenes::allScenes()
                    [this] {
                        m_simulator->faults().clearForcedErrors();
                        m_window->errorBanner()->clearError();
-                   }});
+                   }, {}});
     scenes.append({QStringLiteral("empty-state"),
                    [this] {
                        bedrock::DeploymentQuery query = m_window->filterBar()->query();
@@ -168,7 +201,40 @@ QList<ScreenshotScenes::Scene> ScreenshotScenes::allScenes()
                        m_window->applyQuery(query);
                    },
                    [this] { return !m_window->emptyStateText().isEmpty(); },
-                   [] {}});
+                   [this] {
+                       const bedrock::DeploymentQuery query;
+                       m_window->filterBar()->setQuery(query);
+                       m_window->applyQuery(query);
+                   }, {}});
+    // The dialogs are saved on their own, as a user sees them over the window.
+    scenes.append({QStringLiteral("new-deployment"),
+                   [this] { m_window->lifecycleActions()->openCreateDialog(); },
+                   [this] {
+                       auto *dialog = qobject_cast<gui::CreateDeploymentDialog *>(openDialog());
+                       if (!dialog || dialog->modelCombo()->count() == 0) {
+                           return false;
+                       }
+                       if (dialog->nameEdit()->text().isEmpty()) {
+                           dialog->nameEdit()->setText(QStringLiteral("support-triage-v4"));
+                           dialog->modelCombo()->setCurrentIndex(qMin(1, dialog->modelCombo()->count() - 1));
+                           dialog->descriptionEdit()->setPlainText(
+                               QStringLiteral("Fine-tuned on the October support tickets."));
+                       }
+                       return true;
+                   },
+                   [this] { closeOpenDialog(); },
+                   [this] { return static_cast<QWidget *>(openDialog()); }});
+    scenes.append({QStringLiteral("delete-deployments"),
+                   [this] {
+                       selectRowsWithStatus(QStringLiteral("Failed"), 2);
+                       m_window->lifecycleActions()->openDeleteDialog();
+                   },
+                   [this] { return qobject_cast<gui::DeleteDeploymentsDialog *>(openDialog()) != nullptr; },
+                   [this] {
+                       closeOpenDialog();
+                       m_window->tableView()->clearSelection();
+                   },
+                   [this] { return static_cast<QWidget *>(openDialog()); }});
     return scenes;
 }
 
@@ -219,7 +285,8 @@ void ScreenshotScenes::capture()
     }
     const QString fileName = QStringLiteral("%1-%2-%3.png").arg(m_current.name, variant).arg(scalePercent);
     const QString path = QDir(m_options.outputDirectory).filePath(fileName);
-    if (!m_window->grab().save(path, "PNG")) {
+    QWidget *target = m_current.target ? m_current.target() : m_window.get();
+    if (!target || !target->grab().save(path, "PNG")) {
         fail(QStringLiteral("cannot write %1").arg(path));
         return;
     }
@@ -245,6 +312,53 @@ void ScreenshotScenes::selectFirstFailedRow()
             view->scrollTo(index);
             return;
         }
+    }
+}
+
+void ScreenshotScenes::selectRow(const QString &arn)
+{
+    QTableView *view = m_window->tableView();
+    const gui::DeploymentFilterProxy *proxy = m_window->proxyModel();
+    for (int row = 0; row < proxy->rowCount(); ++row) {
+        const QModelIndex index = proxy->index(row, gui::DeploymentTableModel::NameColumn);
+        if (index.data(gui::DeploymentTableModel::ArnRole).toString() == arn) {
+            view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            view->scrollTo(index);
+            return;
+        }
+    }
+}
+
+void ScreenshotScenes::selectRowsWithStatus(const QString &status, int count)
+{
+    QTableView *view = m_window->tableView();
+    const gui::DeploymentFilterProxy *proxy = m_window->proxyModel();
+    view->clearSelection();
+    int selected = 0;
+    for (int row = 0; row < proxy->rowCount() && selected < count; ++row) {
+        const QModelIndex index = proxy->index(row, gui::DeploymentTableModel::NameColumn);
+        if (index.data(gui::DeploymentTableModel::StatusRole).toString() == status) {
+            const auto flags = selected == 0 ? QItemSelectionModel::ClearAndSelect : QItemSelectionModel::Select;
+            view->selectionModel()->setCurrentIndex(index, flags | QItemSelectionModel::Rows);
+            ++selected;
+        }
+    }
+}
+
+QDialog *ScreenshotScenes::openDialog() const
+{
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        if (auto *dialog = qobject_cast<QDialog *>(widget); dialog && dialog->isVisible()) {
+            return dialog;
+        }
+    }
+    return nullptr;
+}
+
+void ScreenshotScenes::closeOpenDialog()
+{
+    if (QDialog *dialog = openDialog()) {
+        dialog->reject();
     }
 }
 

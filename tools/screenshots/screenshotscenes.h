@@ -11,7 +11,9 @@
 #include <functional>
 #include <memory>
 
+class QDialog;
 class QTimer;
+class QWidget;
 
 namespace outcrop::sim {
 class Simulator;
@@ -66,6 +68,8 @@ private:
         std::function<void()> prepare;
         std::function<bool()> isReady;
         std::function<void()> cleanUp;
+        // What is saved: the main window unless a scene shows a dialog of its own.
+        std::function<QWidget *()> target;
     };
 
     QList<Scene> allScenes();
@@ -75,6 +79,10 @@ private:
     void fail(const QString &message);
     bool isQuiet() const;
     void selectFirstFailedRow();
+    void selectRow(const QString &arn);
+    void selectRowsWithStatus(const QString &status, int count);
+    QDialog *openDialog() const;
+    void closeOpenDialog();
     void setDetailsVisible(bool visible);
 
     Options m_options;
@@ -88,6 +96,7 @@ private:
     QTimer *m_pollTimer;
     QElapsedTimer m_sceneClock;
     int m_quietPolls = 0;
+    QString m_taggedArn;   // the Active deployment with tags (details-active)
 };
 
 } // namespace outcrop::screenshots
