@@ -63,7 +63,7 @@ bedrock::BedrockClient *DeploymentTableModel::clientOfRow(int row) const
     if (row < 0 || row >= int(m_rows.size())) {
         return nullptr;
     }
-    return m_sources.value(m_rows[size_t(row)].source).client;
+    return m_sources.value(sourceOfRow(m_rows[size_t(row)])).client;
 }
 
 aws::AwsError DeploymentTableModel::namingSource(const aws::AwsError &failure, int source) const
@@ -108,6 +108,9 @@ void DeploymentTableModel::reload()
     m_rows.clear();
     m_removedCount = 0;
     m_interned.clear();
+    m_origins.clear();
+    m_originIndex.clear();
+    m_lastOrigin = 0;
     m_insertedLocally.clear();
     m_highlightTimer.stop();
     endResetModel();
@@ -227,17 +230,17 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
         case ModelColumn:
             return row.modelName;
         case CreatedColumn:
-            return row.createdText;
+            return row.createdText();
         case LastUpdatedColumn:
-            return row.lastUpdatedText;
+            return row.lastUpdatedText();
         case FailureMessageColumn:
             return summary.failureMessage;
         case ArnColumn:
             return summary.arn;
         case AccountColumn:
-            return row.account;
+            return originOfRow(row).account;
         case RegionColumn:
-            return row.region;
+            return originOfRow(row).region;
         }
         break;
     case Qt::ToolTipRole:
@@ -275,7 +278,7 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
             return data(index, Qt::DisplayRole);
         case AccountColumn:
         case RegionColumn:
-            return tr("Listed from %1").arg(sourceLabel(row.source));
+            return tr("Listed from %1").arg(sourceLabel(sourceOfRow(row)));
         }
         break;
     case Qt::DecorationRole:
@@ -313,9 +316,9 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
         case ArnColumn:
             return summary.arn;
         case AccountColumn:
-            return row.account;
+            return originOfRow(row).account;
         case RegionColumn:
-            return row.region;
+            return originOfRow(row).region;
         }
         break;
     case ArnRole:
@@ -332,7 +335,7 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
     case ModelArnRole:
         return summary.modelArn;
     case SourceRole:
-        return row.source;
+        return sourceOfRow(row);
     case UpdateStatusRole:
         return row.updateStatus();
     }
@@ -448,19 +451,87 @@ void DeploymentTableModel::intern(QString &text)
 void DeploymentTableModel::format(Row &row)
 {
     row.modelName = m_names ? m_names->displayName(row.summary.modelArn) : bedrock::shortNameFromArn(row.summary.modelArn);
-    row.createdText = m_timeFormatter.format(row.summary.createdAt);
-    row.lastUpdatedText = m_timeFormatter.format(row.summary.lastUpdatedAt);
+    QString created = m_timeFormatter.format(row.summary.createdAt);
+    const QString lastUpdated = m_timeFormatter.format(row.summary.lastUpdatedAt);
+    // A cell of a short date and time format; the limit only keeps the size in its 16 bits.
+    created.truncate(std::numeric_limits<quint16>::max());
+    row.createdTextSize = quint16(created.size());
+    if (lastUpdated == created) {
+        row.timeTexts = std::move(created);
+    } else {
+        row.timeTexts = created + QChar(u'\0') + lastUpdated;
+    }
+}
+
+namespace {
+// `size` characters of `text` from `from`, sharing its heap block (no copy, no allocation): the
+// block stays alive while any such part of it does. QString::mid() and sliced() copy. Through
+// QString's public data pointer, since no documented call shares part of a string in Qt 6.4.
+QString sharedPart(const QString &text, qsizetype from, qsizetype size)
+{
+    if (size <= 0) {
+        return {};
+    }
+    QString::DataPointer part = text.data_ptr();   // one more reference to the block
+    part.ptr += from;
+    part.size = size;
+    return QString(std::move(part));
+}
+
+// Field `index` of an ARN split at ':', as bedrock::arnField() gives it, without a copy.
+QStringView arnFieldView(QStringView arn, int index)
+{
+    qsizetype start = 0;
+    for (int field = 0; field < index; ++field) {
+        const qsizetype colon = arn.indexOf(QLatin1Char(':'), start);
+        if (colon < 0) {
+            return {};
+        }
+        start = colon + 1;
+    }
+    const qsizetype end = arn.indexOf(QLatin1Char(':'), start);
+    return arn.sliced(start, (end < 0 ? arn.size() : end) - start);
+}
+} // namespace
+
+QString DeploymentTableModel::Row::createdText() const
+{
+    return sharedPart(timeTexts, 0, createdTextSize);
+}
+
+QString DeploymentTableModel::Row::lastUpdatedText() const
+{
+    if (timeTexts.size() == createdTextSize) {   // both read the same, or there is no last update
+        return summary.lastUpdatedAt.isValid() ? createdText() : QString();
+    }
+    return sharedPart(timeTexts, createdTextSize + 1, timeTexts.size() - createdTextSize - 1);
+}
+
+quint32 DeploymentTableModel::originOf(const DeploymentSummary &summary, int source)
+{
+    const QStringView region = arnFieldView(summary.arn, 3);
+    const QStringView account = arnFieldView(summary.arn, 4);
+    if (m_lastOrigin < quint32(m_origins.size())) {
+        const Origin &last = m_origins.at(m_lastOrigin);
+        if (last.source == source && last.account == account && last.region == region) {
+            return m_lastOrigin;
+        }
+    }
+    const QString key = QString::number(source) + QLatin1Char(':') + account + QLatin1Char(':') + region;
+    auto found = m_originIndex.constFind(key);
+    if (found == m_originIndex.cend()) {
+        found = m_originIndex.insert(key, quint32(m_origins.size()));
+        m_origins.append(Origin{source, account.toString(), region.toString()});
+    }
+    m_lastOrigin = *found;
+    return m_lastOrigin;
 }
 
 DeploymentTableModel::Row DeploymentTableModel::makeRow(const DeploymentSummary &summary, int source)
 {
     Row row;
     row.summary = summary;
-    row.source = source;
-    row.account = summary.accountId();
-    row.region = summary.region();
-    intern(row.account);
-    intern(row.region);
+    row.origin = originOf(summary, source);
     // Many rows share a model and a status: one string each instead of one per row.
     intern(row.summary.modelArn);
     intern(row.summary.statusText);
@@ -516,7 +587,7 @@ void DeploymentTableModel::updateRow(int rowIndex, const DeploymentSummary &summ
     const Change change = row.change;
     std::unique_ptr<RowUpdate> update = std::move(row.update);
     const qint64 until = row.highlightUntilMs;
-    row = makeRow(summary, row.source);
+    row = makeRow(summary, sourceOfRow(row));
     row.change = change;
     row.update = std::move(update);
     row.highlightUntilMs = until;
@@ -669,7 +740,7 @@ void DeploymentTableModel::continueRefresh()
             // not count.
             int target = 0;
             for (const Row &row : m_rows) {
-                if (row.change != Change::Removed && !m_refreshPager->sourceError(row.source).isError()) {
+                if (row.change != Change::Removed && !m_refreshPager->sourceError(sourceOfRow(row)).isError()) {
                     ++target;
                 }
             }
@@ -696,8 +767,8 @@ void DeploymentTableModel::finishRefresh()
     if (!failed.isEmpty()) {
         QList<SourcedDeployment> kept;
         for (const Row &row : m_rows) {
-            if (failed.contains(row.source) && row.change != Change::Removed) {
-                kept.append({row.source, row.summary});
+            if (failed.contains(sourceOfRow(row)) && row.change != Change::Removed) {
+                kept.append({sourceOfRow(row), row.summary});
             }
         }
         const bool descending = m_query.sortOrder != bedrock::SortOrder::Ascending;
@@ -838,7 +909,7 @@ void DeploymentTableModel::refreshTransitional()
             break;
         }
         const QString &arn = row.summary.arn;
-        bedrock::BedrockClient *client = m_sources.value(row.source).client;
+        bedrock::BedrockClient *client = m_sources.value(sourceOfRow(row)).client;
         if (!client || row.change == Change::Removed || m_transitionalInFlight.contains(arn)
             || !(bedrock::isTransitional(row.summary.statusText) || row.updateStatus() == updatingStatus())) {
             continue;

@@ -9,6 +9,7 @@
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QPointer>
 #include <QSet>
@@ -44,7 +45,8 @@ namespace outcrop::gui {
 //
 // Built for large lists: every display string is prepared once when a row is stored (or changes),
 // so data() only reads. A row is a plain struct (no QObject), with strings shared between rows
-// where they repeat (model ARNs, model names, statuses): about 700 bytes per row.
+// where they repeat (model ARNs, model names, statuses, account and region): 216 bytes inline and
+// about 570 with its strings on x86-64.
 class DeploymentTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -83,7 +85,8 @@ public:
 
     // What a refresh did to a row, shown for highlightDuration(). A Removed row stays in the model,
     // highlighted, until its highlight ends; then it is removed.
-    enum class Change { None, Added, Changed, Removed };
+    // One byte: a row keeps one (see Row).
+    enum class Change : quint8 { None, Added, Changed, Removed };
     Q_ENUM(Change)
 
     static constexpr int defaultPageSize = 100;
@@ -193,21 +196,34 @@ private:
         QString status;
         QString targetArn;
     };
+    // Where a row was listed from and what its ARN names: one entry per (source, account, region)
+    // seen, which rows refer to by index instead of carrying two strings each.
+    struct Origin
+    {
+        int source = 0;
+        QString account;   // from the ARN
+        QString region;
+    };
+    // Every byte of a row counts 100,000 times (docs/benchmarks.md, "memory per loaded row"): the
+    // strings that repeat between rows are shared, the small fields packed at the end.
     struct Row
     {
         bedrock::DeploymentSummary summary;
-        QString account;   // from the ARN, shared between rows
-        QString region;
         QString modelName;
-        QString createdText;
-        QString lastUpdatedText;
+        // The Created and Last updated cells, formatted once, in one string: "created\0last updated"
+        // (one heap block instead of two; the \0 ends the first one for code that reads it as a
+        // C string), or just "created" when both read the same.
+        QString timeTexts;
         qint64 highlightUntilMs = 0;
-        int source = 0;
-        Change change = Change::None;
         // updateDetails from the last Get, or the swap this window asked for. Out of line: a few
-        // rows ever have one, and every byte of a row counts 100,000 times (docs/benchmarks.md).
+        // rows ever have one.
         std::unique_ptr<RowUpdate> update;
+        quint32 origin = 0;             // index in m_origins
+        quint16 createdTextSize = 0;    // of timeTexts
+        Change change = Change::None;
 
+        QString createdText() const;
+        QString lastUpdatedText() const;
         // updateDetails.updateStatus ("Updating": polled as transitional); empty when none.
         QString updateStatus() const { return update ? update->status : QString(); }
         QString updateTargetArn() const { return update ? update->targetArn : QString(); }
@@ -237,6 +253,9 @@ private:
     void markRemoved(int row);
     void updateRow(int row, const bedrock::DeploymentSummary &summary);
     Row makeRow(const bedrock::DeploymentSummary &summary, int source);
+    quint32 originOf(const bedrock::DeploymentSummary &summary, int source);
+    const Origin &originOfRow(const Row &row) const { return m_origins.at(row.origin); }
+    int sourceOfRow(const Row &row) const { return originOfRow(row).source; }
     void format(Row &row);
     void intern(QString &text);
     void highlight(Row &row, Change change);
@@ -256,6 +275,9 @@ private:
     std::vector<Row> m_rows;
     int m_removedCount = 0;
     QSet<QString> m_interned;
+    QList<Origin> m_origins;
+    QHash<QString, quint32> m_originIndex;   // "source:account:region" -> index in m_origins
+    quint32 m_lastOrigin = 0;                // rows of a page mostly share one: checked first
 
     bedrock::MultiSourcePager *m_pager = nullptr;
     bool m_loadingAll = false;

@@ -412,6 +412,46 @@ private slots:
         QVERIFY(!set.insert(QStringView(lone, 2)));
     }
 
+    // Keys are kept as a shared prefix (up to the last '/') and the rest: no split may make two
+    // different keys one, whichever part they share.
+    void arnSetKeepsKeysApartThatShareAPart()
+    {
+        ArnSet set;
+        const QList<QByteArray> keys = {
+            "arn:aws:bedrock:us-east-1:111122223333:custom-model-deployment/abc",
+            "arn:aws:bedrock:us-west-2:111122223333:custom-model-deployment/abc",   // same rest
+            "arn:aws:bedrock:us-east-1:111122223333:custom-model-deployment/abd",   // same prefix
+            "arn:aws:bedrock:us-east-1:111122223333:custom-model-deployment/",      // no rest
+            "arn:aws:bedrock:us-east-1:111122223333:custom-model-deployment",       // no '/'
+            "arn:aws:bedrock:us-east-1:111122223333:custom-model-deployment/abc/",  // a '/' at the end
+            "arn:aws:bedrock:us-east-1:111122223333:custom-model-deployment/abc/d",
+            "abc",
+            "/abc",
+            "/",
+            "//",
+            QByteArray(300, 'x'),                       // a rest longer than one varint byte
+            QByteArray(QByteArray(300, 'x') + "/" + QByteArray(200, 'y')),
+        };
+        for (const QByteArray &key : keys) {
+            QVERIFY2(set.insert(QByteArrayView(key)), key.constData());
+        }
+        // Many prefixes, switching on every key (the last prefix seen is only a shortcut).
+        const auto numbered = [](int prefix, int rest) -> QByteArray {
+            return "p" + QByteArray::number(prefix) + "/" + QByteArray::number(rest);
+        };
+        for (int i = 0; i < 3000; ++i) {
+            QVERIFY(set.insert(QByteArrayView(numbered(i % 300, i))));
+        }
+        for (const QByteArray &key : keys) {
+            QVERIFY2(!set.insert(QByteArrayView(key)), key.constData());
+        }
+        for (int i = 2999; i >= 0; --i) {
+            QVERIFY(!set.insert(QByteArrayView(numbered(i % 300, i))));
+            QVERIFY(set.insert(QByteArrayView(numbered((i + 1) % 300, i))));
+        }
+        QCOMPARE(set.size(), keys.size() + 6000);
+    }
+
     // Whole exports: duplicates across pages (left out once written), a page with a number only
     // the row path reads, an unreadable reply that is retried, every CSV option; the file equals
     // the row path's CSV of the same pages.

@@ -184,17 +184,22 @@ void TestDeploymentTableModel::displayAndRawValues()
                        QStringLiteral("Quota exceeded")),
     };
     data.deployments[0].lastUpdatedAt = QDateTime();
+    // Last updated at the minute it was created: the two cells read the same.
+    data.deployments.append(makeDeployment(QStringLiteral("d3"), QStringLiteral("gamma"), QStringLiteral("Creating"),
+                                           utc(2025, 2, 28)));
+    data.deployments.last().lastUpdatedAt = utc(2025, 2, 28).addSecs(20);
     sim.simulator.store().load(data);
 
     CheckedModel checked;
     Model &model = checked.model;
     model.setClient(sim.client());
     QVERIFY(waitIdle(model));
-    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.columnCount(), int(Model::ColumnCount));
     // Newest first.
     const int beta = 0;
     const int alpha = 1;
+    const int gamma = 2;
     QCOMPARE(model.index(beta, Model::NameColumn).data().toString(), QStringLiteral("beta"));
 
     // An unknown status is shown as it came, with the grey icon, and counted under its own text.
@@ -211,13 +216,27 @@ void TestDeploymentTableModel::displayAndRawValues()
     const QModelIndex created = model.index(alpha, Model::CreatedColumn);
     QCOMPARE(created.data(Model::RawValueRole).toDateTime(), utc(2025, 3, 1));
     // The locale's short format (ISO 8601's order in the C locale, which has none of its own).
-    const QDateTime local = utc(2025, 3, 1).toLocalTime();
-    QCOMPARE(created.data().toString(), QLocale().language() == QLocale::C
-                 ? local.toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                 : QLocale().toString(local, QLocale::ShortFormat));
+    const auto cellText = [](const QDateTime &time) {
+        const QDateTime local = time.toLocalTime();
+        return QLocale().language() == QLocale::C ? local.toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                                  : QLocale().toString(local, QLocale::ShortFormat);
+    };
+    QCOMPARE(created.data().toString(), cellText(utc(2025, 3, 1)));
     QVERIFY(created.data(Qt::ToolTipRole).toString().contains(QStringLiteral("ago")));
     QCOMPARE(model.index(alpha, Model::LastUpdatedColumn).data().toString(), QString());
     QVERIFY(!model.index(alpha, Model::LastUpdatedColumn).data(Model::RawValueRole).toDateTime().isValid());
+    // Both cells of a row are kept in one string: each reads as itself, with nothing of the other.
+    const QString betaCreated = model.index(beta, Model::CreatedColumn).data().toString();
+    const QString betaUpdated = model.index(beta, Model::LastUpdatedColumn).data().toString();
+    QCOMPARE(betaCreated, cellText(utc(2025, 3, 2)));
+    QCOMPARE(betaUpdated, cellText(utc(2025, 3, 2).addSecs(600)));
+    QCOMPARE(betaCreated.size(), cellText(utc(2025, 3, 2)).size());
+    QVERIFY(!betaCreated.contains(QChar(u'\0')));
+    QCOMPARE(QString::fromUtf16(reinterpret_cast<const char16_t *>(betaCreated.utf16())), betaCreated);   // ends where it should as a C string too
+    QCOMPARE(model.index(gamma, Model::CreatedColumn).data().toString(), cellText(utc(2025, 2, 28)));
+    QCOMPARE(model.index(gamma, Model::LastUpdatedColumn).data().toString(), cellText(utc(2025, 2, 28)));
+    QCOMPARE(model.index(gamma, Model::LastUpdatedColumn).data(Model::RawValueRole).toDateTime(),
+             utc(2025, 2, 28).addSecs(20));
 
     // Model: the short name without a name source, the full ARN in the tooltip.
     const QModelIndex modelCell = model.index(alpha, Model::ModelColumn);
@@ -229,6 +248,17 @@ void TestDeploymentTableModel::displayAndRawValues()
     QVERIFY(!Model::isHiddenByDefault(Model::NameColumn));
     QCOMPARE(model.headerData(Model::ModelColumn, Qt::Horizontal).toString(), QStringLiteral("Model"));
     QCOMPARE(model.index(alpha, 0).data(Model::ChangeHighlightRole).toInt(), int(Model::Change::None));
+    // One source: its account and region from the ARN.
+    QCOMPARE(model.index(alpha, Model::AccountColumn).data().toString(), bedrock::arnField(deploymentArn(QStringLiteral("d1")), 4));
+    QCOMPARE(model.index(alpha, Model::RegionColumn).data(Model::RawValueRole).toString(),
+             bedrock::arnField(deploymentArn(QStringLiteral("d1")), 3));
+    QCOMPARE(model.index(alpha, Model::RegionColumn).data(Model::SourceRole).toInt(), 0);
+
+    // A cell's text outlives its row (it shares the row's string, it does not point into it).
+    model.setClient(nullptr);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(betaCreated, cellText(utc(2025, 3, 2)));
+    QCOMPARE(betaUpdated, cellText(utc(2025, 3, 2).addSecs(600)));
 }
 
 void TestDeploymentTableModel::refreshMergesWithoutReset()

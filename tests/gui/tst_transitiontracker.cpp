@@ -134,6 +134,31 @@ private slots:
         QCOMPARE(tracker.rememberedCount(), 0);
     }
 
+    // Each row's previous status comes back as that row's service spelled it, though rows with
+    // the same text share one entry of the tracker; also after clear().
+    void previousStatusIsKeptAsSpelledPerRow()
+    {
+        TransitionTracker tracker;
+        const QStringList spellings = {QStringLiteral("CREATING"), QStringLiteral("Creating"), QStringLiteral("Rebalancing"),
+                                       QStringLiteral("Creating"), QString()};
+        for (int round = 0; round < 2; ++round) {
+            QList<DeploymentSummary> before;
+            QList<DeploymentSummary> after;
+            for (int i = 0; i < spellings.size(); ++i) {
+                before.append(row(QString::number(i), spellings.at(i)));
+                after.append(row(QString::number(i), QStringLiteral("Active")));
+            }
+            QVERIFY(tracker.observe(before).isEmpty());
+            const QList<DeploymentTransition> transitions = tracker.observe(after);
+            QCOMPARE(transitions.size(), spellings.size());
+            for (int i = 0; i < spellings.size(); ++i) {
+                QCOMPARE(transitions.at(i).arn, arnPrefix + QString::number(i));
+                QCOMPARE(transitions.at(i).previousStatusText, spellings.at(i));
+            }
+            tracker.clear();
+        }
+    }
+
     void nameFallsBackToTheArnId()
     {
         TransitionTracker tracker;

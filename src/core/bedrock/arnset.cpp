@@ -10,7 +10,31 @@ namespace outcrop::bedrock {
 
 namespace {
 constexpr qsizetype initialSlots = 1024;   // a power of two
+constexpr qsizetype maxVarintBytes = 10;    // of a 64-bit value, 7 bits a byte
+
+// Seven bits a byte, low bits first, the top bit set on every byte but the last: a prefix index
+// and a key's size are one byte each for ARNs.
+void writeVarint(char *&at, quint64 value)
+{
+    while (value >= 0x80) {
+        *at++ = char(quint8(value) | 0x80);
+        value >>= 7;
+    }
+    *at++ = char(value);
 }
+
+quint64 readVarint(const char *&at)
+{
+    quint64 value = 0;
+    for (int shift = 0;; shift += 7) {
+        const quint8 byte = quint8(*at++);
+        value |= quint64(byte & 0x7F) << shift;
+        if (byte < 0x80) {
+            return value;
+        }
+    }
+}
+} // namespace
 
 ArnSet::ArnSet()
     : m_slots(initialSlots)
@@ -48,19 +72,26 @@ quint64 ArnSet::hashOf(QByteArrayView key)
 bool ArnSet::insert(QByteArrayView key)
 {
     const quint64 hash = hashOf(key);
+    // The prefix ends after the last '/' (a key without one has an empty prefix). Any split
+    // the key alone decides keeps keys apart: equal (prefix, rest) pairs mean equal keys.
+    qsizetype split = key.size();
+    while (split > 0 && key.at(split - 1) != '/') {
+        --split;
+    }
+    const int prefix = prefixIndex(key.first(split));
+    const QByteArrayView rest = key.sliced(split);
     const qsizetype mask = m_slots.size() - 1;
     for (qsizetype index = qsizetype(hash) & mask;; index = (index + 1) & mask) {
         Slot &slot = m_slots[index];
-        if (slot.size < 0) {
-            slot = Slot{hash, m_keysSize, key.size()};
-            appendKeyBytes(key);
+        if (slot.record < 0) {
+            slot = Slot{hash, qint64(m_recordsSize)};
+            appendRecord(prefix, rest);
             if (++m_count * 2 > m_slots.size()) {
                 grow();
             }
             return true;
         }
-        if (slot.hash == hash && slot.size == key.size()
-            && std::memcmp(m_keys.constData() + slot.offset, key.data(), size_t(key.size())) == 0) {
+        if (slot.hash == hash && sameKey(slot.record, prefix, rest)) {
             return false;
         }
     }
@@ -83,14 +114,48 @@ void ArnSet::appendKey(QByteArray &out, QStringView arn)
     out.append(reinterpret_cast<const char *>(arn.utf16()), arn.size() * qsizetype(sizeof(char16_t)));
 }
 
-// By hand into spare room: QByteArray::append goes through its general insert().
-void ArnSet::appendKeyBytes(QByteArrayView key)
+int ArnSet::prefixIndex(QByteArrayView prefix)
 {
-    if (m_keys.size() - m_keysSize < key.size()) {
-        m_keys.resize(std::max(m_keysSize + key.size(), 2 * m_keys.size() + 4096));
+    if (m_lastPrefix >= 0) {
+        const QByteArray &last = m_prefixes.at(m_lastPrefix);
+        if (last.size() == prefix.size()
+            && (prefix.isEmpty() || std::memcmp(last.constData(), prefix.data(), size_t(prefix.size())) == 0)) {
+            return m_lastPrefix;
+        }
     }
-    std::memcpy(m_keys.data() + m_keysSize, key.data(), size_t(key.size()));
-    m_keysSize += key.size();
+    const QByteArray owned = prefix.toByteArray();
+    auto found = m_prefixIndex.constFind(owned);
+    if (found == m_prefixIndex.cend()) {
+        found = m_prefixIndex.insert(owned, int(m_prefixes.size()));
+        m_prefixes.append(owned);
+    }
+    m_lastPrefix = *found;
+    return m_lastPrefix;
+}
+
+bool ArnSet::sameKey(qint64 record, int prefix, QByteArrayView rest) const
+{
+    const char *at = m_records.constData() + record;
+    if (readVarint(at) != quint64(prefix) || readVarint(at) != quint64(rest.size())) {
+        return false;
+    }
+    return rest.isEmpty() || std::memcmp(at, rest.data(), size_t(rest.size())) == 0;
+}
+
+// By hand into spare room: QByteArray::append goes through its general insert().
+void ArnSet::appendRecord(int prefix, QByteArrayView rest)
+{
+    const qsizetype needed = 2 * maxVarintBytes + rest.size();
+    if (m_records.size() - m_recordsSize < needed) {
+        m_records.resize(std::max(m_recordsSize + needed, 2 * m_records.size() + 4096));
+    }
+    char *at = m_records.data() + m_recordsSize;
+    writeVarint(at, quint64(prefix));
+    writeVarint(at, quint64(rest.size()));
+    if (!rest.isEmpty()) {
+        std::memcpy(at, rest.data(), size_t(rest.size()));
+    }
+    m_recordsSize = (at - m_records.constData()) + rest.size();
 }
 
 void ArnSet::grow()
@@ -99,11 +164,11 @@ void ArnSet::grow()
     old.swap(m_slots);
     const qsizetype mask = m_slots.size() - 1;
     for (const Slot &slot : old) {
-        if (slot.size < 0) {
+        if (slot.record < 0) {
             continue;
         }
         qsizetype index = qsizetype(slot.hash) & mask;
-        while (m_slots.at(index).size >= 0) {
+        while (m_slots.at(index).record >= 0) {
             index = (index + 1) & mask;
         }
         m_slots[index] = slot;

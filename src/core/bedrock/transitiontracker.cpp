@@ -134,10 +134,10 @@ QList<DeploymentTransition> TransitionTracker::observe(const QList<DeploymentSum
         if (row.arn.isEmpty()) {
             continue;
         }
-        const auto previous = m_lastStatusText.constFind(row.arn);
-        const bool seenBefore = previous != m_lastStatusText.cend();
-        const QString previousText = seenBefore ? *previous : QString();
-        m_lastStatusText.insert(row.arn, row.statusText);
+        const auto previous = m_lastStatus.constFind(row.arn);
+        const bool seenBefore = previous != m_lastStatus.cend();
+        const QString previousText = seenBefore ? m_statusTexts.at(*previous) : QString();
+        m_lastStatus.insert(row.arn, statusIndex(row.statusText));
         // Compared as the service spells it, case-insensitively (the docs mix ACTIVE and Active).
         const DeploymentStatus status = deploymentStatusFromText(row.statusText);
         if (!seenBefore || !isTargetStatus(status) || deploymentStatusFromText(previousText) == status) {
@@ -156,14 +156,26 @@ QList<DeploymentTransition> TransitionTracker::observe(const QList<DeploymentSum
     return transitions;
 }
 
+quint32 TransitionTracker::statusIndex(const QString &statusText)
+{
+    auto found = m_statusIndex.constFind(statusText);
+    if (found == m_statusIndex.cend()) {
+        found = m_statusIndex.insert(statusText, quint32(m_statusTexts.size()));
+        m_statusTexts.append(statusText);
+    }
+    return *found;
+}
+
 void TransitionTracker::forget(const QString &arn)
 {
-    m_lastStatusText.remove(arn);
+    m_lastStatus.remove(arn);
 }
 
 void TransitionTracker::clear()
 {
-    m_lastStatusText.clear();
+    m_lastStatus.clear();
+    m_statusTexts.clear();
+    m_statusIndex.clear();
 }
 
 QList<TransitionNotice> noticesForTransitions(const QList<DeploymentTransition> &transitions)
