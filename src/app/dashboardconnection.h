@@ -33,8 +33,9 @@ namespace outcrop::app {
 // Several sources (repeated --profile/--region, or View › Sources): one session per (profile,
 // region), each with its own credentials and endpoint; a source that cannot be set up is shown
 // as failed (naming it) while the others are listed. A keychain profile among them reads its
-// secret when its first request needs it; a locked keyring or a missing entry fails that source. The last choice made in the window, one
-// source or several, comes back at the next start unless the command line names sources.
+// secret when its first request needs it; a locked keyring or a missing entry fails that source.
+// The last choice made in the window, one source or several, comes back at the next start
+// unless the command line names sources.
 class DashboardConnection final : public QObject
 {
     Q_OBJECT

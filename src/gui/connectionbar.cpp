@@ -59,21 +59,21 @@ ConnectionBar::ConnectionBar(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 0, 6, 0);
 
-    auto *profileLabel = m_profileLabel = new QLabel(tr("&Profile:"), this);
+    m_profileLabel = new QLabel(tr("&Profile:"), this);
     m_profile = new QComboBox(this);
     m_profile->setEditable(false);
     m_profile->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_profile->setToolTip(tr("The AWS profile whose credentials Outcrop uses"));
-    profileLabel->setBuddy(m_profile);
+    m_profileLabel->setBuddy(m_profile);
 
-    auto *regionLabel = m_regionLabel = new QLabel(tr("&Region:"), this);
+    m_regionLabel = new QLabel(tr("&Region:"), this);
     m_region = new QComboBox(this);
     m_region->setEditable(true);   // any region name may be typed; the service decides
     m_region->addItems(bedrock::bedrockRegions());
     m_region->setInsertPolicy(QComboBox::NoInsert);
     m_region->setMinimumContentsLength(14);
     m_region->setToolTip(tr("The AWS region to list deployments from"));
-    regionLabel->setBuddy(m_region);
+    m_regionLabel->setBuddy(m_region);
 
     m_sourcesLabel = new QLabel(tr("&Sources:"), this);
     // A push button with a menu: drawn with its arrow beside the text, like the combo boxes it
@@ -91,10 +91,10 @@ ConnectionBar::ConnectionBar(QWidget *parent)
     m_account = new QLabel(this);
     m_account->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    layout->addWidget(profileLabel);
+    layout->addWidget(m_profileLabel);
     layout->addWidget(m_profile);
     layout->addSpacing(8);
-    layout->addWidget(regionLabel);
+    layout->addWidget(m_regionLabel);
     layout->addWidget(m_region);
     layout->addWidget(m_sourcesLabel);
     layout->addWidget(m_sourcesButton);
@@ -157,9 +157,9 @@ void ConnectionBar::setSources(const QList<ConnectionBarSource> &sources)
 {
     m_sources = sources;
     const bool several = showsSeveralSources();
-    for (QWidget *single : {static_cast<QWidget *>(m_profileLabel), static_cast<QWidget *>(m_profile),
-                            static_cast<QWidget *>(m_regionLabel), static_cast<QWidget *>(m_region)}) {
-        single->setVisible(!several);
+    const QList<QWidget *> switchers{m_profileLabel, m_profile, m_regionLabel, m_region};
+    for (QWidget *switcher : switchers) {
+        switcher->setVisible(!several);
     }
     m_sourcesLabel->setVisible(several);
     m_sourcesButton->setVisible(several);

@@ -57,7 +57,6 @@ public:
         m_waiters.append(Waiter{context, std::move(callback)});
         return m_waiters.size() == 1;
     }
-    bool isEmpty() const { return m_waiters.isEmpty(); }
     void answer(const AwsAuth &auth, const AwsError &error)
     {
         // A callback may ask again (a retry): it joins a fresh list.
