@@ -235,7 +235,7 @@ private slots:
     }
 
     // The profile is listed but its secret is not in the keyring: that source fails, named, with
-    // the keyring's message; the other lists. Once the entry is back, listing again reads again.
+    // the keyring's message; the other lists. Once the entry is back, Retry reads it again.
     void aMissingSecretFailsThatSourceOnly()
     {
         SavedAppProfile vault;
@@ -255,14 +255,25 @@ private slots:
         QVERIFY2(banner.contains(QStringLiteral("system keyring")), qPrintable(banner));
         QVERIFY(!banner.contains(kVaultSecret));
 
-        // The entry is back (entered again in Credentials): the next listing reads it.
+        // The entry is back (entered again in Credentials): the banner's Retry reads it again,
+        // and the source's rows join the table.
         ResultWaiter saved;
         vault.fixture.profiles->save(vault.name, vaultCredentials(), &sources.window, saved.callback());
         QVERIFY(saved.wait() && saved.result().ok());
-        sources.window.applyQuery(model->query());
+        emit sources.window.errorBanner()->retryRequested();
+        const auto hasVaultRows = [model] {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->index(row, 0).data(gui::DeploymentTableModel::SourceRole).toInt() == 1) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(hasVaultRows(), 20000);
+        QVERIFY(!model->sourceError(1).isError());
+        QTRY_VERIFY(!model->isRefreshing());
         model->loadAll();
         QTRY_COMPARE_WITH_TIMEOUT(model->loadedCount(), 140, 20000);
-        QVERIFY(!model->sourceError(1).isError());
     }
 
     // A real gnome-keyring of the child's own, locked, whose unlock prompt cannot be shown: the
