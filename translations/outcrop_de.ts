@@ -1023,10 +1023,6 @@ Geben Sie den aktuellen Code ein:</translation>
             <source>No MFA code was entered.</source>
             <translation>Es wurde kein MFA-Code eingegeben.</translation>
         </message>
-        <message>
-            <source>The keychain profile %1 can be shown on its own only (choose it in the tool bar).</source>
-            <translation>Das Schlüsselbund-Profil %1 kann nur allein angezeigt werden (wählen Sie es in der Werkzeugleiste).</translation>
-        </message>
     </context>
     <context>
         <name>outcrop::app::DemoMode</name>
@@ -1127,6 +1123,39 @@ Geben Sie den aktuellen Code ein:</translation>
         <message>
             <source>Account %1</source>
             <translation>Konto %1</translation>
+        </message>
+        <message>
+            <source>&amp;Sources:</source>
+            <translation>&amp;Quellen:</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>Quellen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n source(s)</source>
+            <translation>
+                <numerusform>%n Quelle</numerusform>
+                <numerusform>%n Quellen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Shown together:</source>
+            <extracomment>Tooltip of the tool bar's sources button; the sources follow, one a line</extracomment>
+            <translation>Gemeinsam angezeigt:</translation>
+        </message>
+        <message>
+            <source>&amp;Choose Sources…</source>
+            <translation>Quellen &amp;wählen…</translation>
+        </message>
+        <message>
+            <source>Show Only</source>
+            <translation>Nur anzeigen</translation>
+        </message>
+        <message>
+            <source>Show %1 alone, with the profile and region switchers</source>
+            <extracomment>%1 is a source such as "prod · us-west-2"</extracomment>
+            <translation>%1 allein anzeigen, mit der Profil- und Regionsauswahl</translation>
         </message>
     </context>
     <context>
@@ -2693,6 +2722,43 @@ Geben Sie den aktuellen Code ein:</translation>
                 <numerusform>%n Quellen: jedes gewählte Profil in jeder gewählten Region.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Region to add</source>
+            <translation>Hinzuzufügende Region</translation>
+        </message>
+        <message>
+            <source>e.g. ap-east-2</source>
+            <translation>z. B. ap-east-2</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Hinzufügen</translation>
+        </message>
+        <message>
+            <source>Add region</source>
+            <translation>Region hinzufügen</translation>
+        </message>
+        <message>
+            <source>Region problem</source>
+            <translation>Problem mit der Region</translation>
+        </message>
+        <message>
+            <source>A region the list does not offer; the service decides whether it serves Bedrock</source>
+            <translation>Eine Region, die die Liste nicht anbietet; der Dienst entscheidet, ob er dort Bedrock anbietet</translation>
+        </message>
+        <message>
+            <source>&amp;Other region:</source>
+            <translation>A&amp;ndere Region:</translation>
+        </message>
+        <message>
+            <source>“%1” is not a region name: use lower-case letters, digits and single hyphens, such as us-east-1 or ap-southeast-7.</source>
+            <extracomment>%1 is what the user typed</extracomment>
+            <translation>„%1“ ist kein Regionsname: Verwenden Sie Kleinbuchstaben, Ziffern und einzelne Bindestriche, etwa us-east-1 oder ap-southeast-7.</translation>
+        </message>
+        <message>
+            <source>Type the name of a region to add, such as ap-southeast-7.</source>
+            <translation>Geben Sie den Namen der hinzuzufügenden Region ein, etwa ap-southeast-7.</translation>
+        </message>
     </context>
     <context>
         <name>outcrop::gui::StatusSidebar</name>
@@ -2825,6 +2891,17 @@ Geben Sie den aktuellen Code ein:</translation>
         <message>
             <source>Enter the tag's key.</source>
             <translation>Geben Sie den Schlüssel des Tags ein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::keychain::AppProfileAuthProvider</name>
+        <message>
+            <source>The app profile %1 is no longer available.</source>
+            <translation>Das App-Profil %1 ist nicht mehr verfügbar.</translation>
+        </message>
+        <message>
+            <source>The app profile %1 has no usable credentials in the system keyring.</source>
+            <translation>Das App-Profil %1 hat keine verwendbaren Anmeldedaten im Schlüsselbund des Systems.</translation>
         </message>
     </context>
     <context>

@@ -97,6 +97,16 @@
     </message>
 </context>
 <context>
+    <name>outcrop::gui::ConnectionBar</name>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>outcrop::gui::DeleteDeploymentsDialog</name>
     <message numerus="yes">
         <source>Delete %n Deployment(s)</source>

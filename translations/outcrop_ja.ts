@@ -1011,10 +1011,6 @@ Enter the current code:</source>
             <source>No MFA code was entered.</source>
             <translation>MFA コードが入力されませんでした。</translation>
         </message>
-        <message>
-            <source>The keychain profile %1 can be shown on its own only (choose it in the tool bar).</source>
-            <translation>キーリングのプロファイル %1 は単独でのみ表示できます（ツールバーで選択してください）。</translation>
-        </message>
     </context>
     <context>
         <name>outcrop::app::DemoMode</name>
@@ -1115,6 +1111,38 @@ Enter the current code:</source>
         <message>
             <source>Account %1</source>
             <translation>アカウント %1</translation>
+        </message>
+        <message>
+            <source>&amp;Sources:</source>
+            <translation>ソース(&amp;S):</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>ソース</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n source(s)</source>
+            <translation>
+                <numerusform>%n 個のソース</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Shown together:</source>
+            <extracomment>Tooltip of the tool bar's sources button; the sources follow, one a line</extracomment>
+            <translation>まとめて表示中:</translation>
+        </message>
+        <message>
+            <source>&amp;Choose Sources…</source>
+            <translation>ソースを選択(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Show Only</source>
+            <translation>単独で表示</translation>
+        </message>
+        <message>
+            <source>Show %1 alone, with the profile and region switchers</source>
+            <extracomment>%1 is a source such as "prod · us-west-2"</extracomment>
+            <translation>%1 だけを表示します (プロファイルとリージョンの切り替えに戻ります)</translation>
         </message>
     </context>
     <context>
@@ -2658,6 +2686,43 @@ Enter the current code:</source>
                 <numerusform>%n 個のソース: 選択した各プロファイルを選択した各リージョンで。</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Region to add</source>
+            <translation>追加するリージョン</translation>
+        </message>
+        <message>
+            <source>e.g. ap-east-2</source>
+            <translation>例: ap-east-2</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>追加(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Add region</source>
+            <translation>リージョンを追加</translation>
+        </message>
+        <message>
+            <source>Region problem</source>
+            <translation>リージョンの問題</translation>
+        </message>
+        <message>
+            <source>A region the list does not offer; the service decides whether it serves Bedrock</source>
+            <translation>一覧にないリージョン。そこで Bedrock が使えるかどうかはサービスが判断します</translation>
+        </message>
+        <message>
+            <source>&amp;Other region:</source>
+            <translation>その他のリージョン(&amp;O):</translation>
+        </message>
+        <message>
+            <source>“%1” is not a region name: use lower-case letters, digits and single hyphens, such as us-east-1 or ap-southeast-7.</source>
+            <extracomment>%1 is what the user typed</extracomment>
+            <translation>「%1」はリージョン名ではありません。小文字の英字、数字、単独のハイフンを使ってください (例: us-east-1、ap-southeast-7)。</translation>
+        </message>
+        <message>
+            <source>Type the name of a region to add, such as ap-southeast-7.</source>
+            <translation>追加するリージョンの名前を入力してください (例: ap-southeast-7)。</translation>
+        </message>
     </context>
     <context>
         <name>outcrop::gui::StatusSidebar</name>
@@ -2789,6 +2854,17 @@ Enter the current code:</source>
         <message>
             <source>Enter the tag's key.</source>
             <translation>タグのキーを入力してください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>outcrop::keychain::AppProfileAuthProvider</name>
+        <message>
+            <source>The app profile %1 is no longer available.</source>
+            <translation>アプリプロファイル %1 はもう使えません。</translation>
+        </message>
+        <message>
+            <source>The app profile %1 has no usable credentials in the system keyring.</source>
+            <translation>アプリプロファイル %1 には、システムのキーリングに使える認証情報がありません。</translation>
         </message>
     </context>
     <context>

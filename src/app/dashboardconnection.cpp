@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dashboardconnection.h"
 
+#include "appprofileauth.h"
 #include "appprofiles.h"
 #include "aws/assumeroleprovider.h"
 #include "aws/awsenvironment.h"
@@ -19,6 +20,15 @@
 
 namespace outcrop::app {
 
+namespace {
+// The last choice made in the window: one profile and region, or several sources (profiles ×
+// regions, no region: each profile in its own). Names only, nothing secret.
+const QString kProfileKey = QStringLiteral("connection/profile");
+const QString kRegionKey = QStringLiteral("connection/region");
+const QString kSourceProfilesKey = QStringLiteral("connection/sourceProfiles");
+const QString kSourceRegionsKey = QStringLiteral("connection/sourceRegions");
+} // namespace
+
 DashboardConnection::DashboardConnection(gui::MainWindow *window, aws::AwsClientOptions options,
                                          keychain::AppProfiles *appProfiles, QObject *parent)
     : QObject(parent)
@@ -30,12 +40,23 @@ DashboardConnection::DashboardConnection(gui::MainWindow *window, aws::AwsClient
     // environment says otherwise.
     const aws::AwsEnvironment environment = aws::AwsEnvironment::system();
     QSettings settings;
+    // The same for several sources (View > Sources), unless the command line names a profile or
+    // a region or AWS_PROFILE names one. (Several on the command line are set after this, by
+    // setSources(), and win.)
+    if (m_options.profile.isEmpty() && m_options.region.isEmpty() && !environment.isSet(QStringLiteral("AWS_PROFILE"))) {
+        m_profiles = settings.value(kSourceProfilesKey).toStringList();
+        m_regions = settings.value(kSourceRegionsKey).toStringList();
+        if (!isMultiSource()) {
+            m_profiles.clear();
+            m_regions.clear();
+        }
+    }
     if (m_options.profile.isEmpty() && !environment.isSet(QStringLiteral("AWS_PROFILE"))) {
-        m_options.profile = settings.value(QStringLiteral("connection/profile")).toString();
+        m_options.profile = settings.value(kProfileKey).toString();
     }
     if (m_options.region.isEmpty() && !environment.isSet(QStringLiteral("AWS_REGION"))
         && !environment.isSet(QStringLiteral("AWS_DEFAULT_REGION"))) {
-        m_options.region = settings.value(QStringLiteral("connection/region")).toString();
+        m_options.region = settings.value(kRegionKey).toString();
     }
     connect(m_window, &gui::MainWindow::connectionChangeRequested, this,
             [this](const QString &profile, const QString &region) {
@@ -44,14 +65,13 @@ DashboardConnection::DashboardConnection(gui::MainWindow *window, aws::AwsClient
                 m_regions.clear();
                 m_options.profile = profile;
                 m_options.region = region;
-                QSettings remembered;
-                remembered.setValue(QStringLiteral("connection/profile"), profile);
-                remembered.setValue(QStringLiteral("connection/region"), region);
+                rememberChoice();
                 connectWindow();
             });
     connect(m_window, &gui::MainWindow::sourcesChangeRequested, this,
             [this](const QStringList &profiles, const QStringList &regions) {
                 setSources(profiles, regions);
+                rememberChoice();
                 connectWindow();
             });
     connect(m_window, &gui::MainWindow::credentialsDialogRequested, this, &DashboardConnection::openCredentialsDialog);
@@ -80,6 +100,20 @@ void DashboardConnection::setSources(const QStringList &profiles, const QStringL
     }
 }
 
+void DashboardConnection::rememberChoice()
+{
+    QSettings settings;
+    if (isMultiSource()) {
+        settings.setValue(kSourceProfilesKey, m_profiles);
+        settings.setValue(kSourceRegionsKey, m_regions);
+        return;
+    }
+    settings.remove(kSourceProfilesKey);
+    settings.remove(kSourceRegionsKey);
+    settings.setValue(kProfileKey, m_options.profile);
+    settings.setValue(kRegionKey, m_options.region);
+}
+
 void DashboardConnection::connectSources()
 {
     const aws::AwsEnvironment environment = aws::AwsEnvironment::system();
@@ -104,9 +138,12 @@ void DashboardConnection::connectSources()
         if (!resolved.connection.isValid()) {
             source.problem = resolved.connection.error;
         } else if (appProfile) {
-            // Keychain credentials arrive asynchronously; several sources are not held up for them.
-            source.problem = tr("The keychain profile %1 can be shown on its own only (choose it in the tool bar).")
-                                 .arg(wantedSource.profile);
+            // The keychain answers later: the source is set up now and its first request waits
+            // for the secret (AppProfileAuthProvider), so no other source waits for it.
+            m_sessions.push_back(std::make_unique<bedrock::BedrockSession>(
+                resolved.connection,
+                std::make_unique<keychain::AppProfileAuthProvider>(m_appProfiles, wantedSource.profile)));
+            source.session = m_sessions.back().get();
         } else {
             m_sessions.push_back(std::make_unique<bedrock::BedrockSession>(
                 resolved.connection, resolvable.clientOptions(m_options.endpointUrl), environment));

@@ -32,7 +32,10 @@ namespace outcrop::app {
 //
 // Several sources (repeated --profile/--region, or View › Sources): one session per (profile,
 // region), each with its own credentials and endpoint; a source that cannot be set up is shown
-// as failed (naming it) while the others are listed.
+// as failed (naming it) while the others are listed. A keychain profile among them reads its
+// secret when its first request needs it; a locked keyring or a missing entry fails that source.
+// The last choice made in the window, one source or several, comes back at the next start
+// unless the command line names sources.
 class DashboardConnection final : public QObject
 {
     Q_OBJECT
@@ -56,6 +59,8 @@ private:
     void showAccount();
     void openCredentialsDialog();
     void connectSources();
+    // Writes the choice made in the window, restored at the next start.
+    void rememberChoice();
     void installMfaPrompt(aws::CredentialChain *chain);
     bool isMultiSource() const { return m_profiles.size() > 1 || m_regions.size() > 1; }
 

@@ -2,12 +2,16 @@
 #pragma once
 
 #include <QColor>
+#include <QList>
+#include <QString>
 #include <QWidget>
 
 #include <optional>
 
 class QComboBox;
 class QLabel;
+class QMenu;
+class QPushButton;
 
 namespace outcrop::gui {
 
@@ -33,8 +37,20 @@ struct ProfileAppearance
     static void save(const QString &profile, const ProfileAppearance &appearance);
 };
 
+// One of several sources the window shows, as the tool bar names it.
+struct ConnectionBarSource
+{
+    QString label;     // "prod · us-west-2"
+    QString profile;
+    QString region;
+};
+
 // The profile and region switchers in the tool bar, and the account the credentials belong to.
 // Choosing another profile or region asks the window's owner to reconnect.
+//
+// With several sources the two switchers would have nothing single to show: a "3 sources" button
+// takes their place, its tooltip listing the sources and its menu leading to View > Sources and
+// back to any one of them (which brings the switchers back).
 class ConnectionBar final : public QWidget
 {
     Q_OBJECT
@@ -50,6 +66,10 @@ public:
     void setAccount(const QString &accountId);
     // Demo mode: nothing to switch.
     void setSwitchingEnabled(bool enabled);
+    // Two or more: the sources button instead of the switchers; fewer: the switchers.
+    void setSources(const QList<ConnectionBarSource> &sources);
+    bool showsSeveralSources() const { return m_sources.size() > 1; }
+    QPushButton *sourcesButton() const { return m_sourcesButton; }
 
     QString profile() const;
     QString region() const;
@@ -58,12 +78,22 @@ public:
 
 signals:
     void connectionRequested(const QString &profile, const QString &region);
+    // The sources button's "Choose Sources…": the owner opens View > Sources.
+    void sourcesDialogRequested();
 
 private:
     void emitIfChanged();
+    void populateSourcesMenu();
 
+    QLabel *m_profileLabel = nullptr;
     QComboBox *m_profile = nullptr;
+    QLabel *m_regionLabel = nullptr;
     QComboBox *m_region = nullptr;
+    QLabel *m_sourcesLabel = nullptr;
+    QPushButton *m_sourcesButton = nullptr;
+    QMenu *m_sourcesMenu = nullptr;
+    QList<ConnectionBarSource> m_sources;
+    bool m_switchingEnabled = true;
     QLabel *m_account = nullptr;
     QString m_emittedProfile;
     QString m_emittedRegion;

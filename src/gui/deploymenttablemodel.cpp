@@ -535,8 +535,12 @@ DeploymentTableModel::Row DeploymentTableModel::makeRow(const DeploymentSummary 
     // Many rows share a model and a status: one string each instead of one per row.
     intern(row.summary.modelArn);
     intern(row.summary.statusText);
-    if (m_names && !m_names->hasName(row.summary.modelArn)) {
-        m_names->resolve(row.summary.modelArn);
+    if (m_names) {
+        // The source's account, so each model is asked for through the source it belongs to.
+        m_names->setClientAccount(source, row.account);
+        if (!m_names->hasName(row.summary.modelArn)) {
+            m_names->resolve(row.summary.modelArn);
+        }
     }
     format(row);
     return row;

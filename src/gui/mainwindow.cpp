@@ -289,6 +289,7 @@ void MainWindow::createMenus()
     m_connectionBar = new ConnectionBar(toolbar);
     toolbar->addWidget(m_connectionBar);
     connect(m_connectionBar, &ConnectionBar::connectionRequested, this, &MainWindow::connectionChangeRequested);
+    connect(m_connectionBar, &ConnectionBar::sourcesDialogRequested, this, &MainWindow::openSourcesDialog);
 }
 
 void MainWindow::createCentralWidget()
@@ -486,13 +487,21 @@ void MainWindow::setSources(const QList<WindowSource> &sources, const Connection
         }
     }
     // With one source nothing changes; with several, the first connected source is the window's
-    // "session" for model names (the others' rows show the model's short name), and the detail
-    // pane and actions follow the current row's source (onCurrentRowChanged).
+    // "session", model names are asked for through the source each model belongs to, and the
+    // detail pane and actions follow the current row's source (onCurrentRowChanged).
     bedrock::BedrockSession *session = m_sources.size() > 1 ? m_session : (m_sources.isEmpty() ? nullptr : m_sources.first().session);
     m_label = label;
     m_lastRefreshed = {};
     bedrock::BedrockClient *client = session ? session->client() : nullptr;
-    m_modelNames->setClient(client);
+    if (m_sources.size() > 1) {
+        QList<bedrock::BedrockClient *> clients;
+        for (const WindowSource &source : std::as_const(m_sources)) {
+            clients.append(source.session ? source.session->client() : nullptr);
+        }
+        m_modelNames->setClients(clients);
+    } else {
+        m_modelNames->setClient(client);
+    }
     m_detailPane->setClient(client);
     m_detailPane->clear();
     m_actions->clearDeployment();
@@ -507,9 +516,9 @@ void MainWindow::setSources(const QList<WindowSource> &sources, const Connection
     m_actions->setCliOptions(cli);
     m_banner->clearError();
     m_account.clear();
-    m_connectionBar->setCurrent(label.demo ? tr("Demo") : label.profile, label.region);
     m_connectionBar->setAccount({});
     m_connectionBar->setSwitchingEnabled(!label.demo);
+    showConnectionInBar();
     applyProfileAppearance();
     m_appearanceAction->setEnabled(session && !label.demo && m_sources.size() < 2);
     QList<bedrock::ListingSource> listing;
@@ -691,7 +700,23 @@ void MainWindow::setProfiles(const QStringList &sharedProfiles, const QStringLis
     m_sharedProfiles = sharedProfiles;
     m_appProfiles = appProfiles;
     m_connectionBar->setProfiles(sharedProfiles, appProfiles);
-    m_connectionBar->setCurrent(m_label.profile, m_label.region);
+    showConnectionInBar();
+}
+
+void MainWindow::showConnectionInBar()
+{
+    // Several sources: the bar names them (its switchers would show one profile and region that
+    // is not what the table shows). One: the switchers, set to it.
+    QList<ConnectionBarSource> several;
+    if (m_sources.size() > 1) {
+        for (const WindowSource &source : std::as_const(m_sources)) {
+            several.append({source.label, source.profile, source.region});
+        }
+    }
+    m_connectionBar->setSources(several);
+    if (several.isEmpty()) {
+        m_connectionBar->setCurrent(m_label.demo ? tr("Demo") : m_label.profile, m_label.region);
+    }
 }
 
 void MainWindow::setAccount(const QString &accountId)

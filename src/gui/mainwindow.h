@@ -171,6 +171,7 @@ private:
     void observeChangedRows();
     void showTableContextMenu(const QPoint &position);
     void openSourcesDialog();
+    void showConnectionInBar();
     void populateSourcesMenu(QMenu *menu);
     void applySourceColumns();
     void onSourceFailed(int source, const QString &label, const outcrop::aws::AwsError &error);

@@ -7,10 +7,12 @@
 #include "deploymenttablemodel.h"
 #include "errorbanner.h"
 #include "mainwindow.h"
+#include "connectionbar.h"
 #include "simulatorset.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -106,6 +108,73 @@ private slots:
         QCOMPARE(window.sourceCount(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(window.tableModel()->loadedCount(), 70, 15000);
         QVERIFY(window.tableView()->isColumnHidden(gui::DeploymentTableModel::AccountColumn));
+    }
+    // The last choice of several sources comes back at the next start, as one profile and region
+    // does; a profile on the command line (or AWS_PROFILE) wins, and choosing one source in the
+    // tool bar replaces it.
+    void theLastSourcesComeBackAtStart()
+    {
+        QSettings().clear();
+        {
+            gui::MainWindow window;
+            app::DashboardConnection connection(&window, {}, nullptr);
+            connection.connectWindow();
+            emit window.sourcesChangeRequested({QStringLiteral("east"), QStringLiteral("west")}, {});
+            QCOMPARE(window.sourceCount(), 2);
+        }
+        {
+            gui::MainWindow window;
+            app::DashboardConnection connection(&window, {}, nullptr);
+            connection.connectWindow();
+            QCOMPARE(window.sourceCount(), 2);
+            window.tableModel()->loadAll();
+            QTRY_COMPARE_WITH_TIMEOUT(window.tableModel()->loadedCount(), 140, 15000);
+            QCOMPARE(window.tableModel()->sourceLabel(1), QStringLiteral("west · us-west-2"));
+        }
+        {
+            // --profile east: the command line names the source.
+            gui::MainWindow window;
+            aws::AwsClientOptions options;
+            options.profile = QStringLiteral("east");
+            app::DashboardConnection connection(&window, options, nullptr);
+            connection.connectWindow();
+            QCOMPARE(window.sourceCount(), 1);
+            QTRY_COMPARE_WITH_TIMEOUT(window.tableModel()->loadedCount(), 70, 15000);
+        }
+        {
+            // Several on the command line replace the remembered ones.
+            gui::MainWindow window;
+            app::DashboardConnection connection(&window, {}, nullptr);
+            connection.setSources({QStringLiteral("west")}, {QStringLiteral("us-west-2"), QStringLiteral("eu-west-1")});
+            connection.connectWindow();
+            QCOMPARE(window.sourceCount(), 2);
+            QCOMPARE(window.tableModel()->sourceLabel(1), QStringLiteral("west · eu-west-1"));
+        }
+        {
+            qputenv("AWS_PROFILE", "west");
+            gui::MainWindow window;
+            app::DashboardConnection connection(&window, {}, nullptr);
+            connection.connectWindow();
+            qunsetenv("AWS_PROFILE");
+            QCOMPARE(window.sourceCount(), 1);
+        }
+        {
+            // One source chosen in the tool bar: that is what comes back.
+            gui::MainWindow window;
+            app::DashboardConnection connection(&window, {}, nullptr);
+            connection.connectWindow();
+            QCOMPARE(window.sourceCount(), 2);
+            emit window.connectionChangeRequested(QStringLiteral("west"), QStringLiteral("us-west-2"));
+            QCOMPARE(window.sourceCount(), 1);
+        }
+        {
+            gui::MainWindow window;
+            app::DashboardConnection connection(&window, {}, nullptr);
+            connection.connectWindow();
+            QCOMPARE(window.sourceCount(), 1);
+            QTRY_COMPARE_WITH_TIMEOUT(window.tableModel()->loadedCount(), 70, 15000);
+            QCOMPARE(window.connectionBar()->profile(), QStringLiteral("west"));
+        }
     }
 };
 

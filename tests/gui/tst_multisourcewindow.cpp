@@ -6,6 +6,7 @@
 
 #include "bedrock/bedrockclient.h"
 #include "bedrock/bedrocksession.h"
+#include "connectionbar.h"
 #include "lifecycleactions.h"
 
 #include "deploymentfilterproxy.h"
@@ -24,6 +25,7 @@
 #include <QListView>
 
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -338,6 +340,113 @@ private slots:
         const QList<QByteArray> shownLines = shown.readAll().split('\n');
         QCOMPARE(shownLines.first(), QByteArrayLiteral("name,status,modelArn,createdAt,lastUpdatedAt,failureMessage,account,region\r"));
         QCOMPARE(shownExported.first().at(1).toInt(), model->loadedCount());
+        window.setSession(nullptr, {});
+    }
+
+    // Model names of every source, each asked for through its own source (ListCustomModels
+    // denied, so every name is a GetCustomModel sent where the model lives).
+    void modelNamesOfEverySource()
+    {
+        MultiFixture fixture(15, [](int, sim::SimConfig &config) {
+            sim::SimCredential credential = sim::SimConfig::documentationCredential();
+            credential.allowedActions = {QStringLiteral("ListCustomModelDeployments"), QStringLiteral("GetCustomModel")};
+            config.credentials = {credential};
+        });
+        MainWindow window;
+        window.setSources(fixture.windowSources(), ConnectionLabel{});
+        window.show();
+        DeploymentTableModel *model = window.tableModel();
+        model->loadAll();
+        QTRY_COMPARE(model->loadedCount(), fixture.total());
+        QSet<int> sourcesSeen;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const int source = model->index(row, 0).data(DeploymentTableModel::SourceRole).toInt();
+            const QString arn = model->deployment(row).modelArn;
+            const auto stored = fixture.simulators.at(size_t(source))->store().findCustomModel(arn);
+            QVERIFY(stored);
+            QVERIFY(stored->data.name != bedrock::shortNameFromArn(arn));
+            QTRY_COMPARE(model->index(row, DeploymentTableModel::ModelColumn).data().toString(), stored->data.name);
+            sourcesSeen.insert(source);
+        }
+        QCOMPARE(sourcesSeen.size(), 3);
+        window.setSession(nullptr, {});
+    }
+
+    // The tool bar with several sources: a "3 sources" button in place of the profile and region
+    // switchers, listing the sources in its tooltip; its menu opens View > Sources or shows one
+    // source, after which the switchers are back, set to it.
+    void theToolBarNamesTheSourcesAndLeadsBackToOne()
+    {
+        MultiFixture fixture(10);
+        MainWindow window;
+        window.setProfiles({QStringLiteral("p0"), QStringLiteral("p1"), QStringLiteral("p2")}, {});
+        window.setSources(fixture.windowSources(),
+                          ConnectionLabel{QStringLiteral("p0, p1, p2"), QString(), false});
+        window.show();
+        ConnectionBar *bar = window.connectionBar();
+        QPushButton *button = bar->sourcesButton();
+        QVERIFY(bar->showsSeveralSources());
+        QVERIFY(button->isVisibleTo(bar));
+        QVERIFY(!bar->profileCombo()->isVisibleTo(bar));
+        QVERIFY(!bar->regionCombo()->isVisibleTo(bar));
+        QVERIFY2(button->text().startsWith(QStringLiteral("3 source")), qPrintable(button->text()));
+        for (const WindowSource &source : fixture.windowSources()) {
+            QVERIFY2(button->toolTip().contains(source.label), qPrintable(button->toolTip()));
+        }
+        // The joined profile names never became an entry of the profile switcher.
+        QCOMPARE(bar->profileCombo()->findData(QStringLiteral("p0, p1, p2")), -1);
+        QCOMPARE(bar->profileCombo()->count(), 3);
+        QVERIFY(button->menu());
+
+        // Its menu: Choose Sources… opens the dialog with the current sources checked.
+        auto *choose = button->menu()->findChild<QAction *>(QStringLiteral("chooseSourcesFromBar"));
+        QVERIFY(choose);
+        QVERIFY(choose->isEnabled());
+        choose->trigger();
+        auto *dialog = window.findChild<SourcesDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->checkedProfiles(), QStringList({QStringLiteral("p0"), QStringLiteral("p1"), QStringLiteral("p2")}));
+        dialog->reject();
+
+        // ... and one source alone.
+        QSignalSpy requested(&window, &MainWindow::connectionChangeRequested);
+        auto *only = button->menu()->findChild<QAction *>(QStringLiteral("onlySource:p1 · us-west-2"));
+        QVERIFY(only);
+        only->trigger();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().at(0).toString(), QStringLiteral("p1"));
+        QCOMPARE(requested.first().at(1).toString(), QStringLiteral("us-west-2"));
+        // The owner connects that one source: the switchers are back, showing it.
+        window.setSession(fixture.sessions.at(1).get(),
+                          ConnectionLabel{QStringLiteral("p1"), QStringLiteral("us-west-2"), false});
+        QVERIFY(!bar->showsSeveralSources());
+        QVERIFY(!button->isVisibleTo(bar));
+        QVERIFY(bar->profileCombo()->isVisibleTo(bar));
+        QVERIFY(bar->regionCombo()->isVisibleTo(bar));
+        QCOMPARE(bar->profile(), QStringLiteral("p1"));
+        QCOMPARE(bar->region(), QStringLiteral("us-west-2"));
+        QCOMPARE(bar->profileCombo()->count(), 3);
+        // ... and switch as before.
+        bar->profileCombo()->setCurrentIndex(bar->profileCombo()->findData(QStringLiteral("p2")));
+        emit bar->profileCombo()->activated(bar->profileCombo()->currentIndex());
+        QCOMPARE(requested.size(), 2);
+        QCOMPARE(requested.at(1).at(0).toString(), QStringLiteral("p2"));
+        window.setSession(nullptr, {});
+    }
+
+    // The demo over several regions: the sources are named, but there is nothing to switch.
+    void theDemoNamesItsSourcesWithoutSwitching()
+    {
+        MultiFixture fixture(5);
+        MainWindow window;
+        window.setSources(fixture.windowSources(), ConnectionLabel{{}, QStringLiteral("us-east-1, us-west-2, eu-west-1"), true});
+        window.show();
+        ConnectionBar *bar = window.connectionBar();
+        QVERIFY(bar->sourcesButton()->isVisibleTo(bar));
+        for (QAction *action : bar->sourcesButton()->menu()->actions()) {
+            QVERIFY2(!action->isEnabled() || action->isSeparator(), qPrintable(action->text()));
+        }
         window.setSession(nullptr, {});
     }
 

@@ -5,11 +5,13 @@
 #include "aws/awserror.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 
 #include <functional>
+#include <utility>
 
 namespace outcrop::aws {
 
@@ -42,6 +44,37 @@ public:
     virtual void fetchAuth(QObject *context, Callback callback) = 0;
     // The service said the credentials expired: the next fetch must not serve them from a cache.
     virtual void invalidate() {}
+};
+
+// The requests waiting for one answer (a credential chain resolving, a keyring read): each is
+// answered once, unless its context has been destroyed meanwhile.
+class AuthWaiters
+{
+public:
+    // True for the first waiter: the caller starts the work whose answer they all wait for.
+    bool add(QObject *context, AuthProvider::Callback callback)
+    {
+        m_waiters.append(Waiter{context, std::move(callback)});
+        return m_waiters.size() == 1;
+    }
+    void answer(const AwsAuth &auth, const AwsError &error)
+    {
+        // A callback may ask again (a retry): it joins a fresh list.
+        const QList<Waiter> waiters = std::exchange(m_waiters, {});
+        for (const Waiter &waiter : waiters) {
+            if (waiter.context) {
+                waiter.callback(auth, error);
+            }
+        }
+    }
+
+private:
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        AuthProvider::Callback callback;
+    };
+    QList<Waiter> m_waiters;
 };
 
 // Fixed credentials (tests, the simulator demo, credentials typed into the app).

@@ -11,8 +11,9 @@ ChainAuthProvider::ChainAuthProvider(CredentialChain *chain, QByteArray bearerTo
     , m_bearerToken(std::move(bearerToken))
 {
     connect(m_chain, &CredentialChain::resolved, this,
-            [this](const AwsCredentials &credentials) { answer(AwsAuth { credentials, {} }, {}); });
-    connect(m_chain, &CredentialChain::failedWithError, this, [this](const AwsError &error) { answer({}, error); });
+            [this](const AwsCredentials &credentials) { m_waiters.answer(AwsAuth { credentials, {} }, {}); });
+    connect(m_chain, &CredentialChain::failedWithError, this,
+            [this](const AwsError &error) { m_waiters.answer({}, error); });
 }
 
 void ChainAuthProvider::fetchAuth(QObject *context, Callback callback)
@@ -21,8 +22,7 @@ void ChainAuthProvider::fetchAuth(QObject *context, Callback callback)
         callback(AwsAuth { {}, m_bearerToken }, {});
         return;
     }
-    m_waiters.append(Waiter { context, std::move(callback) });
-    if (m_waiters.size() == 1) {
+    if (m_waiters.add(context, std::move(callback))) {
         m_chain->resolve();   // answers later, from its cache or after running the chain
     }
 }
@@ -30,16 +30,6 @@ void ChainAuthProvider::fetchAuth(QObject *context, Callback callback)
 void ChainAuthProvider::invalidate()
 {
     m_chain->invalidate();
-}
-
-void ChainAuthProvider::answer(const AwsAuth &auth, const AwsError &error)
-{
-    const QList<Waiter> waiters = std::exchange(m_waiters, {});
-    for (const Waiter &waiter : waiters) {
-        if (waiter.context) {
-            waiter.callback(auth, error);
-        }
-    }
 }
 
 } // namespace outcrop::aws

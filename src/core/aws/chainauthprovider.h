@@ -3,9 +3,7 @@
 
 #include "aws/authprovider.h"
 
-#include <QList>
 #include <QObject>
-#include <QPointer>
 
 namespace outcrop::aws {
 
@@ -26,16 +24,9 @@ public:
     void invalidate() override;
 
 private:
-    struct Waiter
-    {
-        QPointer<QObject> context;
-        Callback callback;
-    };
-    void answer(const AwsAuth &auth, const AwsError &error);
-
     CredentialChain *m_chain;
     QByteArray m_bearerToken;
-    QList<Waiter> m_waiters;
+    AuthWaiters m_waiters;
 };
 
 } // namespace outcrop::aws

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QRegularExpression>
+#include <QString>
 #include <QStringList>
 
 namespace outcrop::bedrock {
@@ -24,6 +26,16 @@ inline QStringList bedrockRegions()
         QStringLiteral("ap-southeast-5"), QStringLiteral("ap-southeast-6"), QStringLiteral("ap-southeast-7"),
         QStringLiteral("us-gov-east-1"),  QStringLiteral("us-gov-west-1"),
     };
+}
+
+// Whether `name` can be a region: lower-case letters and digits in hyphen-separated parts
+// ("us-east-1"), at most 50 characters. The region becomes part of a host name
+// (bedrock.<region>.amazonaws.com) and of the signature's scope, so nothing else is accepted where
+// a user types one (--region, View > Sources).
+inline bool isRegionName(const QString &name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
+    return name.size() <= 50 && pattern.match(name).hasMatch();
 }
 
 } // namespace outcrop::bedrock

@@ -97,6 +97,17 @@ BedrockSession::BedrockSession(const BedrockConnection &connection, const aws::A
     buildSts(connection.stsEndpoint, connection.region.region, connection.ssl, m_stsAuth.get());
 }
 
+BedrockSession::BedrockSession(const BedrockConnection &connection, std::unique_ptr<aws::AuthProvider> auth,
+                               QObject *parent)
+    : QObject(parent)
+    , m_region(connection.region.region)
+    , m_endpoint(connection.endpoint.url)
+    , m_auth(std::move(auth))
+{
+    build(connection.ssl);
+    m_stsError = QStringLiteral("No STS client: the session is authenticated for Bedrock only.");
+}
+
 BedrockSession::BedrockSession(const QUrl &endpoint, const QString &region, std::unique_ptr<aws::AuthProvider> auth,
                                QObject *parent)
     : QObject(parent)

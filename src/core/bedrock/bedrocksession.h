@@ -62,6 +62,12 @@ public:
                    const aws::AwsEnvironment &environment, QObject *parent = nullptr);
     BedrockSession(const BedrockConnection &connection, const aws::AwsClientOptions &options,
                    const aws::AwsEnvironment &environment, const aws::AwsAuth &appAuth, QObject *parent = nullptr);
+    // A session for a resolved connection (endpoint, region, CA bundle) authenticated by `auth`
+    // alone, without the credential chain: an app profile of several sources, whose keychain
+    // credentials are read when the first request needs them. No STS client (sts() is null):
+    // `auth` may be a Bedrock API key, which STS does not take.
+    BedrockSession(const BedrockConnection &connection, std::unique_ptr<aws::AuthProvider> auth,
+                   QObject *parent = nullptr);
     // A session with a fixed endpoint and authentication (the simulator, tests).
     BedrockSession(const QUrl &endpoint, const QString &region, std::unique_ptr<aws::AuthProvider> auth,
                    QObject *parent = nullptr);

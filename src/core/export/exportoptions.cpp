@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "export/exportoptions.h"
 
+#include "bedrock/bedrockregions.h"
 #include "net/networkpolicy.h"
 
 #include <QCommandLineOption>
@@ -201,10 +202,7 @@ bool parseConnectionOptions(const QCommandLineParser &parser, ConnectionOptions 
         }
     }
     for (const QString &region : parser.values(regionNames.first())) {
-        // The region becomes part of a host name (bedrock.<region>.amazonaws.com) and of the
-        // signature's scope, so only host-name-safe lower-case labels are accepted.
-        static const QRegularExpression regionPattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
-        if (region.size() > 50 || !regionPattern.match(region).hasMatch()) {
+        if (!bedrock::isRegionName(region)) {
             *error = ExportOptionsTr::tr("--region: '%1' is not a region name; use e.g. us-east-1 or us-west-2 (lower case).")
                          .arg(region);
             return false;
