@@ -537,7 +537,7 @@ DeploymentTableModel::Row DeploymentTableModel::makeRow(const DeploymentSummary 
     intern(row.summary.statusText);
     if (m_names) {
         // The source's account, so each model is asked for through the source it belongs to.
-        m_names->setClientAccount(source, row.account);
+        m_names->setClientAccount(source, m_origins.at(row.origin).account);
         if (!m_names->hasName(row.summary.modelArn)) {
             m_names->resolve(row.summary.modelArn);
         }
