@@ -7,6 +7,7 @@
 #include "bedrock/bedrockjson.h"
 #include "bedrock/deploymentpagereader.h"
 
+#include <QDate>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -215,6 +216,23 @@ QByteArray randomPage(QRandomGenerator &random, bool allowRefused, bool *special
     return json;
 }
 
+// isCanonicalTime written out byte by byte, for the comparison with the reader's word-wise check.
+bool referenceCanonicalTime(const QByteArray &t)
+{
+    static const QByteArray shape = QByteArrayLiteral("0000-00-00T00:00:00.000Z");
+    if (t.size() != shape.size()) {
+        return false;
+    }
+    for (qsizetype i = 0; i < t.size(); ++i) {
+        if (shape.at(i) == '0' ? !(t.at(i) >= '0' && t.at(i) <= '9') : t.at(i) != shape.at(i)) {
+            return false;
+        }
+    }
+    const auto number = [&t](int at, int digits) { return t.mid(at, digits).toInt(); };
+    const QDate date(number(0, 4), number(5, 2), number(8, 2));
+    return number(0, 4) >= 1 && date.isValid() && number(11, 2) <= 23 && number(14, 2) <= 59 && number(17, 2) <= 59;
+}
+
 } // namespace
 
 class TestDeploymentPageReader : public QObject
@@ -383,6 +401,37 @@ private slots:
             decodable += raw.isDecodable() ? 1 : 0;
         }
         QVERIFY2(decodable > 1000, qPrintable(QString::number(decodable)));
+    }
+
+    // Every byte value at every place of a few canonical times, and the edges of the calendar.
+    void canonicalTimesAsWrittenOut()
+    {
+        int canonical = 0;
+        for (const QByteArray &base : {QByteArrayLiteral("2025-07-20T10:11:12.123Z"), QByteArrayLiteral("2024-02-29T23:59:59.999Z"),
+                                       QByteArrayLiteral("0001-01-01T00:00:00.000Z")}) {
+            for (qsizetype at = 0; at < base.size(); ++at) {
+                for (int byte = 0; byte < 256; ++byte) {
+                    QByteArray time = base;
+                    time[at] = char(byte);
+                    QCOMPARE(isCanonicalTime(time.constData(), time.size()), referenceCanonicalTime(time));
+                    canonical += referenceCanonicalTime(time) ? 1 : 0;
+                }
+            }
+            QVERIFY(!isCanonicalTime(base.constData(), base.size() - 1));
+            const QByteArray longer = base + 'Z';
+            QVERIFY(!isCanonicalTime(longer.constData(), longer.size()));
+        }
+        for (int year : {1, 4, 100, 1600, 1900, 2000, 2023, 2024, 9999}) {
+            for (int month = 0; month <= 13; ++month) {
+                for (int day = 0; day <= 32; ++day) {
+                    const QByteArray time = QByteArray::number(year).rightJustified(4, '0') + '-'
+                        + QByteArray::number(month).rightJustified(2, '0') + '-' + QByteArray::number(day).rightJustified(2, '0')
+                        + "T23:59:59.000Z";
+                    QCOMPARE(isCanonicalTime(time.constData(), time.size()), referenceCanonicalTime(time));
+                }
+            }
+        }
+        QVERIFY2(canonical > 100, qPrintable(QString::number(canonical)));
     }
 
     // Random damage to the sample page: whenever the fast reader still accepts it, QJsonDocument

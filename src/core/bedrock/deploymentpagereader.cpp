@@ -744,13 +744,32 @@ bool scanDeploymentPage(const QByteArray &json, RawDeploymentRowReader &reader, 
     return true;
 }
 
-// Checked eight bytes at a time: a byte-by-byte check of every time was 9 % of the export's
-// direct path (docs/benchmarks.md).
+// Checked sixteen bytes at a time (SSE2; eight bytes at a time elsewhere): a byte-by-byte check
+// of every time was 9 % of the export's direct path (docs/benchmarks.md).
 bool isCanonicalTime(const char *t, qsizetype size)
 {
     if (size != 24) {
         return false;
     }
+#ifdef __SSE2__
+    // All 24 bytes in two registers (the second holds bytes 16-23 and eight zero bytes): each
+    // byte is either the separator of its place or a digit.
+    const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i *>(t));
+    const __m128i last = _mm_loadl_epi64(reinterpret_cast<const __m128i *>(t + 16));
+    const auto separatorsAndDigits = [](__m128i bytes, __m128i separatorPlaces, __m128i separators) {
+        const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(bytes, _mm_set1_epi8('9' + 1)));
+        return _mm_movemask_epi8(_mm_or_si128(_mm_and_si128(separatorPlaces, _mm_cmpeq_epi8(bytes, separators)),
+                                              _mm_andnot_si128(separatorPlaces, digits)));
+    };
+    // "YYYY-MM-DDTHH:MM" and ":SS.sssZ" followed by the eight zero bytes (separators too).
+    const __m128i firstPlaces = _mm_setr_epi8(0, 0, 0, 0, -1, 0, 0, -1, 0, 0, -1, 0, 0, -1, 0, 0);
+    const __m128i firstSeparators = _mm_setr_epi8(0, 0, 0, 0, '-', 0, 0, '-', 0, 0, 'T', 0, 0, ':', 0, 0);
+    const __m128i lastPlaces = _mm_setr_epi8(-1, 0, 0, -1, 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1);
+    const __m128i lastSeparators = _mm_setr_epi8(':', 0, 0, '.', 0, 0, 0, 'Z', 0, 0, 0, 0, 0, 0, 0, 0);
+    if ((separatorsAndDigits(first, firstPlaces, firstSeparators) & separatorsAndDigits(last, lastPlaces, lastSeparators)) != 0xFFFF) {
+        return false;
+    }
+#else
     // Per 8-byte word (little-endian: byte i at bits 8i): the separators' places and values.
     static constexpr quint64 separatorMasks[3] = {0xFF0000FF00000000ULL, 0x0000FF0000FF0000ULL,
                                                   0xFF000000FF0000FFULL};
@@ -772,6 +791,7 @@ bool isCanonicalTime(const char *t, qsizetype size)
     if (bad != 0) {
         return false;
     }
+#endif
     const auto two = [t](int at) { return (t[at] - '0') * 10 + (t[at + 1] - '0'); };
     const int year = two(0) * 100 + two(2);
     const int month = two(5);
