@@ -792,16 +792,24 @@ bool isCanonicalTime(const char *t, qsizetype size)
         return false;
     }
 #endif
+    // Every byte is in place: the ranges. Hours, minutes and seconds are checked on their
+    // characters, and the year only where it matters (year 0, 29 February).
     const auto two = [t](int at) { return (t[at] - '0') * 10 + (t[at + 1] - '0'); };
-    const int year = two(0) * 100 + two(2);
     const int month = two(5);
     const int day = two(8);
-    if (year < 1 || month < 1 || month > 12 || day < 1 || two(11) > 23 || two(14) > 59 || two(17) > 59) {
+    if (month < 1 || month > 12 || day < 1 || t[11] > '2' || (t[11] == '2' && t[12] > '3') || t[14] > '5' || t[17] > '5') {
         return false;
     }
-    static constexpr int daysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    return day <= daysInMonth[month - 1] + (month == 2 && leap ? 1 : 0);
+    static constexpr int daysInMonth[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (day > daysInMonth[month - 1]) {
+        return false;
+    }
+    const bool yearZero = t[0] == '0' && t[1] == '0' && t[2] == '0' && t[3] == '0';
+    if (month == 2 && day == 29) {
+        const int year = two(0) * 100 + two(2);
+        return !yearZero && year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+    return !yearZero;
 }
 
 namespace {
