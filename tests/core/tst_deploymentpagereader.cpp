@@ -114,6 +114,9 @@ const QByteArray samplePage = QByteArrayLiteral(
     " \"nextToken\" : \"abc+/=\\u0041\" }\n");
 
 
+// The bytes random damage puts into pages: JSON's structure, pieces of literals and times, UTF-8.
+const QByteArray damageAlphabet = QByteArrayLiteral("\"\\{}[],: nul0Z+-T.tu\xC3\xA9\x80\x01/e");
+
 // A string value from random pieces: plain ASCII runs of every length (so that values and their
 // escapes fall on every position of the reader's 16-byte blocks), escapes, UTF-8, and, when
 // `allowRefused`, what the reader must refuse or leave to QJsonDocument: raw controls, invalid
@@ -346,7 +349,6 @@ private slots:
     // raw control in a string is never accepted.
     void generatedAndDamagedPagesNeverReadDifferently()
     {
-        const QByteArray alphabet = QByteArrayLiteral("\"\\{}[],: nul0Z+-T.tu\xC3\xA9\x80\x01/e");
         QRandomGenerator random(20261130);
         int acceptedByBoth = 0;
         int declined = 0;
@@ -354,7 +356,7 @@ private slots:
             bool special = false;
             QByteArray json = randomPage(random, true, &special);
             if (random.bounded(2)) {
-                json = damagedJson(json, alphabet, random);
+                json = damagedJson(json, damageAlphabet, random);
             }
             DeploymentPage fast;
             DeploymentPage reference;
@@ -438,12 +440,11 @@ private slots:
     // must accept it too and mean the same.
     void damagedPagesNeverReadDifferently()
     {
-        const QByteArray alphabet = QByteArrayLiteral("\"\\{}[],: nul0Z+-T.tu\xC3\xA9\x80\x01/e");
         QRandomGenerator random(20250801);
         int acceptedByBoth = 0;
         int rejectedByBoth = 0;
         for (int round = 0; round < 4000; ++round) {
-            const QByteArray json = damagedJson(samplePage, alphabet, random);
+            const QByteArray json = damagedJson(samplePage, damageAlphabet, random);
             DeploymentPage fast;
             DeploymentPage reference;
             const bool fastOk = readDeploymentPageFast(json, &fast);
