@@ -170,6 +170,27 @@ private slots:
         QCOMPARE(call->body(), QByteArrayLiteral(R"({"modelDeploymentSummaries":[]})"));
     }
 
+    // The body is read as it arrives: a large one that comes in many pieces, and one without a
+    // Content-Length (chunked), are handed on whole and in order.
+    void bodiesArriveWholeWhateverTheirFraming()
+    {
+        QByteArray large;
+        for (int row = 0; large.size() < 600000; ++row) {
+            large += "{\"row\":" + QByteArray::number(row) + "},";
+        }
+        const QByteArray chunked = QByteArrayLiteral(
+            "HTTP/1.1 200 X\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+            "5\r\nhello\r\nF\r\n, chunked world\r\n0\r\n\r\n");
+        Harness harness({ Reply { httpReply(200, large) }, Reply { chunked } });
+        AwsCall *first = harness.run();
+        QVERIFY2(first->succeeded(), qPrintable(first->error().userMessage()));
+        QCOMPARE(first->body().size(), large.size());
+        QVERIFY(first->body() == large);
+        AwsCall *second = harness.run();
+        QVERIFY2(second->succeeded(), qPrintable(second->error().userMessage()));
+        QCOMPARE(second->body(), QByteArrayLiteral("hello, chunked world"));
+    }
+
     void anUnreadableBodyIsRetriedThenReported()
     {
         Harness harness({ Reply { httpReply(200, "{not json") } });

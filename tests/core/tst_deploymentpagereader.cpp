@@ -7,11 +7,14 @@
 #include "bedrock/bedrockjson.h"
 #include "bedrock/deploymentpagereader.h"
 
+#include <QDate>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace outcrop::bedrock;
 
@@ -110,6 +113,129 @@ const QByteArray samplePage = QByteArrayLiteral(
     " ],\n"
     " \"nextToken\" : \"abc+/=\\u0041\" }\n");
 
+
+// The bytes random damage puts into pages: JSON's structure, pieces of literals and times, UTF-8.
+const QByteArray damageAlphabet = QByteArrayLiteral("\"\\{}[],: nul0Z+-T.tu\xC3\xA9\x80\x01/e");
+
+// A string value from random pieces: plain ASCII runs of every length (so that values and their
+// escapes fall on every position of the reader's 16-byte blocks), escapes, UTF-8, and, when
+// `allowRefused`, what the reader must refuse or leave to QJsonDocument: raw controls, invalid
+// UTF-8, surrogate escapes. `special` is set when such a piece went in.
+QByteArray randomStringValue(QRandomGenerator &random, bool allowRefused, bool *special)
+{
+    static const QByteArray plainBytes = QByteArrayLiteral(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_:/.,;=+!?'()[]{}<>#%&*@^`|~\x7f");
+    static const QList<QByteArray> escapes = {
+        QByteArrayLiteral("\\\""), QByteArrayLiteral("\\\\"), QByteArrayLiteral("\\/"), QByteArrayLiteral("\\n"),
+        QByteArrayLiteral("\\t"), QByteArrayLiteral("\\b"), QByteArrayLiteral("\\u00e9"), QByteArrayLiteral("\\u0041"),
+        QByteArrayLiteral("\\u65E5"), QByteArrayLiteral("\xC3\xA9"), QByteArrayLiteral("\xE6\x97\xA5\xE6\x9C\xAC"),
+        QByteArrayLiteral("\xF0\x9F\x98\x80"), QByteArrayLiteral("\xC2\x80"), QByteArrayLiteral("\xEF\xBF\xBD"),
+    };
+    static const QList<QByteArray> refused = {
+        QByteArrayLiteral("\x01"), QByteArrayLiteral("\x1F"), QByteArrayLiteral("\t"), QByteArrayLiteral("\n"),
+        QByteArrayLiteral("\xC0\xAF"), QByteArrayLiteral("\x80"), QByteArrayLiteral("\xE6\x97"), QByteArrayLiteral("\xFF"),
+        QByteArrayLiteral("\\ud83d\\ude00"), QByteArrayLiteral("\\u0001"), QByteArrayLiteral("\\x"), QByteArrayLiteral("\\u12"),
+    };
+    QByteArray value;
+    const int pieces = random.bounded(6);
+    for (int piece = 0; piece < pieces; ++piece) {
+        const int kind = random.bounded(allowRefused ? 10 : 9);
+        if (kind < 6) {
+            const int length = random.bounded(40);
+            for (int i = 0; i < length; ++i) {
+                value += plainBytes.at(random.bounded(int(plainBytes.size())));
+            }
+        } else if (kind < 9) {
+            value += escapes.at(random.bounded(int(escapes.size())));
+        } else {
+            value += refused.at(random.bounded(int(refused.size())));
+            *special = true;
+        }
+    }
+    return value;
+}
+
+// Nothing, mostly; sometimes JSON white space, which the reader's shortcuts must not skip wrongly.
+QByteArray randomSpace(QRandomGenerator &random)
+{
+    static const QList<QByteArray> spaces = {QByteArrayLiteral(" "), QByteArrayLiteral("\n  "), QByteArrayLiteral("\t"),
+                                             QByteArrayLiteral("\r\n")};
+    return random.bounded(8) == 0 ? spaces.at(random.bounded(int(spaces.size()))) : QByteArray();
+}
+
+// A page of 0-12 rows in the service's layout, with random values, white space, key order,
+// absent and null optional fields, unknown fields, and 0-31 bytes of white space in front (so
+// that the same text meets the 16-byte blocks at every offset).
+QByteArray randomPage(QRandomGenerator &random, bool allowRefused, bool *special)
+{
+    static const QList<QByteArray> times = {QByteArrayLiteral("2025-07-20T10:11:12.123Z"), QByteArrayLiteral("2024-02-29T23:59:59.999Z"),
+                                            QByteArrayLiteral("2025-07-20T10:11:12Z"), QByteArrayLiteral("2025-07-20T10:11:12.5+02:00"),
+                                            QByteArrayLiteral("2025-07-20t10:11:12.123z"), QByteArrayLiteral("")};
+    static const QList<QByteArray> keys = {QByteArrayLiteral("customModelDeploymentArn"), QByteArrayLiteral("customModelDeploymentName"),
+                                           QByteArrayLiteral("modelArn"), QByteArrayLiteral("createdAt"), QByteArrayLiteral("status"),
+                                           QByteArrayLiteral("lastUpdatedAt"), QByteArrayLiteral("failureMessage")};
+    const auto space = [&random] { return randomSpace(random); };
+    QByteArray json(random.bounded(32), ' ');
+    json += "{" + space() + "\"modelDeploymentSummaries\"" + space() + ":" + space() + "[";
+    const int rows = random.bounded(13);
+    for (int row = 0; row < rows; ++row) {
+        QList<QByteArray> fields;
+        for (int field = 0; field < keys.size(); ++field) {
+            QByteArray value;
+            const bool isTime = field == 3 || field == 5;
+            const bool optional = field >= 5;
+            const int choice = random.bounded(10);
+            if (optional && choice == 0) {
+                continue;   // absent
+            }
+            if (optional && choice == 1) {
+                value = QByteArrayLiteral("null");
+            } else if (isTime) {
+                value = "\"" + times.at(random.bounded(field == 3 ? int(times.size()) - 1 : int(times.size()))) + "\"";
+            } else if (field == 4) {
+                value = random.bounded(2) ? QByteArrayLiteral("\"Active\"") : "\"" + randomStringValue(random, allowRefused, special) + "\"";
+            } else {
+                QByteArray text = randomStringValue(random, allowRefused, special);
+                if (field < 3 && text.isEmpty()) {
+                    text = QByteArrayLiteral("x");
+                }
+                value = "\"" + text + "\"";
+            }
+            fields.append(space() + "\"" + keys.at(field) + "\"" + space() + ":" + space() + value + space());
+        }
+        if (random.bounded(8) == 0) {
+            fields.insert(random.bounded(int(fields.size()) + 1), QByteArrayLiteral("\"future\":{\"a\":[true,null,\"x\"]}"));
+        }
+        if (random.bounded(8) == 0) {
+            std::swap(fields[random.bounded(int(fields.size()))], fields[random.bounded(int(fields.size()))]);
+        }
+        json += (row > 0 ? "," : "") + space() + "{" + fields.join(',') + "}";
+    }
+    json += space() + "]" + space();
+    if (random.bounded(2)) {
+        json += ",\"nextToken\":\"" + randomStringValue(random, allowRefused, special) + "\"";
+    }
+    json += "}" + space();
+    return json;
+}
+
+// isCanonicalTime written out byte by byte, for the comparison with the reader's word-wise check.
+bool referenceCanonicalTime(const QByteArray &t)
+{
+    static const QByteArray shape = QByteArrayLiteral("0000-00-00T00:00:00.000Z");
+    if (t.size() != shape.size()) {
+        return false;
+    }
+    for (qsizetype i = 0; i < t.size(); ++i) {
+        if (shape.at(i) == '0' ? !(t.at(i) >= '0' && t.at(i) <= '9') : t.at(i) != shape.at(i)) {
+            return false;
+        }
+    }
+    const auto number = [&t](int at, int digits) { return t.mid(at, digits).toInt(); };
+    const QDate date(number(0, 4), number(5, 2), number(8, 2));
+    return number(0, 4) >= 1 && date.isValid() && number(11, 2) <= 23 && number(14, 2) <= 59 && number(17, 2) <= 59;
+}
+
 } // namespace
 
 class TestDeploymentPageReader : public QObject
@@ -194,16 +320,131 @@ private slots:
         }
     }
 
+    // Pages of the service's shape with random values (escapes, UTF-8 and plain runs of every
+    // length at every offset of the 16-byte blocks): the reader accepts every page QJsonDocument
+    // reads without help, means the same, and the raw reader accepts the same pages.
+    void generatedPagesReadAsTheReferenceReads()
+    {
+        QRandomGenerator random(20261129);
+        for (int round = 0; round < 3000; ++round) {
+            bool special = false;
+            const QByteArray json = randomPage(random, false, &special);
+            QVERIFY(!special);
+            DeploymentPage fast;
+            DeploymentPage reference;
+            QVERIFY2(referencePage(json, &reference), json.constData());
+            QVERIFY2(readDeploymentPageFast(json, &fast), json.constData());
+            const QString difference = differences(fast, reference);
+            QVERIFY2(difference.isEmpty(), qPrintable(difference + QLatin1Char('\n') + QString::fromUtf8(json)));
+            RawDeploymentPage raw;
+            QVERIFY2(readRawDeploymentPage(json, &raw), json.constData());
+            QCOMPARE(raw.rows.size(), fast.deployments.size());
+            QCOMPARE(raw.nextToken, fast.nextToken);
+        }
+    }
+
+    // The same with pieces the reader must refuse (raw controls, invalid UTF-8) or leave to
+    // QJsonDocument (surrogate and control escapes), and with random damage: whatever the reader
+    // accepts, QJsonDocument reads the same; the raw reader accepts exactly the same pages; a
+    // raw control in a string is never accepted.
+    void generatedAndDamagedPagesNeverReadDifferently()
+    {
+        QRandomGenerator random(20261130);
+        int acceptedByBoth = 0;
+        int declined = 0;
+        for (int round = 0; round < 3000; ++round) {
+            bool special = false;
+            QByteArray json = randomPage(random, true, &special);
+            if (random.bounded(2)) {
+                json = damagedJson(json, damageAlphabet, random);
+            }
+            DeploymentPage fast;
+            DeploymentPage reference;
+            const bool fastOk = readDeploymentPageFast(json, &fast);
+            const bool referenceOk = referencePage(json, &reference);
+            RawDeploymentPage raw;
+            QCOMPARE(readRawDeploymentPage(json, &raw), fastOk);
+            if (fastOk) {
+                QVERIFY2(referenceOk, json.constData());
+                const QString difference = differences(fast, reference);
+                QVERIFY2(difference.isEmpty(), qPrintable(difference + QLatin1Char('\n') + QString::fromUtf8(json)));
+                for (const DeploymentSummary &row : std::as_const(fast.deployments)) {
+                    for (const QString &text : {row.arn, row.name, row.modelArn, row.statusText, row.failureMessage}) {
+                        QVERIFY2(std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x20 && c != u'\n' && c != u'\t' && c != u'\b'; }),
+                                 json.constData());
+                    }
+                }
+                ++acceptedByBoth;
+            } else {
+                ++declined;
+            }
+        }
+        QVERIFY2(acceptedByBoth > 150, qPrintable(QString::number(acceptedByBoth)));
+        QVERIFY2(declined > 300, qPrintable(QString::number(declined)));
+    }
+
+    // The check without decoding agrees with decoding, on byte strings of every kind.
+    void checkingAgreesWithDecoding()
+    {
+        const QByteArray alphabet = QByteArrayLiteral("ab\\u0dD8eEfF\"/nrtbx\x01\x1F\x7F\x80\xBF\xC2\xC3\xA9\xE0\xED\xEF\xF0\xF4\xF5\xFF");
+        QRandomGenerator random(7);
+        int decodable = 0;
+        for (int round = 0; round < 20000; ++round) {
+            QByteArray bytes;
+            const int length = random.bounded(48);
+            for (int i = 0; i < length; ++i) {
+                bytes += alphabet.at(random.bounded(int(alphabet.size())));
+            }
+            if (bytes.endsWith('\\')) {
+                bytes.chop(1);   // the tokenizer never ends a token on a lone backslash
+            }
+            const RawJsonString raw{bytes.constData(), bytes.size(), false};
+            QCOMPARE(raw.isDecodable(), raw.decode().has_value());
+            decodable += raw.isDecodable() ? 1 : 0;
+        }
+        QVERIFY2(decodable > 1000, qPrintable(QString::number(decodable)));
+    }
+
+    // Every byte value at every place of a few canonical times, and the edges of the calendar.
+    void canonicalTimesAsWrittenOut()
+    {
+        int canonical = 0;
+        for (const QByteArray &base : {QByteArrayLiteral("2025-07-20T10:11:12.123Z"), QByteArrayLiteral("2024-02-29T23:59:59.999Z"),
+                                       QByteArrayLiteral("0001-01-01T00:00:00.000Z")}) {
+            for (qsizetype at = 0; at < base.size(); ++at) {
+                for (int byte = 0; byte < 256; ++byte) {
+                    QByteArray time = base;
+                    time[at] = char(byte);
+                    QCOMPARE(isCanonicalTime(time.constData(), time.size()), referenceCanonicalTime(time));
+                    canonical += referenceCanonicalTime(time) ? 1 : 0;
+                }
+            }
+            QVERIFY(!isCanonicalTime(base.constData(), base.size() - 1));
+            const QByteArray longer = base + 'Z';
+            QVERIFY(!isCanonicalTime(longer.constData(), longer.size()));
+        }
+        for (int year : {1, 4, 100, 1600, 1900, 2000, 2023, 2024, 9999}) {
+            for (int month = 0; month <= 13; ++month) {
+                for (int day = 0; day <= 32; ++day) {
+                    const QByteArray time = QByteArray::number(year).rightJustified(4, '0') + '-'
+                        + QByteArray::number(month).rightJustified(2, '0') + '-' + QByteArray::number(day).rightJustified(2, '0')
+                        + "T23:59:59.000Z";
+                    QCOMPARE(isCanonicalTime(time.constData(), time.size()), referenceCanonicalTime(time));
+                }
+            }
+        }
+        QVERIFY2(canonical > 100, qPrintable(QString::number(canonical)));
+    }
+
     // Random damage to the sample page: whenever the fast reader still accepts it, QJsonDocument
     // must accept it too and mean the same.
     void damagedPagesNeverReadDifferently()
     {
-        const QByteArray alphabet = QByteArrayLiteral("\"\\{}[],: nul0Z+-T.tu\xC3\xA9\x80\x01/e");
         QRandomGenerator random(20250801);
         int acceptedByBoth = 0;
         int rejectedByBoth = 0;
         for (int round = 0; round < 4000; ++round) {
-            const QByteArray json = damagedJson(samplePage, alphabet, random);
+            const QByteArray json = damagedJson(samplePage, damageAlphabet, random);
             DeploymentPage fast;
             DeploymentPage reference;
             const bool fastOk = readDeploymentPageFast(json, &fast);

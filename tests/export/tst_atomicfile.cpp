@@ -112,6 +112,43 @@ private slots:
         QCOMPARE(written.count("\r\n"), 10001);
     }
 
+    // startWriteback is a hint between writes: the file and the target are as without it, and
+    // it does nothing before open(), after cancel() or on standard output.
+    void startWritebackChangesNothingVisible()
+    {
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("out.csv"));
+        AtomicFileWriter writer;
+        writer.startWriteback();
+        QVERIFY2(writer.open(target), qPrintable(writer.errorString()));
+        QByteArray expected;
+        for (int page = 0; page < 5; ++page) {
+            const QByteArray rows = QByteArray(70000, char('a' + page)) + "\r\n";
+            QVERIFY(write(writer, rows));
+            writer.startWriteback();
+            expected += rows;
+            QVERIFY(!QFile::exists(target));
+        }
+        QVERIFY2(writer.commit(), qPrintable(writer.errorString()));
+        QCOMPARE(readAll(target), expected);
+        QCOMPARE(entries(dir), QStringList{QStringLiteral("out.csv")});
+        writer.startWriteback();
+
+        AtomicFileWriter cancelled;
+        QVERIFY(cancelled.open(dir.filePath(QStringLiteral("other.csv"))));
+        QVERIFY(write(cancelled, "x\r\n"));
+        cancelled.startWriteback();
+        cancelled.cancel();
+        cancelled.startWriteback();
+        QCOMPARE(entries(dir), QStringList{QStringLiteral("out.csv")});
+
+        AtomicFileWriter streaming;
+        QVERIFY(streaming.open(QStringLiteral("-")));
+        QVERIFY(streaming.isStreaming());
+        streaming.startWriteback();
+        streaming.cancel();
+    }
+
     void cancelLeavesTheOldFileAndNoTemporary()
     {
         QTemporaryDir dir;

@@ -14,6 +14,9 @@
 #include <QRandomGenerator>
 #include <QUuid>
 
+#include <algorithm>
+#include <utility>
+
 namespace outcrop::aws {
 
 namespace {
@@ -215,8 +218,41 @@ void AwsCall::sendWith(const AwsAuth &auth)
 
     m_timedOut = false;
     m_reply = m_client->m_network->sendCustomRequest(request, m_request.method, m_request.body);
+    m_arrivedBody.clear();
+    QNetworkReply *reply = m_reply;
+    connect(reply, &QIODevice::readyRead, this, [this, reply] {
+        if (reply == m_reply) {
+            readArrivedBody(*reply);
+        }
+    });
     connect(m_reply, &QNetworkReply::finished, this, &AwsCall::onReplyFinished);
     m_attemptTimer.start(config.attemptTimeoutMs);
+}
+
+// The body is read as it arrives, into one buffer the size of Content-Length, rather than with
+// readAll() once the reply has finished: the copy out of the reply's buffer (and the first touch
+// of the new memory) then overlaps the rest of the transfer instead of delaying what the caller
+// does with the body (for the export, checking a page and asking for the next one;
+// docs/benchmarks.md).
+void AwsCall::readArrivedBody(QNetworkReply &reply)
+{
+    const qint64 available = reply.bytesAvailable();
+    if (available <= 0) {
+        return;
+    }
+    if (m_arrivedBody.isEmpty()) {
+        // Reserved only up to a bound: the header is the server's word, not a size to trust.
+        constexpr qint64 largestReservation = 64 * 1024 * 1024;
+        bool known = false;
+        const qint64 announced = reply.header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+        if (known && announced > available && announced <= largestReservation) {
+            m_arrivedBody.reserve(qsizetype(announced));
+        }
+    }
+    const qsizetype before = m_arrivedBody.size();
+    m_arrivedBody.resize(before + qsizetype(available));
+    const qint64 read = reply.read(m_arrivedBody.data() + before, available);
+    m_arrivedBody.resize(before + qsizetype(std::max<qint64>(read, 0)));
 }
 
 void AwsCall::onAttemptTimeout()
@@ -255,7 +291,8 @@ void AwsCall::onReplyFinished()
     const bool isError = !gotHttpReply || status >= 300;
     const bool skewCorrected = m_client->learnServerClock(reply->rawHeader(QByteArrayLiteral("Date")),
                                                           reply->hasRawHeader(QByteArrayLiteral("Age")), isError);
-    QByteArray body = reply->readAll();
+    readArrivedBody(*reply);
+    QByteArray body = std::exchange(m_arrivedBody, QByteArray());
 
     if (status >= 300 && status < 400) {
         AwsError error = AwsError::make(AwsError::Kind::Redirect, net::NetworkPolicy::redirectError(*reply),

@@ -124,6 +124,7 @@ private:
     void startAttempt();
     void sendWith(const AwsAuth &auth);
     void onReplyFinished();
+    void readArrivedBody(QNetworkReply &reply);
     void onAttemptTimeout();
     void failAttempt(AwsError error, bool clockSkewCorrected, int retryAfterMs);
     void finish(AwsError error);
@@ -142,6 +143,7 @@ private:
     AwsError m_error;
     int m_httpStatus = 0;
     QByteArray m_body;
+    QByteArray m_arrivedBody;   // the reply's bytes read so far, this attempt
     QString m_requestId;
     QList<int> m_retryDelays;
 };

@@ -30,6 +30,8 @@ struct RawJsonString
     }
     // The value; nullopt for escapes and characters left to QJsonDocument (the page is then declined).
     std::optional<QString> decode() const;
+    // decode().has_value(), without building the QString.
+    bool isDecodable() const;
 };
 
 enum class DeploymentField { Arn, Name, ModelArn, CreatedAt, Status, LastUpdatedAt, FailureMessage, Count };

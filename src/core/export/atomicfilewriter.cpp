@@ -183,6 +183,17 @@ bool AtomicFileWriter::commit()
     return true;
 }
 
+void AtomicFileWriter::startWriteback()
+{
+#ifdef __linux__
+    if (m_streaming || !m_file.isOpen()) {
+        return;
+    }
+    // From the start to the end of the file: pages already under way or clean are skipped.
+    (void)::sync_file_range(m_file.handle(), 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+}
+
 void AtomicFileWriter::cancel()
 {
     if (m_streaming) {

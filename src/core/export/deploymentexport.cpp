@@ -151,6 +151,7 @@ void DeploymentExport::afterPage(int pages)
         fail(m_file.writeFailedMessage(m_writer->errorString()));
         return;
     }
+    m_file.startWriteback();
     emit progress(m_writer->rowsWritten(), pages);
 }
 
@@ -173,6 +174,7 @@ void DeploymentExport::writeReadyPages()
             fail(m_file.writeFailedMessage(m_writer->errorString()));
             return;
         }
+        m_file.startWriteback();
         emit progress(m_writer->rowsWritten(), m_pagesWritten);
     }
     finishWhenWritten();
