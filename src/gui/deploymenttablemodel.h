@@ -161,6 +161,12 @@ public:
     // The rows that are not waiting for removal (Change::Removed).
     int loadedCount() const { return int(m_rows.size()) - m_removedCount; }
 
+    // Bookkeeping that must follow the rows shown, not every row ever shown (a window left open for
+    // days while deployments come and go; bench-soak): the distinct shared strings kept for
+    // interning, and the rows created in this window that the service's list has not reached.
+    qsizetype internedStringCount() const { return m_interned.size(); }
+    qsizetype locallyInsertedCount() const { return m_insertedLocally.size(); }
+
     const bedrock::DeploymentSummary &deployment(int row) const { return m_rows.at(size_t(row)).summary; }
     int rowOfArn(const QString &arn) const;   // -1 when not loaded
 
@@ -239,6 +245,7 @@ private:
     Row makeRow(const bedrock::DeploymentSummary &summary, int source);
     void format(Row &row);
     void intern(QString &text);
+    void pruneInterned();
     void highlight(Row &row, Change change);
     void scheduleHighlightExpiry();
     void expireHighlights();
@@ -256,6 +263,7 @@ private:
     std::vector<Row> m_rows;
     int m_removedCount = 0;
     QSet<QString> m_interned;
+    qsizetype m_internedAfterPrune = 0;   // m_interned.size() when pruneInterned() last rebuilt it
 
     bedrock::MultiSourcePager *m_pager = nullptr;
     bool m_loadingAll = false;
