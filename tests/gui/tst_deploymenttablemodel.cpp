@@ -57,6 +57,14 @@ bool waitIdle(const Model &model)
     return QTest::qWaitFor([&] { return !model.isLoading() && !model.isRefreshing(); }, 15000);
 }
 
+// The model on the simulator's client with highlights of `highlightMs`, once its pages are loaded.
+bool loadWithHighlights(Model &model, SimFixture &sim, int highlightMs)
+{
+    model.setHighlightDuration(highlightMs);
+    model.setClient(sim.client());
+    return waitIdle(model);
+}
+
 } // namespace
 
 class TestDeploymentTableModel : public QObject
@@ -238,9 +246,7 @@ void TestDeploymentTableModel::refreshMergesWithoutReset()
     SimFixture sim(quietConfig(30));
     CheckedModel checked;
     Model &model = checked.model;
-    model.setHighlightDuration(600);
-    model.setClient(sim.client());
-    QVERIFY(waitIdle(model));
+    QVERIFY(loadWithHighlights(model, sim, 600));
     QCOMPARE(model.rowCount(), 30);
 
     QSignalSpy resets(&model, &QAbstractItemModel::modelAboutToBeReset);
@@ -447,9 +453,7 @@ void TestDeploymentTableModel::rowBookkeepingFollowsTheRows()
     SimFixture sim(quietConfig(3));
     CheckedModel checked;
     Model &model = checked.model;
-    model.setHighlightDuration(20);
-    model.setClient(sim.client());
-    QVERIFY(waitIdle(model));
+    QVERIFY(loadWithHighlights(model, sim, 20));
     QCOMPARE(model.rowCount(), 3);
     QSignalSpy refreshed(&model, &Model::refreshed);
 
