@@ -2,7 +2,7 @@
 // bench-soak: the dashboard left running (docs/benchmarks.md, "Soak").
 //
 //   bench-soak [--interval-ms 15] [--cycles 10000] [--duration-s 0] [--rows 300]
-//              [--activity-ms 100] [--sample-ms 1000] [--trim] [--csv FILE]
+//              [--activity-ms 100] [--sample-ms 1000] [--trim] [--malloc-info FILE] [--csv FILE]
 //
 // The real MainWindow is shown on the offscreen platform with a throw-away HOME and auto-refresh
 // set to --interval-ms (LiveRefresh::setIntervalMs; the user's menu only offers whole seconds).
@@ -16,7 +16,12 @@
 // registry of EVERY live QObject of the process (Qt's object hooks, the ones GammaRay uses): live
 // QNetworkReply objects, QTimer objects and how many are running (members without a parent
 // included), all QObjects; then open file descriptors and child processes other than the
-// simulator (from /proc). It stops after
+// simulator (from /proc). To tell a leak from allocator fragmentation and from code pages, each
+// sample also splits VmRSS into RssAnon (heap, stacks) and RssFile (mapped libraries: grows as
+// code paths run for the first time), and reads glibc's mallinfo2() summed over every arena: the
+// bytes in use by live allocations against the bytes the allocator holds from the system. A heap
+// in use that stays flat while the allocator's holding grows is fragmentation, not a leak.
+// --malloc-info writes malloc_info()'s per-arena XML at the last sample. It stops after
 // --cycles refreshes or --duration-s seconds (whichever comes first; 0 = no limit) and prints a
 // summary; --csv writes every sample.
 //
@@ -82,19 +87,23 @@ void objectRemoved(QObject *object)
     g_objects.erase(object);
 }
 
-qint64 residentKiB()
+// One "Name:   1234 kB" field of /proc/self/status, in KiB (-1 when missing).
+qint64 statusKiB(const QByteArray &status, const char *field)
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    const QByteArray text = status.readAll();
-    const qsizetype at = text.indexOf("VmRSS:");
+    const QByteArray key = QByteArray(field) + ':';
+    const qsizetype at = status.indexOf(key);
     if (at < 0) {
         return -1;
     }
-    const QByteArray value = text.mid(at + 6, text.indexOf('\n', at) - at - 6).trimmed();
+    const qsizetype start = at + key.size();
+    const QByteArray value = status.mid(start, status.indexOf('\n', at) - start).trimmed();
     return value.left(value.indexOf(' ')).toLongLong();
+}
+
+QByteArray processStatus()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    return status.open(QIODevice::ReadOnly) ? status.readAll() : QByteArray();
 }
 
 int openFileDescriptors()
@@ -133,6 +142,10 @@ struct Sample
     double seconds = 0;
     int cycles = 0;
     qint64 rssKiB = 0;
+    qint64 rssAnonKiB = 0;
+    qint64 rssFileKiB = 0;
+    qint64 heapInUseKiB = 0;   // mallinfo2: uordblks + hblkhd (live allocations, mmapped ones included)
+    qint64 heapHeldKiB = 0;    // mallinfo2: arena + hblkhd (what the allocator holds from the system)
     int rows = 0;
     int replies = 0;
     int timers = 0;
@@ -206,9 +219,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption sampleOption(QStringLiteral("sample-ms"), QStringLiteral("Sampling interval."), QStringLiteral("ms"), QStringLiteral("1000"));
     const QCommandLineOption trimOption(QStringLiteral("trim"), QStringLiteral("malloc_trim(0) before each RSS sample: "
         "freed heap pages go back to the system, so what remains is memory in use (tells a leak from fragmentation)."));
+    const QCommandLineOption mallocInfoOption(QStringLiteral("malloc-info"), QStringLiteral("Write glibc's malloc_info() "
+        "(every arena's sizes and free lists, XML) to this file at the last sample."), QStringLiteral("file"));
     const QCommandLineOption csvOption(QStringLiteral("csv"), QStringLiteral("Write every sample to this file."), QStringLiteral("file"));
     parser.addOptions({ simChildOption, intervalOption, cyclesOption, durationOption, rowsOption, activityOption,
-                        sampleOption, trimOption, csvOption });
+                        sampleOption, trimOption, mallocInfoOption, csvOption });
     parser.process(app);
     const int rows = parser.value(rowsOption).toInt();
     if (parser.isSet(simChildOption)) {
@@ -260,7 +275,13 @@ int main(int argc, char *argv[])
         Sample s;
         s.seconds = double(clock.elapsed()) / 1000.0;
         s.cycles = cycles;
-        s.rssKiB = residentKiB();
+        const QByteArray status = processStatus();
+        s.rssKiB = statusKiB(status, "VmRSS");
+        s.rssAnonKiB = statusKiB(status, "RssAnon");
+        s.rssFileKiB = statusKiB(status, "RssFile");
+        const struct mallinfo2 heap = ::mallinfo2();
+        s.heapInUseKiB = qint64((heap.uordblks + heap.hblkhd) / 1024);
+        s.heapHeldKiB = qint64((heap.arena + heap.hblkhd) / 1024);
         s.rows = window.tableModel()->rowCount();
         {
             // Only objects of this (the GUI) thread are inspected: the others may be mid-destruction.
@@ -281,8 +302,10 @@ int main(int argc, char *argv[])
         s.fds = openFileDescriptors();
         s.children = childProcesses(simulator.processId());
         samples.push_back(s);
-        std::fprintf(stderr, "%7.1f s  cycles %6d  rss %7lld KiB  rows %4d  replies %2d  timers %3d (%2d active)  objects %5d  fds %3d  children %d\n",
-                     s.seconds, s.cycles, s.rssKiB, s.rows, s.replies, s.timers, s.activeTimers, s.objects, s.fds, s.children);
+        std::fprintf(stderr, "%7.1f s  cycles %6d  rss %7lld KiB (anon %7lld, file %6lld)  heap in use %7lld of %7lld KiB  rows %4d  "
+                     "replies %2d  timers %3d (%2d active)  objects %5d  fds %3d  children %d\n",
+                     s.seconds, s.cycles, s.rssKiB, s.rssAnonKiB, s.rssFileKiB, s.heapInUseKiB, s.heapHeldKiB, s.rows,
+                     s.replies, s.timers, s.activeTimers, s.objects, s.fds, s.children);
     };
     QTimer sampler;
     QObject::connect(&sampler, &QTimer::timeout, sample);
@@ -296,6 +319,12 @@ int main(int argc, char *argv[])
             // Let the last refresh finish, then take the final sample with nothing in flight.
             QTimer::singleShot(2000, &app, [&] {
                 sample();
+                if (parser.isSet(mallocInfoOption)) {
+                    if (FILE *info = std::fopen(qPrintable(parser.value(mallocInfoOption)), "w")) {
+                        ::malloc_info(0, info);
+                        std::fclose(info);
+                    }
+                }
                 QCoreApplication::quit();
             });
         }
@@ -308,9 +337,11 @@ int main(int argc, char *argv[])
         QFile csv(parser.value(csvOption));
         if (csv.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
             QTextStream out(&csv);
-            out << "seconds,cycles,rss_kib,rows,replies,timers,active_timers,objects,fds,children\n";
+            out << "seconds,cycles,rss_kib,rss_anon_kib,rss_file_kib,heap_in_use_kib,heap_held_kib,rows,replies,timers,"
+                   "active_timers,objects,fds,children\n";
             for (const Sample &s : samples) {
-                out << s.seconds << ',' << s.cycles << ',' << s.rssKiB << ',' << s.rows << ',' << s.replies << ','
+                out << s.seconds << ',' << s.cycles << ',' << s.rssKiB << ',' << s.rssAnonKiB << ',' << s.rssFileKiB << ','
+                    << s.heapInUseKiB << ',' << s.heapHeldKiB << ',' << s.rows << ',' << s.replies << ','
                     << s.timers << ',' << s.activeTimers << ',' << s.objects << ',' << s.fds << ',' << s.children << '\n';
             }
         }
@@ -320,6 +351,9 @@ int main(int argc, char *argv[])
     const Sample &last = samples.back();
     std::printf("interval %d ms, %d refresh cycles in %.0f s, %d errors\n", intervalMs, last.cycles, last.seconds, errors);
     std::printf("RSS KiB: start %lld, middle %lld, end %lld\n", first.rssKiB, middle.rssKiB, last.rssKiB);
+    std::printf("heap in use KiB: start %lld, middle %lld, end %lld (held from the system: %lld, %lld, %lld)\n",
+                first.heapInUseKiB, middle.heapInUseKiB, last.heapInUseKiB, first.heapHeldKiB, middle.heapHeldKiB,
+                last.heapHeldKiB);
     std::printf("at the end: %d live replies, %d timers (%d active), %d QObjects, %d fds, %d child processes\n",
                 last.replies, last.timers, last.activeTimers, last.objects, last.fds, last.children);
     window.setSession(nullptr, {});

@@ -3,6 +3,9 @@
 """Draws the RSS curve of a bench-soak CSV: an SVG file and an ASCII chart on stdout.
 
     bench/soak/plot-rss.py SAMPLES.csv OUT.svg "title"
+
+When the CSV has glibc's heap in use (heap_in_use_kib: mallinfo2, every arena, the mmapped
+window backing store included), the SVG draws it too, on the same scale.
 """
 import csv
 import sys
@@ -15,6 +18,7 @@ def main():
     xs = [float(r["seconds"]) for r in rows]
     ys = [int(r["rss_kib"]) / 1024.0 for r in rows]
     cycles = [int(r["cycles"]) for r in rows]
+    heap = [int(r["heap_in_use_kib"]) / 1024.0 for r in rows] if "heap_in_use_kib" in rows[0] else None
     width, height, margin = 720, 260, 56
     x_max = max(xs) or 1.0
     y_min = 0.0
@@ -24,6 +28,14 @@ def main():
     def py(y):
         return height - margin + -(height - 2 * margin) * (y - y_min) / (y_max - y_min)
     points = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in zip(xs, ys))
+    heap_line = ""
+    if heap:
+        heap_points = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in zip(xs, heap))
+        heap_line = (f'<polyline fill="none" stroke="#c05a00" stroke-width="1.5" points="{heap_points}"/>\n'
+                     f'<line x1="{width - margin - 190}" y1="34" x2="{width - margin - 170}" y2="34" stroke="#1f5fbf" stroke-width="2"/>'
+                     f'<text x="{width - margin - 165}" y="38" font-size="11">RSS</text>\n'
+                     f'<line x1="{width - margin - 120}" y1="34" x2="{width - margin - 100}" y2="34" stroke="#c05a00" stroke-width="2"/>'
+                     f'<text x="{width - margin - 95}" y="38" font-size="11">heap in use</text>\n')
     ticks = []
     for i in range(5):
         value = y_min + (y_max - y_min) * i / 4
@@ -36,10 +48,10 @@ def main():
 <rect width="100%" height="100%" fill="white"/>
 <text x="{width / 2}" y="20" text-anchor="middle" font-size="13">{title}</text>
 {"".join(ticks)}
-<text x="14" y="{height / 2}" transform="rotate(-90 14 {height / 2})" text-anchor="middle" font-size="11">RSS (MiB)</text>
+<text x="14" y="{height / 2}" transform="rotate(-90 14 {height / 2})" text-anchor="middle" font-size="11">{"MiB" if heap else "RSS (MiB)"}</text>
 <text x="{width / 2}" y="{height - 12}" text-anchor="middle" font-size="11">seconds ({cycles[-1]} refresh cycles)</text>
 <polyline fill="none" stroke="#1f5fbf" stroke-width="1.5" points="{points}"/>
-</svg>
+{heap_line}</svg>
 '''
     with open(target, "w") as f:
         f.write(svg)

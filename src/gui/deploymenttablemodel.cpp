@@ -111,6 +111,7 @@ void DeploymentTableModel::reload()
     m_origins.clear();
     m_originIndex.clear();
     m_lastOrigin = 0;
+    m_internedAfterPrune = 0;
     m_insertedLocally.clear();
     m_highlightTimer.stop();
     endResetModel();
@@ -448,6 +449,27 @@ void DeploymentTableModel::intern(QString &text)
     }
 }
 
+// A string stays interned after the last row using it has gone (a deployment deleted, a model
+// swapped, a new model or account in every deployment): without pruning, the set would grow with
+// every distinct string ever shown. Once it has doubled since it was last rebuilt, it is rebuilt
+// from the rows, so it stays within twice the strings shown plus the slack, at the cost of one
+// pass over the rows per doubling.
+void DeploymentTableModel::pruneInterned()
+{
+    constexpr qsizetype slack = 64;
+    if (m_interned.size() <= 2 * m_internedAfterPrune + slack) {
+        return;
+    }
+    QSet<QString> used;
+    used.reserve(m_internedAfterPrune + slack);
+    for (const Row &row : m_rows) {
+        used.insert(row.summary.modelArn);
+        used.insert(row.summary.statusText);
+    }
+    m_interned = std::move(used);
+    m_internedAfterPrune = m_interned.size();
+}
+
 void DeploymentTableModel::format(Row &row)
 {
     row.modelName = m_names ? m_names->displayName(row.summary.modelArn) : bedrock::shortNameFromArn(row.summary.modelArn);
@@ -630,14 +652,20 @@ void DeploymentTableModel::removeRows(const QList<int> &rowsAscending)
         const int last = rowsAscending.at(end - 1);
         beginRemoveRows({}, first, last);
         for (int i = first; i <= last; ++i) {
-            if (m_rows[size_t(i)].change == Change::Removed) {
+            const Row &row = m_rows[size_t(i)];
+            if (row.change == Change::Removed) {
                 --m_removedCount;
             }
+            // A row created here that leaves (deleted, or pushed out of the window) needs no
+            // guard against a later page carrying it again: appendRows() checks rowOfArn() too.
+            m_insertedLocally.remove(row.summary.arn);
         }
         m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
         endRemoveRows();
         end = start;
     }
+    // Called by every refresh's merge, so strings left over by swapped models go too.
+    pruneInterned();
 }
 
 void DeploymentTableModel::onModelNamesChanged(const QStringList &modelArns)

@@ -164,6 +164,12 @@ public:
     // The rows that are not waiting for removal (Change::Removed).
     int loadedCount() const { return int(m_rows.size()) - m_removedCount; }
 
+    // Bookkeeping that must follow the rows shown, not every row ever shown (a window left open for
+    // days while deployments come and go; bench-soak): the distinct shared strings kept for
+    // interning, and the rows created in this window that the service's list has not reached.
+    qsizetype internedStringCount() const { return m_interned.size(); }
+    qsizetype locallyInsertedCount() const { return m_insertedLocally.size(); }
+
     const bedrock::DeploymentSummary &deployment(int row) const { return m_rows.at(size_t(row)).summary; }
     int rowOfArn(const QString &arn) const;   // -1 when not loaded
 
@@ -258,6 +264,7 @@ private:
     int sourceOfRow(const Row &row) const { return originOfRow(row).source; }
     void format(Row &row);
     void intern(QString &text);
+    void pruneInterned();
     void highlight(Row &row, Change change);
     void scheduleHighlightExpiry();
     void expireHighlights();
@@ -278,6 +285,7 @@ private:
     QList<Origin> m_origins;
     QHash<QString, quint32> m_originIndex;   // "source:account:region" -> index in m_origins
     quint32 m_lastOrigin = 0;                // rows of a page mostly share one: checked first
+    qsizetype m_internedAfterPrune = 0;   // m_interned.size() when pruneInterned() last rebuilt it
 
     bedrock::MultiSourcePager *m_pager = nullptr;
     bool m_loadingAll = false;

@@ -160,6 +160,21 @@ MainWindow::MainWindow(QWidget *parent)
             m_notifications->forget(m_model->deployment(row).arn);
         }
     });
+    // A reset (another server-side query or sort order, other sources) drops every row without
+    // rowsAboutToBeRemoved: the same forgetting, or the tracker would keep each earlier query's
+    // deployments, and those deleted while out of view for good. What changed just before is
+    // observed first. A deployment still Creating stays remembered, so that the notice the user
+    // waits for ("Active" or "Failed") survives a change of filter; it is forgotten like any other
+    // once it is listed and leaves again.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        observeChangedRows();
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const bedrock::DeploymentSummary &deployment = m_model->deployment(row);
+            if (bedrock::deploymentStatusFromText(deployment.statusText) != bedrock::DeploymentStatus::Creating) {
+                m_notifications->forget(deployment.arn);
+            }
+        }
+    });
     connect(m_model, &DeploymentTableModel::error, this, &MainWindow::onModelError);
     connect(m_model, &DeploymentTableModel::sourceFailed, this, &MainWindow::onSourceFailed);
     connect(m_live, &LiveRefresh::refreshDue, this, [this] { m_model->refresh(); });

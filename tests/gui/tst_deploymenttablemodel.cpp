@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // DeploymentTableModel against the simulator: paging (one request in flight), load all, a new
 // query resets and drops older replies, refresh merges without a reset, highlights expire,
-// transitional rows are polled, unknown statuses are shown as they came, custom model names.
+// transitional rows are polled, unknown statuses are shown as they came, custom model names,
+// and the per-row bookkeeping (interned strings, rows created here) goes with the rows.
 
 #include "guitestsupport.h"
 
@@ -56,6 +57,14 @@ bool waitIdle(const Model &model)
     return QTest::qWaitFor([&] { return !model.isLoading() && !model.isRefreshing(); }, 15000);
 }
 
+// The model on the simulator's client with highlights of `highlightMs`, once its pages are loaded.
+bool loadWithHighlights(Model &model, SimFixture &sim, int highlightMs)
+{
+    model.setHighlightDuration(highlightMs);
+    model.setClient(sim.client());
+    return waitIdle(model);
+}
+
 } // namespace
 
 class TestDeploymentTableModel : public QObject
@@ -75,6 +84,7 @@ private slots:
     void customModelNamesReplaceShortNames();
     void customModelNamesFallBackWhenDenied();
     void listFailureIsReported();
+    void rowBookkeepingFollowsTheRows();
 };
 
 void TestDeploymentTableModel::pagesArriveOneRequestAtATime()
@@ -266,9 +276,7 @@ void TestDeploymentTableModel::refreshMergesWithoutReset()
     SimFixture sim(quietConfig(30));
     CheckedModel checked;
     Model &model = checked.model;
-    model.setHighlightDuration(600);
-    model.setClient(sim.client());
-    QVERIFY(waitIdle(model));
+    QVERIFY(loadWithHighlights(model, sim, 600));
     QCOMPARE(model.rowCount(), 30);
 
     QSignalSpy resets(&model, &QAbstractItemModel::modelAboutToBeReset);
@@ -464,6 +472,48 @@ void TestDeploymentTableModel::listFailureIsReported()
     QVERIFY(!model.isLoading());
     QVERIFY(!model.hasMore());
     QCOMPARE(model.rowCount(), 0);
+}
+
+// A window left open for days while deployments come and go (bench-soak): the strings interned
+// for rows and the guard for rows created in this window follow the rows shown, not every row
+// ever shown. Each round creates rows here with a model ARN of their own; the service never
+// lists them, so a refresh removes them again.
+void TestDeploymentTableModel::rowBookkeepingFollowsTheRows()
+{
+    SimFixture sim(quietConfig(3));
+    CheckedModel checked;
+    Model &model = checked.model;
+    QVERIFY(loadWithHighlights(model, sim, 20));
+    QCOMPARE(model.rowCount(), 3);
+    QSignalSpy refreshed(&model, &Model::refreshed);
+
+    constexpr int rounds = 6;
+    constexpr int rowsPerRound = 60;
+    const QString prefix = QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:");
+    for (int round = 0; round < rounds; ++round) {
+        for (int i = 0; i < rowsPerRound; ++i) {
+            const QString id = QStringLiteral("r%1n%2").arg(round).arg(i);
+            bedrock::DeploymentSummary summary;
+            summary.arn = prefix + QStringLiteral("custom-model-deployment/") + id;
+            summary.name = QStringLiteral("gone-") + id;
+            summary.modelArn = prefix + QStringLiteral("custom-model/model-") + id;
+            summary.statusText = QStringLiteral("Creating");
+            summary.status = bedrock::DeploymentStatus::Creating;
+            summary.createdAt = QDateTime::currentDateTimeUtc();
+            QVERIFY(model.insertCreated(summary));
+        }
+        QCOMPARE(model.rowCount(), 3 + rowsPerRound);
+        QCOMPARE(model.locallyInsertedCount(), qsizetype(rowsPerRound));
+        QVERIFY(model.refresh());
+        QVERIFY(refreshed.wait(10000));
+        QTRY_COMPARE(model.rowCount(), 3);
+        QCOMPARE(model.locallyInsertedCount(), qsizetype(0));
+    }
+    // Without pruning: every model ARN ever shown (360) plus the sim rows' strings. With it: at most
+    // twice what one round shows (60 model ARNs and a few shared strings) plus the slack of 64.
+    QVERIFY2(model.internedStringCount() <= 2 * (rowsPerRound + 10) + 64,
+             qPrintable(QString::number(model.internedStringCount())));
+    QCOMPARE(modelArns(model), sim.listedArns());
 }
 
 QTEST_MAIN(TestDeploymentTableModel)

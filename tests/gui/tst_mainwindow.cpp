@@ -385,6 +385,28 @@ private slots:
         QCOMPARE(window.notifications()->rememberedCount(), qsizetype(5));
         window.setSession(nullptr, {});
     }
+
+    // Another server-side query resets the table: the deployments it no longer shows are forgotten
+    // too, except one still Creating (its "Active" notice must survive a change of filter).
+    void deploymentsOfAnEarlierQueryAreForgotten()
+    {
+        test::SimFixture fixture(test::quietConfig(5));
+        auto &store = fixture.simulator.store();
+        store.setTimings({ 3600 * 1000, 3600 * 1000, 3600 * 1000 });
+        store.createDeployment(QStringLiteral("still-creating"), fixture.customModelArn(), {}, {}, {});
+        MainWindow window;
+        window.setSession(fixture.session.get(), ConnectionLabel { QStringLiteral("p"), QStringLiteral("us-east-1"), false });
+        QTRY_COMPARE(window.tableModel()->loadedCount(), 6);
+        QTRY_COMPARE(window.notifications()->rememberedCount(), qsizetype(6));
+
+        bedrock::DeploymentQuery query;
+        query.nameContains = QStringLiteral("no-such-deployment");
+        window.tableModel()->setQuery(query);
+        QTRY_VERIFY(!window.tableModel()->isLoading());
+        QCOMPARE(window.tableModel()->rowCount(), 0);
+        QCOMPARE(window.notifications()->rememberedCount(), qsizetype(1));
+        window.setSession(nullptr, {});
+    }
 };
 
 QTEST_MAIN(TestMainWindow)
