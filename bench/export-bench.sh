@@ -52,9 +52,22 @@ export HOME=$scratch/home
 export AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY
 region=us-east-1
 
+# Closes every descriptor above 2 of the current (sub)shell. Run under `flock LOCK bench/...`, the
+# script holds the build lock's descriptor; a server started in the background must not inherit
+# it, or a server left behind would keep every build waiting.
+close_inherited_fds() {
+    local fd
+    for fd in /proc/$BASHPID/fd/*; do
+        fd=${fd##*/}
+        if [ "$fd" -gt 2 ]; then
+            eval "exec $fd>&-" 2>/dev/null || true
+        fi
+    done
+}
+
 # Starts outcrop-sim and sets $endpoint from its first line ("listening http://127.0.0.1:PORT").
 start_sim() {
-    "$sim" --port 0 --no-auth "$@" >"$scratch/sim.out" 2>"$scratch/sim.err" &
+    (close_inherited_fds; exec "$sim" --port 0 --no-auth "$@") >"$scratch/sim.out" 2>"$scratch/sim.err" &
     sim_pid=$!
     for _ in $(seq 200); do
         endpoint=$(sed -n '1s/^listening //p' "$scratch/sim.out")
