@@ -29,7 +29,6 @@
 #include <QTest>
 #include <QThreadPool>
 
-#include <cerrno>
 #include <memory>
 
 using namespace outcrop;
@@ -248,75 +247,6 @@ private slots:
         QTRY_COMPARE(delivered, pages.size());
         QCOMPARE(written, expected);
         QCOMPARE(rows, qsizetype(5 * 28 + 15));   // 1 + page % 7 rows: five rounds of 1..7, then 1..5
-    }
-
-    // With writeTo, the worker writes each page's CSV itself, in the order given, bytes already
-    // formatted in their turn among the pages; the reports carry the row counts and no bytes.
-    void backgroundFormatterWritesInOrder()
-    {
-        QTemporaryDir dir;
-        QFile file(dir.filePath(QStringLiteral("out.csv")));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        BackgroundCsvFormatter formatter(CsvOptions{}, QStringLiteral("us-east-1"));
-        formatter.writeTo(file.handle(), true);
-        file.close();   // the worker writes through its own duplicate
-        const DeploymentCsvFormat format(CsvOptions{}, QStringLiteral("us-east-1"));
-        QByteArray expected;
-        qsizetype expectedRows = 0;
-        for (int page = 0; page < 30; ++page) {
-            if (page % 4 == 3) {
-                const QByteArray bytes = "preformatted " + QByteArray::number(page) + "\r\n";
-                formatter.write(bytes, 1);
-                expected += bytes;
-                ++expectedRows;
-                continue;
-            }
-            QList<QByteArray> rows;
-            for (int row = 0; row < 1 + page % 5; ++row) {
-                const QByteArray id = QByteArray::number(page) + '-' + QByteArray::number(row);
-                rows.append(jsonRow("name-" + id, arnOf(id)));
-            }
-            RawDeploymentPage raw;
-            QVERIFY(readRawDeploymentPage(jsonPage(rows), &raw));
-            QVERIFY(format.appendRows(raw, &expected));
-            expectedRows += raw.rows.size();
-            formatter.format(raw);
-        }
-        qsizetype rows = 0;
-        int delivered = 0;
-        connect(&formatter, &BackgroundCsvFormatter::formatted, this, [&](const QByteArray &csv, qsizetype rowCount, bool ok) {
-            QVERIFY(ok);
-            QVERIFY(csv.isEmpty());
-            rows += rowCount;
-            ++delivered;
-        });
-        QSignalSpy failed(&formatter, &BackgroundCsvFormatter::writeFailed);
-        QTRY_COMPARE(delivered, 30);
-        QCOMPARE(rows, expectedRows);
-        QCOMPARE(failed.size(), 0);
-        QCOMPARE(readFile(dir.filePath(QStringLiteral("out.csv"))), expected);
-    }
-
-    // A write the system refuses is reported once, with the system's reason; nothing is written
-    // or reported after it.
-    void backgroundFormatterReportsAWriteFailure()
-    {
-        QFile full(QStringLiteral("/dev/full"));   // every write: ENOSPC
-        if (!full.open(QIODevice::WriteOnly)) {
-            QSKIP("/dev/full is not available");
-        }
-        BackgroundCsvFormatter formatter(CsvOptions{}, QStringLiteral("us-east-1"));
-        formatter.writeTo(full.handle(), false);
-        QSignalSpy formatted(&formatter, &BackgroundCsvFormatter::formatted);
-        QSignalSpy failed(&formatter, &BackgroundCsvFormatter::writeFailed);
-        for (int page = 0; page < 3; ++page) {
-            formatter.write("row\r\n", 1);
-        }
-        QTRY_COMPARE(failed.size(), 1);
-        QTest::qWait(50);
-        QCOMPARE(failed.size(), 1);
-        QCOMPARE(formatted.size(), 0);
-        QCOMPARE(failed.first().first().toString(), qt_error_string(ENOSPC));
     }
 
     // Destroying it with pages still waiting never waits for them and never delivers them.

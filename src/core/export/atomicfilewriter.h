@@ -42,9 +42,6 @@ public:
     bool open(const QString &path);
     // The device to write to; valid between open() and commit()/cancel().
     QIODevice *device() { return &m_file; }
-    // The descriptor behind device() (-1 when not open): for writing from another thread through
-    // a dup() of it (BackgroundCsvFormatter); commit() still flushes and syncs the file.
-    int handle() const { return m_file.handle(); }
     bool isStreaming() const { return m_streaming; }
     bool isOpen() const { return m_file.isOpen(); }
 

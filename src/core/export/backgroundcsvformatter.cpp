@@ -8,10 +8,6 @@
 
 #include <deque>
 
-#include <cerrno>
-#include <fcntl.h>
-#include <unistd.h>
-
 namespace outcrop::exporting {
 
 // What the worker and the owner share. The worker holds it by shared_ptr, so it outlives the
@@ -25,96 +21,36 @@ struct BackgroundCsvFormatter::Shared
     {
     }
 
-    ~Shared()
-    {
-        if (fd >= 0) {
-            ::close(fd);
-        }
-    }
-
-    // A page to format, or (`preformatted`) bytes to write as they are.
-    struct Job
-    {
-        bedrock::RawDeploymentPage page;
-        QByteArray rows;
-        qsizetype rowCount = 0;
-        bool preformatted = false;
-    };
-
     const DeploymentCsvFormat format;   // const: used by the worker only
     QMutex mutex;
-    std::deque<Job> queue;
+    std::deque<bedrock::RawDeploymentPage> queue;
     bool draining = false;
     BackgroundCsvFormatter *owner = nullptr;
-    // writeTo(): set before the first job, then used by the worker only.
-    int fd = -1;
-    bool startWriteback = false;
-    bool writeFailed = false;
-
-    // All of `bytes` to `fd`; false with `reason` set when the system refuses.
-    bool writeAll(const QByteArray &bytes, QString *reason) const
-    {
-        qsizetype written = 0;
-        while (written < bytes.size()) {
-            const ssize_t count = ::write(fd, bytes.constData() + written, size_t(bytes.size() - written));
-            if (count < 0 && errno == EINTR) {
-                continue;
-            }
-            if (count <= 0) {
-                *reason = qt_error_string(count < 0 ? errno : EIO);
-                return false;
-            }
-            written += count;
-        }
-#ifdef __linux__
-        if (startWriteback) {
-            // As AtomicFileWriter::startWriteback: the fsync before the rename then waits less.
-            (void)::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-        }
-#endif
-        return true;
-    }
 
     // Runs on a pool thread until the queue is empty; one drain at a time keeps the order.
     static void drain(const std::shared_ptr<Shared> &shared)
     {
         for (;;) {
-            Job job;
+            bedrock::RawDeploymentPage page;
             {
                 QMutexLocker lock(&shared->mutex);
-                if (shared->queue.empty() || !shared->owner || shared->writeFailed) {
+                if (shared->queue.empty() || !shared->owner) {
                     shared->queue.clear();
                     shared->draining = false;
                     return;
                 }
-                job = std::move(shared->queue.front());
+                page = std::move(shared->queue.front());
                 shared->queue.pop_front();
             }
-            QByteArray rows = std::move(job.rows);
-            bool ok = true;
-            qsizetype rowCount = job.rowCount;
-            if (!job.preformatted) {
-                ok = shared->format.appendRows(job.page, &rows);
-                rowCount = job.page.rows.size();
-            }
-            job = {};   // the page's body is freed here, not on the owner's thread
-            QString writeError;
-            if (ok && shared->fd >= 0) {
-                if (!shared->writeAll(rows, &writeError)) {
-                    shared->writeFailed = true;
-                }
-                rows = QByteArray();
-            }
+            QByteArray rows;
+            const bool ok = shared->format.appendRows(page, &rows);
+            const auto rowCount = page.rows.size();
+            page = {};   // the page's body is freed here, not on the owner's thread
             QMutexLocker lock(&shared->mutex);
             if (BackgroundCsvFormatter *owner = shared->owner) {
-                if (!writeError.isEmpty()) {
-                    QMetaObject::invokeMethod(
-                        owner, [owner, writeError] { emit owner->writeFailed(writeError); }, Qt::QueuedConnection);
-                } else {
-                    QMetaObject::invokeMethod(
-                        owner, [owner, rows = std::move(rows), rowCount, ok] { owner->deliver(rows, rowCount, ok); },
-                        Qt::QueuedConnection);
-                }
+                QMetaObject::invokeMethod(
+                    owner, [owner, rows = std::move(rows), rowCount, ok] { owner->deliver(rows, rowCount, ok); },
+                    Qt::QueuedConnection);
             }
         }
     }
@@ -133,32 +69,11 @@ BackgroundCsvFormatter::~BackgroundCsvFormatter()
     m_shared->owner = nullptr;
 }
 
-void BackgroundCsvFormatter::writeTo(int fd, bool startWriteback)
-{
-    QMutexLocker lock(&m_shared->mutex);
-    if (m_shared->fd >= 0) {
-        ::close(m_shared->fd);
-    }
-    m_shared->fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
-    m_shared->startWriteback = startWriteback;
-}
-
 void BackgroundCsvFormatter::format(bedrock::RawDeploymentPage page)
-{
-    enqueue(std::move(page), {}, 0, false);
-}
-
-void BackgroundCsvFormatter::write(QByteArray rows, qsizetype rowCount)
-{
-    enqueue({}, std::move(rows), rowCount, true);
-}
-
-void BackgroundCsvFormatter::enqueue(bedrock::RawDeploymentPage page, QByteArray rows, qsizetype rowCount,
-                                     bool preformatted)
 {
     ++m_pending;
     QMutexLocker lock(&m_shared->mutex);
-    m_shared->queue.push_back(Shared::Job{std::move(page), std::move(rows), rowCount, preformatted});
+    m_shared->queue.push_back(std::move(page));
     if (m_shared->draining) {
         return;
     }

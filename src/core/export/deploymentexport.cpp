@@ -5,7 +5,6 @@
 #include "bedrock/deploymentpager.h"
 #include "export/backgroundcsvformatter.h"
 
-#include <QBuffer>
 #include <QCoreApplication>
 
 namespace outcrop::exporting {
@@ -32,7 +31,7 @@ DeploymentExport::~DeploymentExport()
 
 int DeploymentExport::rowsWritten() const
 {
-    return int((m_writer ? m_writer->rowsWritten() : 0) + m_rowsWrittenByWorker);
+    return m_writer ? m_writer->rowsWritten() : 0;
 }
 
 void DeploymentExport::start()
@@ -85,46 +84,22 @@ void DeploymentExport::startSingleSource()
     // into the same bytes.
     m_pager->setRawPages(true);
     m_formatter = new BackgroundCsvFormatter(m_options.csv, client->region(), this);
-    // The worker writes the file too, so that the kernel's share of writing 7 MB (write() into the
-    // page cache, starting the writeback: ~4.5 ms for 25,000 rows) leaves the main thread, which
-    // every page waits for (docs/benchmarks.md, "Fifth round"). The header goes first, from here.
-    if (!m_writer->flush()) {
-        QMetaObject::invokeMethod(
-            this, [this] { fail(m_file.writeFailedMessage(m_writer->errorString())); }, Qt::QueuedConnection);
-        return;
-    }
-    m_formatter->writeTo(m_file.handle(), !m_file.isStreaming());
-    // A page the reader declines is formatted here (writeRow, as ever) and written in its turn.
-    CsvOptions declinedPageOptions = m_options.csv;
-    declinedPageOptions.byteOrderMark = false;   // the header brought it
     connect(m_pager, &bedrock::DeploymentPager::pageArrived, this,
-            [this, declinedPageOptions](const QList<bedrock::DeploymentSummary> &rows) {
-                QByteArray csv;
-                QBuffer buffer(&csv);
-                buffer.open(QIODevice::WriteOnly);
-                CsvWriter writer(&buffer, declinedPageOptions);
-                const QString region = m_sources.first().client->region();
-                for (const bedrock::DeploymentSummary &row : rows) {
-                    writer.writeRow(row, region);
-                }
-                writer.flush();
-                m_pages.push_back(PendingPage{});
-                m_formatter->write(csv, rows.size());
+            [this](const QList<bedrock::DeploymentSummary> &rows) {
+                m_pages.push_back(PendingPage{false, false, rows, {}, 0});
+                writeReadyPages();
             });
-    connect(m_formatter, &BackgroundCsvFormatter::writeFailed, this, [this](const QString &reason) {
-        m_pager->cancel();
-        fail(m_file.writeFailedMessage(reason));
-    });
     connect(m_pager, &bedrock::DeploymentPager::rawPageArrived, this, [this](const bedrock::RawDeploymentPage &page) {
-        m_pages.push_back(PendingPage{});
+        m_pages.push_back(PendingPage{true, false, {}, {}, 0});
         m_formatter->format(page);
     });
-    // Pages come back in the order they were given, so each report belongs to the first page
-    // still waiting.
-    connect(m_formatter, &BackgroundCsvFormatter::formatted, this, [this](const QByteArray &, qsizetype rowCount, bool) {
+    // Raw pages come back in the order they were given, so each result belongs to the first raw
+    // page still waiting.
+    connect(m_formatter, &BackgroundCsvFormatter::formatted, this, [this](const QByteArray &csv, qsizetype rowCount, bool) {
         for (PendingPage &page : m_pages) {
-            if (!page.written) {
-                page.written = true;
+            if (page.raw && !page.formatted) {
+                page.formatted = true;
+                page.csv = csv;
                 page.rowCount = rowCount;
                 break;
             }
@@ -182,12 +157,25 @@ void DeploymentExport::afterPage(int pages)
 
 void DeploymentExport::writeReadyPages()
 {
-    // The worker writes the pages in the order they were given; each report counts its rows.
-    while (!m_pages.empty() && !m_finished && m_pages.front().written) {
-        m_rowsWrittenByWorker += m_pages.front().rowCount;
+    const QString region = m_sources.first().client ? m_sources.first().client->region() : QString();
+    while (!m_pages.empty() && !m_finished && (!m_pages.front().raw || m_pages.front().formatted)) {
+        const PendingPage page = std::move(m_pages.front());
         m_pages.pop_front();
         ++m_pagesWritten;
-        emit progress(rowsWritten(), m_pagesWritten);
+        if (page.raw) {
+            m_writer->writeFormattedRows(page.csv, page.rowCount);
+        } else {
+            for (const bedrock::DeploymentSummary &row : page.rows) {
+                m_writer->writeRow(row, region);
+            }
+        }
+        if (!m_writer->flush()) {
+            m_pager->cancel();
+            fail(m_file.writeFailedMessage(m_writer->errorString()));
+            return;
+        }
+        m_file.startWriteback();
+        emit progress(m_writer->rowsWritten(), m_pagesWritten);
     }
     finishWhenWritten();
 }

@@ -53,7 +53,7 @@ signals:
 private:
     void startSingleSource();
     void startMultiSource();
-    // Single source: counts the pages at the front that the worker has written, in order.
+    // Single source: writes the pages at the front that are ready, in the order they arrived.
     void writeReadyPages();
     void finishWhenWritten();
     // Several sources: released rows are written at once.
@@ -68,12 +68,14 @@ private:
     ExportOptions m_options;
     AtomicFileWriter m_file;
     std::unique_ptr<CsvWriter> m_writer;
-    // A page on its way to the file (single source): the worker formats a checked page's CSV
-    // (a page the reader declines is formatted here) and writes it, in the order given
-    // (BackgroundCsvFormatter::writeTo).
+    // A page on its way to the file: rows (a page the reader declined) are written when their
+    // turn comes; a raw page's CSV is formatted on a worker thread first (BackgroundCsvFormatter).
     struct PendingPage
     {
-        bool written = false;
+        bool raw = false;
+        bool formatted = false;
+        QList<bedrock::DeploymentSummary> rows;
+        QByteArray csv;
         qsizetype rowCount = 0;
     };
     std::deque<PendingPage> m_pages;
@@ -81,7 +83,6 @@ private:
     bedrock::DeploymentPager *m_pager = nullptr;            // one source
     bedrock::MultiSourcePager *m_multiPager = nullptr;      // several
     int m_pagesWritten = 0;
-    qint64 m_rowsWrittenByWorker = 0;   // single source: the worker writes every page
     bool m_pagerFinished = false;
     bool m_finished = false;
 };
