@@ -4,7 +4,9 @@
 #include "aws/awssharedconfig.h"
 #include "aws/endpointresolver.h"
 #include "aws/regionresolver.h"
+#include "bedrock/bedrockregions.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace outcrop::aws;
@@ -96,6 +98,53 @@ AwsClientOptions withProfile(const QString &profile)
     AwsClientOptions options;
     options.profile = profile;
     return options;
+}
+
+// Names to hold the hand-written region checks against the patterns they replace: every string of
+// up to four characters from an alphabet of the classes that matter (lower and upper case, digits,
+// hyphen, underscore, a dot, a non-ASCII letter), names built from every partition's prefixes,
+// labels around the 63-character limit, and the real regions. No line feeds: PCRE's $ matches
+// before a final one, which the checks deliberately refuse (tested on its own).
+QStringList regionLikeNames()
+{
+    const QList<QChar> alphabet = { u'a', u'z', u'A', u'Z', u'0', u'9', u'-', u'_', u'.', QChar(0xE9) };
+    QStringList names = { QString() };
+    QStringList previous = names;
+    for (int length = 1; length <= 4; ++length) {
+        QStringList longer;
+        for (const QString &name : std::as_const(previous)) {
+            for (const QChar c : alphabet) {
+                longer.append(name + c);
+            }
+        }
+        names += longer;
+        previous = longer;
+    }
+    const QStringList prefixes = { QStringLiteral("us"), QStringLiteral("eu"), QStringLiteral("ap"),
+                                   QStringLiteral("sa"), QStringLiteral("ca"), QStringLiteral("me"),
+                                   QStringLiteral("af"), QStringLiteral("il"), QStringLiteral("mx"),
+                                   QStringLiteral("cn"), QStringLiteral("eusc-de"), QStringLiteral("eusc"),
+                                   QStringLiteral("us-iso"), QStringLiteral("us-isob"), QStringLiteral("eu-isoe"),
+                                   QStringLiteral("us-isof"), QStringLiteral("us-gov"), QStringLiteral("usa"),
+                                   QStringLiteral("u"), QString() };
+    const QStringList middles = { QString(), QStringLiteral("east"), QStringLiteral("Ea_st9"), QStringLiteral("iso-east"),
+                                  QStringLiteral("a-b"), QStringLiteral("de"), QStringLiteral("we st") };
+    const QStringList tails = { QString(), QStringLiteral("1"), QStringLiteral("12"), QStringLiteral("1a"),
+                                QStringLiteral("-1"), QStringLiteral("a") };
+    for (const QString &prefix : prefixes) {
+        for (const QString &middle : middles) {
+            for (const QString &tail : tails) {
+                names << prefix + middle + tail << prefix + u'-' + middle + tail << prefix + u'-' + middle + u'-' + tail
+                      << prefix + u'-' + middle + u'-' + tail + u'-';
+            }
+        }
+    }
+    for (int length = 61; length <= 65; ++length) {
+        names << QString(length, u'a') << QStringLiteral("a-") + QString(length - 2, u'b')
+              << QString(length - 1, u'b') + u'-';
+    }
+    names += outcrop::bedrock::bedrockRegions();
+    return names;
 }
 
 } // namespace
@@ -338,6 +387,48 @@ private slots:
         QCOMPARE(partitionOfRegion(QStringLiteral("us-isof-south-1")).dnsSuffix, QStringLiteral("csp.hci.ic.gov"));
         QCOMPARE(partitionOfRegion(QStringLiteral("us-gov-east-1")).id, QStringLiteral("aws-us-gov"));
         QCOMPARE(partitionOfRegion(QStringLiteral("me-west-1")).id, QStringLiteral("aws"));
+    }
+
+    // The partition patterns, the host-label check and the region-name check are written by hand
+    // (a QRegularExpression compiled for one match cost a headless export more than the rest of
+    // its start-up checks): each answers as its pattern does.
+    void handWrittenChecksAnswerAsTheirPatterns()
+    {
+        // partitions.json, in the table's order (the first match wins).
+        const QList<QPair<QString, QRegularExpression>> partitions = {
+            { QStringLiteral("aws"), QRegularExpression(QStringLiteral("^(us|eu|ap|sa|ca|me|af|il|mx)\\-\\w+\\-\\d+$")) },
+            { QStringLiteral("aws-cn"), QRegularExpression(QStringLiteral("^cn\\-\\w+\\-\\d+$")) },
+            { QStringLiteral("aws-eusc"), QRegularExpression(QStringLiteral("^eusc\\-(de)\\-\\w+\\-\\d+$")) },
+            { QStringLiteral("aws-iso"), QRegularExpression(QStringLiteral("^us\\-iso\\-\\w+\\-\\d+$")) },
+            { QStringLiteral("aws-iso-b"), QRegularExpression(QStringLiteral("^us\\-isob\\-\\w+\\-\\d+$")) },
+            { QStringLiteral("aws-iso-e"), QRegularExpression(QStringLiteral("^eu\\-isoe\\-\\w+\\-\\d+$")) },
+            { QStringLiteral("aws-iso-f"), QRegularExpression(QStringLiteral("^us\\-isof\\-\\w+\\-\\d+$")) },
+            { QStringLiteral("aws-us-gov"), QRegularExpression(QStringLiteral("^us\\-gov\\-\\w+\\-\\d+$")) },
+        };
+        const QRegularExpression hostLabel(QStringLiteral("^(?!.*-$)(?!-)[a-zA-Z0-9-]{1,63}$"));
+        const QRegularExpression regionName(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
+        const QStringList names = regionLikeNames();
+        int matchedPartitions = 0;
+        for (const QString &name : names) {
+            QString expected = QStringLiteral("aws");   // no generated name is a "*-global" one
+            for (const auto &[id, pattern] : partitions) {
+                if (pattern.match(name).hasMatch()) {
+                    expected = id;
+                    ++matchedPartitions;
+                    break;
+                }
+            }
+            QVERIFY2(partitionOfRegion(name).id == expected, qPrintable(name));
+            QVERIFY2(isValidHostLabel(name) == hostLabel.match(name).hasMatch(), qPrintable(name));
+            QVERIFY2(outcrop::bedrock::isRegionName(name) == (name.size() <= 50 && regionName.match(name).hasMatch()),
+                     qPrintable(name));
+        }
+        QVERIFY(matchedPartitions > 100);   // the corpus reaches every branch, not just the default
+        // Where PCRE's $ would let a final line feed through, the checks do not.
+        QVERIFY(!isValidHostLabel(QStringLiteral("us-east-1\n")));
+        QVERIFY(!outcrop::bedrock::isRegionName(QStringLiteral("us-east-1\n")));
+        QCOMPARE(partitionOfRegion(QStringLiteral("cn-north-1\n")).id, QStringLiteral("aws"));
+        QCOMPARE(partitionOfRegion(QString()).id, QStringLiteral("aws"));   // not aws-eusc, which lists no global region
     }
 };
 

@@ -30,14 +30,24 @@ QString realRegion(const QString &region)
     return match.hasMatch() ? real.remove(match.capturedStart(), match.capturedLength()) : real;
 }
 
-// @smithy/core transport isValidHostLabel.
-bool isValidHostLabel(const QString &value)
-{
-    static const QRegularExpression label(QStringLiteral("^(?!.*-$)(?!-)[a-zA-Z0-9-]{1,63}$"));
-    return label.match(value).hasMatch();
-}
 
 } // namespace
+
+// @smithy/core transport isValidHostLabel: ^(?!.*-$)(?!-)[a-zA-Z0-9-]{1,63}$ (1 to 63 letters,
+// digits and hyphens, neither first nor last a hyphen). By hand: compiling that pattern was most
+// of what resolving the region cost a headless export (docs/benchmarks.md, "Fifth round").
+bool isValidHostLabel(QStringView value)
+{
+    if (value.isEmpty() || value.size() > 63 || value.front() == u'-' || value.back() == u'-') {
+        return false;
+    }
+    for (const QChar c : value) {
+        if (!((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-')) {
+            return false;
+        }
+    }
+    return true;
+}
 
 RegionResolution resolveRegion(const AwsClientOptions &options, const AwsEnvironment &environment,
                                const AwsProfile &profile)

@@ -4,6 +4,7 @@
 #include "aws/awsclientoptions.h"
 
 #include <QString>
+#include <QStringView>
 
 namespace outcrop::aws {
 
@@ -27,5 +28,9 @@ struct RegionResolution
 // be a host label (its checkRegion), with the same message.
 RegionResolution resolveRegion(const AwsClientOptions &options, const AwsEnvironment &environment,
                                const AwsProfile &profile);
+
+// @smithy/core's isValidHostLabel (without its allowSubDomains): 1-63 ASCII letters, digits and
+// hyphens, not starting or ending with a hyphen.
+bool isValidHostLabel(QStringView value);
 
 } // namespace outcrop::aws

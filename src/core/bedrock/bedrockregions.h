@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 
@@ -32,10 +31,24 @@ inline QStringList bedrockRegions()
 // ("us-east-1"), at most 50 characters. The region becomes part of a host name
 // (bedrock.<region>.amazonaws.com) and of the signature's scope, so nothing else is accepted where
 // a user types one (--region, View > Sources).
+// By hand, not with a QRegularExpression: the headless export checks its --region once per run,
+// and compiling the pattern (PCRE2 JIT) cost more than the rest of the check (docs/benchmarks.md,
+// "Fifth round"). The pattern it replaces, ^[a-z0-9]+(-[a-z0-9]+)*$, is tst_exportoptions'
+// reference; unlike PCRE's $, nothing here lets a trailing line feed through.
 inline bool isRegionName(const QString &name)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
-    return name.size() <= 50 && pattern.match(name).hasMatch();
+    if (name.isEmpty() || name.size() > 50 || name.front() == u'-' || name.back() == u'-') {
+        return false;
+    }
+    QChar previous;
+    for (const QChar c : name) {
+        const bool lowerOrDigit = (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
+        if (!lowerOrDigit && (c != u'-' || previous == u'-')) {
+            return false;
+        }
+        previous = c;
+    }
+    return true;
 }
 
 } // namespace outcrop::bedrock
