@@ -1115,7 +1115,11 @@ void DeploymentTableModel::scheduleHighlightExpiry()
 
 void DeploymentTableModel::expireHighlights()
 {
-    const qint64 now = m_clock.elapsed();
+    // Rows highlighted by one refresh get their end times a few ms apart (each as it is merged);
+    // ending every highlight due within this slack together makes them fade at once, with one
+    // dataChanged, instead of one timer wake-up and repaint each.
+    constexpr qint64 slackMs = 100;
+    const qint64 now = m_clock.elapsed() + slackMs;
     QList<int> gone;
     int first = -1;
     int last = -1;
