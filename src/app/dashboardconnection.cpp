@@ -75,6 +75,13 @@ DashboardConnection::DashboardConnection(gui::MainWindow *window, aws::AwsClient
                 connectWindow();
             });
     connect(m_window, &gui::MainWindow::credentialsDialogRequested, this, &DashboardConnection::openCredentialsDialog);
+    connect(m_window, &gui::MainWindow::retryRequested, this, [this] {
+        for (const QPointer<keychain::AppProfileAuthProvider> &auth : std::as_const(m_keychainAuth)) {
+            if (auth) {
+                auth->invalidate();
+            }
+        }
+    });
     if (m_appProfiles) {
         connect(m_appProfiles, &keychain::AppProfiles::profilesChanged, this, &DashboardConnection::listProfiles);
     }
@@ -120,6 +127,7 @@ void DashboardConnection::connectSources()
     m_window->setSession(nullptr, {});
     m_session.reset();
     m_sessions.clear();
+    m_keychainAuth.clear();
     QList<gui::WindowSource> sources;
     const QList<bedrock::DeploymentSource> wanted = bedrock::crossSources(m_profiles, m_regions);
     for (const bedrock::DeploymentSource &wantedSource : wanted) {
@@ -140,9 +148,9 @@ void DashboardConnection::connectSources()
         } else if (appProfile) {
             // The keychain answers later: the source is set up now and its first request waits
             // for the secret (AppProfileAuthProvider), so no other source waits for it.
-            m_sessions.push_back(std::make_unique<bedrock::BedrockSession>(
-                resolved.connection,
-                std::make_unique<keychain::AppProfileAuthProvider>(m_appProfiles, wantedSource.profile)));
+            auto auth = std::make_unique<keychain::AppProfileAuthProvider>(m_appProfiles, wantedSource.profile);
+            m_keychainAuth.append(auth.get());
+            m_sessions.push_back(std::make_unique<bedrock::BedrockSession>(resolved.connection, std::move(auth)));
             source.session = m_sessions.back().get();
         } else {
             m_sessions.push_back(std::make_unique<bedrock::BedrockSession>(
@@ -183,6 +191,7 @@ void DashboardConnection::connectWindow()
     if (!m_sessions.empty()) {
         m_window->setSession(nullptr, {});   // the window lets go of the sources first
         m_sessions.clear();
+        m_keychainAuth.clear();
     }
     const aws::AwsEnvironment environment = aws::AwsEnvironment::system();
     const bool appProfile = m_appProfiles && !m_options.profile.isEmpty()

@@ -21,6 +21,7 @@ class MainWindow;
 }
 namespace outcrop::keychain {
 class AppProfiles;
+class AppProfileAuthProvider;
 }
 
 namespace outcrop::app {
@@ -71,6 +72,8 @@ private:
     QStringList m_profiles;   // several sources: the chosen profiles and regions
     QStringList m_regions;
     std::vector<std::unique_ptr<bedrock::BedrockSession>> m_sessions;
+    // The keychain sources' providers (owned by their sessions): Retry lets them read again.
+    QList<QPointer<keychain::AppProfileAuthProvider>> m_keychainAuth;
     quint64 m_generation = 0;   // a keychain answer for an older connection is dropped
 };
 

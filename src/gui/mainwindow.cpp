@@ -324,6 +324,7 @@ void MainWindow::createCentralWidget()
     m_banner = new ErrorBanner(central);
     m_banner->setObjectName(QStringLiteral("errorBanner"));
     connect(m_banner, &ErrorBanner::retryRequested, this, [this] {
+        emit retryRequested();
         if (m_model->rowCount() == 0) {
             applyQuery(m_model->query());   // nothing loaded yet: start the query again
         } else {

@@ -125,6 +125,9 @@ signals:
     void sourcesChangeRequested(const QStringList &profiles, const QStringList &regions);
     // File > Credentials: the owner opens the dialog (it owns the keychain profiles).
     void credentialsDialogRequested();
+    // The user pressed the error banner's Retry (before the window lists again): what an
+    // auto-refresh does not try again (a failed keychain read) may be tried now.
+    void retryRequested();
 
 public slots:
     void refresh();

@@ -21,9 +21,10 @@ class AppProfiles;
 // Requests that ask while the read runs wait for the same answer. The credentials are kept for
 // the provider's life (an app profile's keys do not change by themselves; invalidate() forgets
 // them). A read that fails (the keyring locked or unavailable, an entry missing) fails the waiting
-// requests with the keyring's message (kind Credentials), which fails that source only; the
-// failure is not kept, so the next request (Retry, a refresh) reads again: unlocking the keyring
-// and pressing Retry is enough.
+// requests with the keyring's message (kind Credentials), which fails that source only. The
+// failure is kept until invalidate() (the banner's Retry): a keyring that shows an unlock prompt
+// for a read would otherwise ask again at every auto-refresh. Unlocking the keyring (or entering
+// the secret again) and pressing Retry is enough.
 class AppProfileAuthProvider final : public QObject, public aws::AuthProvider
 {
     Q_OBJECT
@@ -43,6 +44,7 @@ private:
     QPointer<AppProfiles> m_profiles;
     QString m_profile;
     std::optional<aws::AwsAuth> m_auth;
+    std::optional<aws::AwsError> m_failure;   // the last read's, until invalidate()
     aws::AuthWaiters m_waiters;
     int m_reads = 0;
 };

@@ -234,6 +234,44 @@ private slots:
         QCOMPARE(provider.readCount(), 1);
     }
 
+    // A failed read is kept until Retry (invalidate()): a keyring that prompts to unlock for a
+    // read would otherwise ask again at every auto-refresh.
+    void aFailedReadIsKeptUntilRetry()
+    {
+        SavedAppProfile vault;
+        QVERIFY(vault.ok);
+        QVERIFY(rawDelete(keychain::KeychainStore::entryKey(vault.name, keychain::AppProfiles::kSecretAccessKeyField)));
+        keychain::AppProfileAuthProvider provider(vault.fixture.profiles.get(), vault.name);
+        QObject context;
+        int failed = 0;
+        const auto expectFailure = [&failed](const aws::AwsAuth &, const aws::AwsError &error) {
+            QCOMPARE(error.kind, aws::AwsError::Kind::Credentials);
+            ++failed;
+        };
+        provider.fetchAuth(&context, expectFailure);
+        QTRY_COMPARE_WITH_TIMEOUT(failed, 1, 20000);
+        QCOMPARE(provider.readCount(), 1);
+        // A refresh asks again: answered with the same failure, later, without reading.
+        provider.fetchAuth(&context, expectFailure);
+        provider.fetchAuth(&context, expectFailure);
+        QCOMPARE(failed, 1);   // never from inside the call
+        QTRY_COMPARE_WITH_TIMEOUT(failed, 3, 20000);
+        QCOMPARE(provider.readCount(), 1);
+        // Retry: the keyring is read again, and once the secret is back the credentials come.
+        ResultWaiter saved;
+        vault.fixture.profiles->save(vault.name, vaultCredentials(), &context, saved.callback());
+        QVERIFY(saved.wait() && saved.result().ok());
+        provider.invalidate();
+        bool answered = false;
+        provider.fetchAuth(&context, [&answered](const aws::AwsAuth &auth, const aws::AwsError &error) {
+            QVERIFY(!error.isError());
+            QCOMPARE(auth.credentials.secretAccessKey, kVaultSecret);
+            answered = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 20000);
+        QCOMPARE(provider.readCount(), 2);
+    }
+
     // The profile is listed but its secret is not in the keyring: that source fails, named, with
     // the keyring's message; the other lists. Once the entry is back, Retry reads it again.
     void aMissingSecretFailsThatSourceOnly()
@@ -260,6 +298,12 @@ private slots:
         ResultWaiter saved;
         vault.fixture.profiles->save(vault.name, vaultCredentials(), &sources.window, saved.callback());
         QVERIFY(saved.wait() && saved.result().ok());
+        // An auto-refresh does not read the keyring again (the source stays failed) ...
+        QTRY_VERIFY(!model->isRefreshing());
+        QVERIFY(model->refresh());
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isRefreshing(), 20000);
+        QVERIFY(model->sourceError(1).isError());
+        // ... the banner's Retry does.
         emit sources.window.errorBanner()->retryRequested();
         const auto hasVaultRows = [model] {
             for (int row = 0; row < model->rowCount(); ++row) {
