@@ -158,7 +158,7 @@ QList<ScreenshotScenes::Scene> ScreenshotScenes::allScenes()
     scenes.append({QStringLiteral("details-failed"),
                    [this] {
                        setDetailsVisible(true);
-                       selectFirstFailedRow();
+                       selectRows(gui::DeploymentTableModel::StatusRole, QStringLiteral("Failed"), 1);
                    },
                    [this] {
                        const gui::DeploymentDetailPane *pane = m_window->detailPane();
@@ -171,7 +171,7 @@ QList<ScreenshotScenes::Scene> ScreenshotScenes::allScenes()
     scenes.append({QStringLiteral("details-active"),
                    [this] {
                        setDetailsVisible(true);
-                       selectRow(m_taggedArn);
+                       selectRows(gui::DeploymentTableModel::ArnRole, m_taggedArn, 1);
                    },
                    [this] {
                        const gui::DeploymentDetailPane *pane = m_window->detailPane();
@@ -226,7 +226,7 @@ QList<ScreenshotScenes::Scene> ScreenshotScenes::allScenes()
                    [this] { return static_cast<QWidget *>(openDialog()); }});
     scenes.append({QStringLiteral("delete-deployments"),
                    [this] {
-                       selectRowsWithStatus(QStringLiteral("Failed"), 2);
+                       selectRows(gui::DeploymentTableModel::StatusRole, QStringLiteral("Failed"), 2);
                        m_window->lifecycleActions()->openDeleteDialog();
                    },
                    [this] { return qobject_cast<gui::DeleteDeploymentsDialog *>(openDialog()) != nullptr; },
@@ -301,35 +301,9 @@ void ScreenshotScenes::fail(const QString &message)
     emit finished(1);
 }
 
-void ScreenshotScenes::selectFirstFailedRow()
-{
-    QTableView *view = m_window->tableView();
-    const gui::DeploymentFilterProxy *proxy = m_window->proxyModel();
-    for (int row = 0; row < proxy->rowCount(); ++row) {
-        const QModelIndex index = proxy->index(row, gui::DeploymentTableModel::NameColumn);
-        if (index.data(gui::DeploymentTableModel::StatusRole).toString() == QLatin1String("Failed")) {
-            view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-            view->scrollTo(index);
-            return;
-        }
-    }
-}
-
-void ScreenshotScenes::selectRow(const QString &arn)
-{
-    QTableView *view = m_window->tableView();
-    const gui::DeploymentFilterProxy *proxy = m_window->proxyModel();
-    for (int row = 0; row < proxy->rowCount(); ++row) {
-        const QModelIndex index = proxy->index(row, gui::DeploymentTableModel::NameColumn);
-        if (index.data(gui::DeploymentTableModel::ArnRole).toString() == arn) {
-            view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-            view->scrollTo(index);
-            return;
-        }
-    }
-}
-
-void ScreenshotScenes::selectRowsWithStatus(const QString &status, int count)
+// Selects the first `count` rows (in view order) whose `role` holds `value`, the first one
+// current and scrolled to.
+void ScreenshotScenes::selectRows(int role, const QString &value, int count)
 {
     QTableView *view = m_window->tableView();
     const gui::DeploymentFilterProxy *proxy = m_window->proxyModel();
@@ -337,10 +311,13 @@ void ScreenshotScenes::selectRowsWithStatus(const QString &status, int count)
     int selected = 0;
     for (int row = 0; row < proxy->rowCount() && selected < count; ++row) {
         const QModelIndex index = proxy->index(row, gui::DeploymentTableModel::NameColumn);
-        if (index.data(gui::DeploymentTableModel::StatusRole).toString() == status) {
-            const auto flags = selected == 0 ? QItemSelectionModel::ClearAndSelect : QItemSelectionModel::Select;
-            view->selectionModel()->setCurrentIndex(index, flags | QItemSelectionModel::Rows);
-            ++selected;
+        if (index.data(role).toString() != value) {
+            continue;
+        }
+        const auto flags = selected == 0 ? QItemSelectionModel::ClearAndSelect : QItemSelectionModel::Select;
+        view->selectionModel()->setCurrentIndex(index, flags | QItemSelectionModel::Rows);
+        if (selected++ == 0) {
+            view->scrollTo(index);
         }
     }
 }

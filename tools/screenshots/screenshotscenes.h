@@ -78,9 +78,7 @@ private:
     void capture();
     void fail(const QString &message);
     bool isQuiet() const;
-    void selectFirstFailedRow();
-    void selectRow(const QString &arn);
-    void selectRowsWithStatus(const QString &status, int count);
+    void selectRows(int role, const QString &value, int count);
     QDialog *openDialog() const;
     void closeOpenDialog();
     void setDetailsVisible(bool visible);
