@@ -191,6 +191,71 @@ private slots:
         QCOMPARE(second->body(), QByteArrayLiteral("hello, chunked world"));
     }
 
+    // bodyArrived hears each 2xx body announced by Content-Length once it is whole, before the
+    // reply finishes and before acceptBody (which may still refuse it: then again for the retry);
+    // never an error reply's body.
+    void bodyArrivedHearsEachWholeBodyBeforeItIsChecked()
+    {
+        Harness harness({ Reply { errorReply(500, "InternalServerException", "later") }, Reply { httpReply(200, "{not json") },
+                          Reply { httpReply(200, "{\"a\":1}") } });
+        QList<QByteArray> heard;
+        QList<QByteArray> checked;
+        AwsHttpRequest request;
+        request.operation = QStringLiteral("GetCustomModelDeployment");
+        request.target = AwsRequestTarget(QByteArrayLiteral("/x"));
+        request.bodyArrived = [&](const QByteArray &body) {
+            QCOMPARE(checked.size(), heard.size());   // heard before it is checked
+            heard.append(body);
+        };
+        request.acceptBody = [&](const QByteArray &body, QString *error) {
+            checked.append(body);
+            *error = QStringLiteral("not JSON");
+            return !body.startsWith("{not");
+        };
+        AwsCall *call = harness.run(request);
+        QVERIFY2(call->succeeded(), qPrintable(call->error().userMessage()));
+        QCOMPARE(call->attempts(), 3);
+        QCOMPARE(heard, (QList<QByteArray>{ "{not json", "{\"a\":1}" }));
+        QCOMPARE(checked, heard);
+    }
+
+    // startNow sends at once, with the provider's ready auth, without waiting for the event loop;
+    // the queued start send() arranged then does nothing (one attempt, one request).
+    void startNowSendsBeforeReturning()
+    {
+        Harness harness({ Reply { httpReply(200, "{}") } });
+        AwsHttpRequest request;
+        request.operation = QStringLiteral("ListCustomModelDeployments");
+        request.target = AwsRequestTarget(QByteArrayLiteral("/model-customization/custom-model-deployments"));
+        AwsCall *call = harness.client->send(std::move(request));
+        QSignalSpy finished(call, &AwsCall::finished);
+        call->startNow();
+        QCOMPARE(call->attempts(), 1);      // CountingAuth has no ready auth: fetched at once instead
+        QCOMPARE(harness.auth.fetches, 1);
+        call->startNow();                   // started: nothing
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(call->succeeded(), qPrintable(call->error().userMessage()));
+        QCOMPARE(call->attempts(), 1);
+        QCOMPARE(harness.server.requestHeads().size(), 1);
+
+        AwsAuth keys;
+        keys.credentials.accessKeyId = QStringLiteral("AKIDREADY");
+        keys.credentials.secretAccessKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        StaticAuthProvider ready(keys);   // has a ready answer
+        AwsClient readyClient(&harness.network, &ready, harness.client->config());
+        AwsHttpRequest second;
+        second.operation = QStringLiteral("ListCustomModelDeployments");
+        second.target = AwsRequestTarget(QByteArrayLiteral("/model-customization/custom-model-deployments"));
+        AwsCall *readyCall = readyClient.send(std::move(second));
+        QSignalSpy readyFinished(readyCall, &AwsCall::finished);
+        readyCall->startNow();
+        QCOMPARE(readyCall->attempts(), 1);
+        QVERIFY(readyFinished.wait(10000));
+        QVERIFY(readyCall->succeeded());
+        QCOMPARE(harness.server.requestHeads().size(), 2);
+        QVERIFY(harness.server.requestHeads().at(1).contains("Credential=AKIDREADY/"));
+    }
+
     void anUnreadableBodyIsRetriedThenReported()
     {
         Harness harness({ Reply { httpReply(200, "{not json") } });

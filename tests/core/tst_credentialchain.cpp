@@ -342,13 +342,18 @@ private slots:
         const QString script = useProcessScriptInDefaultProfile(QStringLiteral("long.sh"), "2030-01-01T01:00:00Z");
         QObject owner;
         CredentialChain *chain = makeChain(&owner);
+        QVERIFY(!chain->cachedCredentials().has_value());   // nothing resolved yet
         QVERIFY(resolveOnce(chain).succeeded);
         QVERIFY(resolveOnce(chain).succeeded);
         QCOMPARE(runCount(script), 1);
         m_now = outcrop::aws::utcDateTime(QDate(2030, 1, 1), QTime(0, 54, 59)); // 5 min 1 s left
+        // What resolve() would answer from its cache is ready at once (AwsCall::startNow uses it).
+        QVERIFY(chain->cachedCredentials().has_value());
+        QCOMPARE(chain->cachedCredentials()->expiration, outcrop::aws::utcDateTime(QDate(2030, 1, 1), QTime(1, 0)));
         QVERIFY(resolveOnce(chain).succeeded);
         QCOMPARE(runCount(script), 1);
         m_now = outcrop::aws::utcDateTime(QDate(2030, 1, 1), QTime(0, 55, 1)); // 4 min 59 s left
+        QVERIFY(!chain->cachedCredentials().has_value());   // due for a refresh: not ready
         QVERIFY(resolveOnce(chain).succeeded);
         QCOMPARE(runCount(script), 2);
         chain->invalidate();

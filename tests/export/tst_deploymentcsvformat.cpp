@@ -21,6 +21,7 @@
 
 #include <QBuffer>
 #include <QFile>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QSet>
@@ -29,6 +30,7 @@
 #include <QTest>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <memory>
 
 using namespace outcrop;
@@ -161,6 +163,19 @@ struct ExportHarness
             return replies;
         }())
     {
+        setUpClient();
+    }
+
+    // Answers each request by what it asks for (DeploymentPager may ask for a page early). A
+    // retry waits `retryDelayMs` exactly.
+    explicit ExportHarness(CapturingHttpServer::Router router, int retryDelayMs)
+        : server(std::move(router))
+    {
+        setUpClient(retryDelayMs);
+    }
+
+    void setUpClient(int retryDelayMs = -1)
+    {
         aws::AwsAuth credentials;
         credentials.credentials.accessKeyId = QStringLiteral("AKIDEXAMPLE");
         credentials.credentials.secretAccessKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
@@ -170,6 +185,10 @@ struct ExportHarness
         config.region = QStringLiteral("us-east-1");
         config.retry.throttlingBaseMs = 10;
         config.retry.transientBaseMs = 2;
+        if (retryDelayMs >= 0) {
+            config.retry.transientBaseMs = retryDelayMs;   // the first retry's cap: base * 2^0
+            config.retry.random = [] { return 1.0; };
+        }
         awsClient = std::make_unique<aws::AwsClient>(&network, auth.get(), config);
         client = std::make_unique<BedrockClient>(awsClient.get());
     }
@@ -196,6 +215,48 @@ struct ExportHarness
     std::unique_ptr<aws::AwsClient> awsClient;
     std::unique_ptr<BedrockClient> client;
 };
+
+// The nextToken a List request asks for ("" for the first page), from its request line.
+QByteArray requestedToken(const QByteArray &head)
+{
+    const QByteArray line = head.split('\r').value(0);
+    const qsizetype at = line.indexOf("nextToken=");
+    if (at < 0) {
+        return {};
+    }
+    const qsizetype end = line.indexOf(' ', at);
+    return QByteArray::fromPercentEncoding(line.mid(at + 10, end - at - 10));
+}
+
+// Every row of a fetchAll through a raw pager, as the names in the order they were handed on.
+struct PagerRun
+{
+    QStringList names;
+    int finished = 0;
+    int failed = 0;
+};
+
+PagerRun runRawPager(BedrockClient *client)
+{
+    DeploymentQuery query;
+    query.maxResults = 3;
+    DeploymentPager pager(client, query);
+    pager.setRawPages(true);
+    PagerRun run;
+    QObject::connect(&pager, &DeploymentPager::rawPageArrived, &pager, [&run](const RawDeploymentPage &page) {
+        for (const RawDeploymentRow &row : page.rows) {
+            run.names.append(row.value(DeploymentField::Name).decode().value_or(QString()));
+        }
+    });
+    QObject::connect(&pager, &DeploymentPager::finished, &pager, [&run] { ++run.finished; });
+    QObject::connect(&pager, &DeploymentPager::failed, &pager, [&run] { ++run.failed; });
+    pager.fetchAll();
+    if (!QTest::qWaitFor([&run] { return run.finished + run.failed > 0; }, 10000)) {
+        qWarning("the pager did not finish");
+    }
+    QTest::qWait(30);   // nothing more arrives
+    return run;
+}
 
 QByteArray readFile(const QString &path)
 {
@@ -526,6 +587,93 @@ private slots:
         QVERIFY(finished.wait(10000));
         QCOMPARE(arrivals, (QStringList{QStringLiteral("raw 3"), QStringLiteral("rows 2"), QStringLiteral("raw 1")}));
         QCOMPARE(pager.rowCount(), 6);
+    }
+
+    // The next page's token is read from the end of a page's body and that page asked for at
+    // once, before the page is checked; the checked page's token confirms it. No request is
+    // wasted when they agree.
+    void thePagerAsksForTheNextPageFromTheBodysTail()
+    {
+        QCOMPARE(nextTokenFromPageTail(jsonPage({jsonRow("a", arnOf("a"))}, "t+/=1")), QStringLiteral("t+/=1"));
+        QCOMPARE(nextTokenFromPageTail("{\"nextToken\":\"x\"} \r\n"), QStringLiteral("x"));
+        QCOMPARE(nextTokenFromPageTail(jsonPage({jsonRow("a", arnOf("a"))}, {})), QString());
+        QCOMPARE(nextTokenFromPageTail("{\"a\":\"x\\\",\\\"nextToken\\\":\\\"y\"}"), QString());   // escaped: not a key
+        QCOMPARE(nextTokenFromPageTail("{\"nextToken\":\"a\\\"b\"}"), QString());   // an escape in the token
+        QCOMPARE(nextTokenFromPageTail("{\"xnextToken\":\"y\"}"), QString());
+        QCOMPARE(nextTokenFromPageTail("{\"nextToken\":\"\"}"), QString());
+        QCOMPARE(nextTokenFromPageTail("\"nextToken\":\"y\"}"), QString());
+        QCOMPARE(nextTokenFromPageTail(""), QString());
+
+        const QMap<QByteArray, QByteArray> pages = {
+            {"", jsonPage({jsonRow("one", arnOf("1")), jsonRow("two", arnOf("2"))}, "p2")},
+            {"p2", jsonPage({jsonRow("three", arnOf("3"))}, "p3")},
+            {"p3", jsonPage({jsonRow("four", arnOf("4"))}, {})},
+        };
+        ExportHarness harness(
+            [&pages](const QByteArray &head, int) {
+                return CapturingHttpServer::Reply{httpReply(pages.value(requestedToken(head), "{}")), false};
+            },
+            2);
+        const PagerRun run = runRawPager(harness.client.get());
+        QCOMPARE(run.names, (QStringList{QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three"),
+                                         QStringLiteral("four")}));
+        QCOMPARE(run.finished, 1);
+        QCOMPARE(run.failed, 0);
+        QList<QByteArray> asked;
+        for (const QByteArray &head : harness.server.requestHeads()) {
+            asked.append(requestedToken(head));
+        }
+        QCOMPARE(asked, (QList<QByteArray>{"", "p2", "p3"}));
+    }
+
+    // A first reply that cannot be read names a next token at its end: that page is asked for
+    // before the retry. When the retried page names the same token, the early page is the next
+    // one (it may have arrived meanwhile: kept until then); when it names another, the early
+    // request is dropped, its rows never handed on, and the named page asked for.
+    void theEarlyRequestIsAdoptedOnlyWhenTheCheckedTokenAgrees_data()
+    {
+        QTest::addColumn<QByteArray>("tailOfTheUnreadableReply");
+        QTest::newRow("the same token") << QByteArray("p2");
+        QTest::newRow("another token") << QByteArray("elsewhere");
+    }
+
+    void theEarlyRequestIsAdoptedOnlyWhenTheCheckedTokenAgrees()
+    {
+        QFETCH(QByteArray, tailOfTheUnreadableReply);
+        const QByteArray firstPage = jsonPage({jsonRow("one", arnOf("1")), jsonRow("two", arnOf("2"))}, "p2");
+        // Cut inside the rows, but ending as a page with a next token does.
+        const QByteArray unreadable = firstPage.left(40) + ",\"nextToken\":\"" + tailOfTheUnreadableReply + "\"}";
+        RawDeploymentPage refused;
+        QVERIFY(!readRawDeploymentPage(unreadable, &refused));
+        QCOMPARE(nextTokenFromPageTail(unreadable), QString::fromLatin1(tailOfTheUnreadableReply));
+        const QMap<QByteArray, QByteArray> pages = {
+            {"p2", jsonPage({jsonRow("three", arnOf("3"))}, {})},
+            {"elsewhere", jsonPage({jsonRow("not-to-be-seen", arnOf("x"))}, {})},
+        };
+        int firstPageAnswers = 0;
+        // The retry waits 300 ms: the early request goes out and is answered long before it.
+        ExportHarness harness(
+            [&](const QByteArray &head, int) {
+                const QByteArray token = requestedToken(head);
+                const QByteArray body = !token.isEmpty()      ? pages.value(token, "{}")
+                                        : firstPageAnswers++ == 0 ? unreadable
+                                                                  : firstPage;
+                return CapturingHttpServer::Reply{httpReply(body), false};
+            },
+            300);
+        const PagerRun run = runRawPager(harness.client.get());
+        QCOMPARE(run.names, (QStringList{QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")}));
+        QCOMPARE(run.finished, 1);
+        QCOMPARE(run.failed, 0);
+        QList<QByteArray> asked;
+        for (const QByteArray &head : harness.server.requestHeads()) {
+            asked.append(requestedToken(head));
+        }
+        if (tailOfTheUnreadableReply == "p2") {
+            QCOMPARE(asked, (QList<QByteArray>{"", "p2", ""}));   // the early page is the next one
+        } else {
+            QCOMPARE(asked, (QList<QByteArray>{"", "elsewhere", "", "p2"}));
+        }
     }
 
     void aRepeatedTokenStillStopsTheExport()

@@ -8,11 +8,14 @@
 #include <QTcpSocket>
 
 #include <algorithm>
+#include <functional>
 
 // A loopback HTTP/1.1 server for tests that need the exact bytes a client put on the wire, or
 // replies the simulator cannot produce. It records each request's head (request line and headers,
-// raw) and answers request N with scripted reply N (the last one repeats). An empty reply means
-// "never answer"; a reply may close the connection after it is written (a cut-off body).
+// raw) and answers request N with scripted reply N (the last one repeats), or, with a router,
+// with whatever the router makes of the request's head (for clients that may send requests in an
+// order of their own choosing). An empty reply means "never answer"; a reply may close the
+// connection after it is written (a cut-off body).
 class CapturingHttpServer
 {
 public:
@@ -25,6 +28,15 @@ public:
     explicit CapturingHttpServer(QByteArray response)
         : CapturingHttpServer(QList<Reply> { Reply { std::move(response), false } })
     {
+    }
+
+    // The reply to a request, from its head (request line and headers) and its number (from 0).
+    using Router = std::function<Reply(const QByteArray &head, int index)>;
+
+    explicit CapturingHttpServer(Router router)
+        : CapturingHttpServer(QList<Reply> {})
+    {
+        m_router = std::move(router);
     }
 
     explicit CapturingHttpServer(QList<Reply> script)
@@ -67,7 +79,8 @@ private:
         m_heads.append(head);
         m_bodies.append(buffer.mid(end + 4, bodyLength));
         buffer.remove(0, end + 4 + bodyLength);
-        const Reply &reply = m_script.at(std::min<qsizetype>(m_heads.size() - 1, m_script.size() - 1));
+        const Reply reply = m_router ? m_router(head, int(m_heads.size() - 1))
+                                     : m_script.at(std::min<qsizetype>(m_heads.size() - 1, m_script.size() - 1));
         if (reply.bytes.isEmpty()) {
             return;   // hang: the client's timeout has to deal with it
         }
@@ -80,6 +93,7 @@ private:
 
     QTcpServer m_server;
     QList<Reply> m_script;
+    Router m_router;
     QList<QByteArray> m_heads;
     QList<QByteArray> m_bodies;
     QHash<QTcpSocket *, QByteArray> m_buffers;

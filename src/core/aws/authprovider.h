@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 #include <utility>
 
 namespace outcrop::aws {
@@ -42,6 +43,9 @@ public:
     // Calls `callback` once, with the auth or an error, possibly before returning. The callback is
     // dropped if `context` is destroyed first.
     virtual void fetchAuth(QObject *context, Callback callback) = 0;
+    // What fetchAuth would answer straight from a cache, with nothing to run or refresh, if
+    // anything: AwsCall::startNow sends with it at once. None by default.
+    virtual std::optional<AwsAuth> readyAuth() const { return std::nullopt; }
     // The service said the credentials expired: the next fetch must not serve them from a cache.
     virtual void invalidate() {}
 };
@@ -91,6 +95,7 @@ public:
             callback(m_auth, {});
         }
     }
+    std::optional<AwsAuth> readyAuth() const override { return m_auth; }
     void setAuth(const AwsAuth &auth) { m_auth = auth; }
 
 private:

@@ -15,6 +15,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 namespace outcrop::aws {
@@ -82,7 +83,7 @@ AwsCall *AwsClient::send(AwsHttpRequest request)
 {
     auto *call = new AwsCall(this, std::move(request));
     // Start on the next turn of the event loop, so the caller can connect to finished() first.
-    QMetaObject::invokeMethod(call, &AwsCall::startAttempt, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(call, &AwsCall::startFirstAttempt, Qt::QueuedConnection);
     return call;
 }
 
@@ -145,6 +146,26 @@ void AwsCall::cancel()
         return;
     }
     finish(AwsError::make(AwsError::Kind::Cancelled, AwsClientTr::tr("Cancelled."), m_request.operation));
+}
+
+void AwsCall::startFirstAttempt()
+{
+    if (m_attempt == 0) {
+        startAttempt();
+    }
+}
+
+void AwsCall::startNow()
+{
+    if (m_attempt > 0 || m_finished) {
+        return;
+    }
+    if (const std::optional<AwsAuth> auth = m_client->m_auth->readyAuth()) {
+        ++m_attempt;
+        sendWith(*auth);
+        return;
+    }
+    startAttempt();
 }
 
 void AwsCall::startAttempt()
@@ -219,6 +240,7 @@ void AwsCall::sendWith(const AwsAuth &auth)
     m_timedOut = false;
     m_reply = m_client->m_network->sendCustomRequest(request, m_request.method, m_request.body);
     m_arrivedBody.clear();
+    m_announcedLength = -1;
     QNetworkReply *reply = m_reply;
     connect(reply, &QIODevice::readyRead, this, [this, reply] {
         if (reply == m_reply) {
@@ -248,11 +270,17 @@ void AwsCall::readArrivedBody(QNetworkReply &reply)
         if (known && announced > available && announced <= largestReservation) {
             m_arrivedBody.reserve(qsizetype(announced));
         }
+        const int status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        m_announcedLength = known && status >= 200 && status < 300 ? announced : -1;
     }
     const qsizetype before = m_arrivedBody.size();
     m_arrivedBody.resize(before + qsizetype(available));
     const qint64 read = reply.read(m_arrivedBody.data() + before, available);
     m_arrivedBody.resize(before + qsizetype(std::max<qint64>(read, 0)));
+    if (m_announcedLength >= 0 && m_arrivedBody.size() == m_announcedLength && m_request.bodyArrived) {
+        m_announcedLength = -1;   // once per attempt
+        m_request.bodyArrived(m_arrivedBody);
+    }
 }
 
 void AwsCall::onAttemptTimeout()

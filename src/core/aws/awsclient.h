@@ -52,6 +52,12 @@ struct AwsHttpRequest
     // Checks (and typically parses) a 2xx body. An error makes the attempt fail as a bad reply,
     // which is retried: a body cut short by a proxy or a dropped connection is the usual cause.
     std::function<bool(const QByteArray &body, QString *error)> acceptBody;
+    // Called once per attempt when a 2xx body announced by Content-Length has arrived whole, on the
+    // reply's last readyRead: before the reply finishes and before acceptBody has checked it. The
+    // export's pager reads the next page's token from it to ask for that page at once
+    // (DeploymentPager; docs/benchmarks.md "Fifth round"). Nothing may be concluded from it: the
+    // body may still be refused.
+    std::function<void(const QByteArray &body)> bodyArrived;
 };
 
 class AwsCall;
@@ -102,6 +108,11 @@ public:
 
     // Aborts the request in flight (or the wait before a retry) and finishes with Kind::Cancelled.
     void cancel();
+    // Starts the first attempt now instead of on the next turn of the event loop (send()'s
+    // default), with the auth provider's ready answer when it has one (AuthProvider::readyAuth),
+    // so that the request is on its way before the caller returns. Connect to finished() first:
+    // a request that cannot be sent at all finishes before this returns. Nothing once started.
+    void startNow();
 
     bool isFinished() const { return m_finished; }
     bool succeeded() const { return m_finished && !m_error.isError(); }
@@ -121,6 +132,7 @@ private:
     friend class AwsClient;
     AwsCall(AwsClient *client, AwsHttpRequest request);
 
+    void startFirstAttempt();
     void startAttempt();
     void sendWith(const AwsAuth &auth);
     void onReplyFinished();
@@ -144,6 +156,7 @@ private:
     int m_httpStatus = 0;
     QByteArray m_body;
     QByteArray m_arrivedBody;   // the reply's bytes read so far, this attempt
+    qint64 m_announcedLength = -1;   // this attempt's 2xx Content-Length, for bodyArrived; -1: none
     QString m_requestId;
     QList<int> m_retryDelays;
 };

@@ -27,6 +27,17 @@ void ChainAuthProvider::fetchAuth(QObject *context, Callback callback)
     }
 }
 
+std::optional<AwsAuth> ChainAuthProvider::readyAuth() const
+{
+    if (!m_bearerToken.isEmpty()) {
+        return AwsAuth { {}, m_bearerToken };
+    }
+    if (const std::optional<AwsCredentials> cached = m_chain->cachedCredentials()) {
+        return AwsAuth { *cached, {} };
+    }
+    return std::nullopt;
+}
+
 void ChainAuthProvider::invalidate()
 {
     m_chain->invalidate();

@@ -21,6 +21,7 @@ public:
     ChainAuthProvider(CredentialChain *chain, QByteArray bearerToken, QObject *parent = nullptr);
 
     void fetchAuth(QObject *context, Callback callback) override;
+    std::optional<AwsAuth> readyAuth() const override;
     void invalidate() override;
 
 private:

@@ -119,14 +119,23 @@ AssumeRoleProvider *CredentialChain::roles()
     return m_roles;
 }
 
+std::optional<AwsCredentials> CredentialChain::cachedCredentials() const
+{
+    if (m_process || m_sso || (m_roles && m_roles->isBusy())
+        || !m_cached.isValid() || m_cached.expiresWithin(m_clock(), kRefreshMargin.count())) {
+        return std::nullopt;
+    }
+    return m_cached;
+}
+
 void CredentialChain::resolve()
 {
     if (m_process || m_sso || (m_roles && m_roles->isBusy())) {
         return; // its result answers this call too
     }
-    if (m_cached.isValid() && !m_cached.expiresWithin(m_clock(), kRefreshMargin.count())) {
-        const AwsCredentials cached = m_cached;
-        QMetaObject::invokeMethod(this, [this, cached] { emit resolved(cached); }, Qt::QueuedConnection);
+    if (const std::optional<AwsCredentials> cached = cachedCredentials()) {
+        QMetaObject::invokeMethod(this, [this, credentials = *cached] { emit resolved(credentials); },
+                                  Qt::QueuedConnection);
         return;
     }
     m_cached = AwsCredentials();

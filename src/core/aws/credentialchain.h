@@ -70,6 +70,9 @@ public:
     // Emits resolved() or failed() later (never from inside this call). Calls made while a
     // credential_process runs share its result.
     void resolve();
+    // The credentials resolve() would answer from its cache (nothing running, not within
+    // kRefreshMargin of expiring), if any; answers nothing itself.
+    std::optional<AwsCredentials> cachedCredentials() const;
     // Forget the cached credentials (e.g. after the service said they expired or were revoked).
     void invalidate();
 

@@ -66,7 +66,8 @@ QString BedrockClient::region() const
 template<typename T>
 AwsCall *BedrockClient::call(QByteArray method, AwsRequestTarget target, const QString &operation,
                              std::function<bool(const QByteArray &, T *, QString *)> parse, QObject *context,
-                             Done<T> done, QByteArray requestBody)
+                             Done<T> done, QByteArray requestBody,
+                             std::function<void(const QByteArray &body)> bodyArrived)
 {
     AwsHttpRequest request;
     request.method = std::move(method);
@@ -75,6 +76,7 @@ AwsCall *BedrockClient::call(QByteArray method, AwsRequestTarget target, const Q
     // The body is fixed here, once: every retry of the call sends these same bytes (which is what
     // keeps Create's clientRequestToken the same across attempts).
     request.body = std::move(requestBody);
+    request.bodyArrived = std::move(bodyArrived);
     // The body is parsed once, while the call can still retry a reply it cannot read.
     auto result = std::make_shared<T>();
     if (parse) {
@@ -109,7 +111,8 @@ AwsCall *BedrockClient::rejectedCall(const QString &problem, const QString &oper
 }
 
 AwsCall *BedrockClient::listDeployments(const DeploymentQuery &query, const QString &nextToken, QObject *context,
-                                        Done<DeploymentPage> done, bool raw)
+                                        Done<DeploymentPage> done, bool raw,
+                                        std::function<void(const QString &token)> tailToken)
 {
     const QString operation = QStringLiteral("ListCustomModelDeployments");
     const QString problem = query.validate();
@@ -127,8 +130,17 @@ AwsCall *BedrockClient::listDeployments(const DeploymentQuery &query, const QStr
         }
         return BedrockJson::parseDeploymentPage(body, page, error);
     };
+    std::function<void(const QByteArray &)> bodyArrived;
+    if (tailToken) {
+        bodyArrived = [tailToken = std::move(tailToken)](const QByteArray &body) {
+            const QString token = nextTokenFromPageTail(body);
+            if (!token.isEmpty()) {
+                tailToken(token);
+            }
+        };
+    }
     return call<DeploymentPage>(QByteArrayLiteral("GET"), std::move(target), operation, std::move(parse), context,
-                                std::move(done));
+                                std::move(done), {}, std::move(bodyArrived));
 }
 
 AwsCall *BedrockClient::getDeployment(const QString &identifier, QObject *context, Done<DeploymentDetail> done)

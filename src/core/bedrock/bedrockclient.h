@@ -39,10 +39,12 @@ public:
     explicit BedrockClient(aws::AwsClient *client, QObject *parent = nullptr);
 
     // With `raw`, a page the page reader takes comes back as it stands (DeploymentPage::isRaw,
-    // for the export's CSV); any other is parsed into rows as without it.
+    // for the export's CSV); any other is parsed into rows as without it. `tailToken`, when set,
+    // hears the next page's token as the body's tail names it (nextTokenFromPageTail), once the
+    // body has arrived and before it is checked: a guess (DeploymentPager asks for that page early).
     aws::AwsCall *listDeployments(const DeploymentQuery &query, const QString &nextToken, QObject *context,
                                   Done<DeploymentPage> done,
-                                  bool raw = false);
+                                  bool raw = false, std::function<void(const QString &token)> tailToken = {});
     // `identifier` is a deployment ARN or name.
     aws::AwsCall *getDeployment(const QString &identifier, QObject *context, Done<DeploymentDetail> done);
     aws::AwsCall *deleteDeployment(const QString &identifier, QObject *context, DoneNoResult done);
@@ -75,7 +77,8 @@ private:
     template<typename T>
     aws::AwsCall *call(QByteArray method, aws::AwsRequestTarget target, const QString &operation,
                        std::function<bool(const QByteArray &, T *, QString *)> parse, QObject *context,
-                       Done<T> done, QByteArray requestBody = {});
+                       Done<T> done, QByteArray requestBody = {},
+                       std::function<void(const QByteArray &body)> bodyArrived = {});
     aws::AwsCall *rejectedCall(const QString &problem, const QString &operation, QObject *context,
                                std::function<void(const aws::AwsError &)> report,
                                aws::AwsError::Kind kind = aws::AwsError::Kind::InvalidInput);

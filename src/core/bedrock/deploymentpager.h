@@ -11,6 +11,8 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
+
 namespace outcrop::aws {
 class AwsCall;
 }
@@ -55,7 +57,16 @@ signals:
     void failed(const outcrop::aws::AwsError &error);
 
 private:
+    aws::AwsCall *requestPage(const QString &token, std::function<void(const DeploymentPage &, const aws::AwsError &)> done);
     void onPage(const DeploymentPage &page, const aws::AwsError &error);
+    // The early request (fetchAll with raw pages): the page in flight names the next token at
+    // the end of its body; that page is asked for at once, before the current one is checked, and
+    // adopted when the checked page has the same token (dropped otherwise).
+    void requestGuessedPage(const QString &token);
+    void onGuessedPage(int guess, const DeploymentPage &page, const aws::AwsError &error);
+    // True when the guessed page is the one `token` names: it becomes the page in flight.
+    bool adoptGuess(const QString &token);
+    void dropGuess();
     QList<DeploymentSummary> freshRows(const DeploymentPage &page);
     RawDeploymentPage freshRows(const RawDeploymentPage &page);
     void emitRows(const DeploymentPage &page);
@@ -67,6 +78,15 @@ private:
     ArnSet m_seenArns;
     bool m_raw = false;
     QPointer<aws::AwsCall> m_call;
+    QPointer<aws::AwsCall> m_guessedCall;   // asked for before the page in flight was checked
+    QString m_guessedToken;                 // its token; empty: no guess
+    int m_guessSerial = 0;                  // numbers the guesses, so late reports of dropped ones are ignored
+    int m_adoptedGuess = -1;                // the guess whose reports onPage takes
+    // A guessed page that finished before it was adopted (the page before it was retried).
+    bool m_guessedResultReady = false;
+    bool m_adoptedResultWaiting = false;    // adopted with its result ready: handed on after this page
+    DeploymentPage m_guessedPage;
+    aws::AwsError m_guessedError;
     bool m_waitingForCall = false;   // a rejected query reports on the next event-loop turn
     bool m_fetchAll = false;
     bool m_done = false;

@@ -876,4 +876,35 @@ bool readDeploymentPageFast(const QByteArray &json, DeploymentPage *page)
     return true;
 }
 
+QString nextTokenFromPageTail(QByteArrayView json)
+{
+    constexpr QByteArrayView key = "\"nextToken\":\"";
+    qsizetype end = json.size();
+    while (end > 0 && (json.at(end - 1) == ' ' || json.at(end - 1) == '\n' || json.at(end - 1) == '\r'
+                       || json.at(end - 1) == '\t')) {
+        --end;
+    }
+    if (end < 2 || json.at(end - 1) != '}' || json.at(end - 2) != '"') {
+        return {};
+    }
+    const qsizetype tokenEnd = end - 2;
+    qsizetype tokenStart = tokenEnd;
+    while (tokenStart > 0 && json.at(tokenStart - 1) != '"') {
+        const char c = json.at(tokenStart - 1);
+        if (c == '\\' || quint8(c) < 0x20) {
+            return {};
+        }
+        --tokenStart;
+    }
+    if (tokenStart == tokenEnd || tokenStart < key.size() + 1
+        || json.sliced(tokenStart - key.size(), key.size()) != key) {
+        return {};
+    }
+    const char before = json.at(tokenStart - key.size() - 1);
+    if (before != ',' && before != '{') {
+        return {};
+    }
+    return QString::fromUtf8(json.sliced(tokenStart, tokenEnd - tokenStart));
+}
+
 } // namespace outcrop::bedrock

@@ -5,6 +5,7 @@
 #include "bedrock/rawdeploymentpage.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 
@@ -44,6 +45,13 @@ bool scanDeploymentPage(const QByteArray &json, RawDeploymentRowReader &reader, 
 // Reads `json` into `page` for the export's direct path (see RawDeploymentPage); false (page
 // untouched) for every page readDeploymentPageFast declines.
 bool readRawDeploymentPage(const QByteArray &json, RawDeploymentPage *page);
+
+// The next page's token as a List page's bytes end when the token is its last field, written
+// plainly: `,"nextToken":"TOKEN"}` (or `{"nextToken":"TOKEN"}`), optionally followed by white
+// space; no escape, no control character in TOKEN. Empty otherwise. A guess, read before the
+// page is checked, so the export can ask for the next page at once (DeploymentPager); only the
+// checked page's token counts.
+QString nextTokenFromPageTail(QByteArrayView json);
 
 // True for a time exactly as the CSV writes it, "2025-07-20T10:11:12.123Z" (upper-case T and Z,
 // three fraction digits, a real date from year 1, hours 00-23, no leap second): the common case,
