@@ -45,6 +45,25 @@ QByteArray hostHeaderFor(const QUrl &url)
     return host;
 }
 
+// A request without a body goes out through get()/deleteResource(), not sendCustomRequest():
+// Qt gives a custom request a QBuffer as its upload device, and a reply with an upload device
+// starts on the next turn of the caller's event loop (QNetworkReplyHttpImpl's constructor queues
+// _q_startOperation), so a request made in the middle of a page's work left only after that work,
+// and the HTTP thread forwarded an empty upload as well. Without a body the reply starts at once.
+QNetworkReply *sendRequest(QNetworkAccessManager *network, const QNetworkRequest &request,
+                           const QByteArray &method, const QByteArray &body)
+{
+    if (body.isEmpty()) {
+        if (method == "GET") {
+            return network->get(request);
+        }
+        if (method == "DELETE") {
+            return network->deleteResource(request);
+        }
+    }
+    return network->sendCustomRequest(request, method, body);
+}
+
 AwsError networkError(const QNetworkReply &reply, const QString &operation)
 {
     QString text = AwsClientTr::tr("Could not reach %1: %2").arg(reply.url().host(), reply.errorString());
@@ -238,7 +257,7 @@ void AwsCall::sendWith(const AwsAuth &auth)
                              + QByteArray::number(config.retry.maxAttempts));
 
     m_timedOut = false;
-    m_reply = m_client->m_network->sendCustomRequest(request, m_request.method, m_request.body);
+    m_reply = sendRequest(m_client->m_network, request, m_request.method, m_request.body);
     m_arrivedBody.clear();
     m_announcedLength = -1;
     QNetworkReply *reply = m_reply;
