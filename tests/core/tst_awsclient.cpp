@@ -256,6 +256,38 @@ private slots:
         QVERIFY(harness.server.requestHeads().at(1).contains("Credential=AKIDREADY/"));
     }
 
+    // A GET or DELETE without a body goes out as Qt's plain get()/deleteResource(), which starts at
+    // once; through sendCustomRequest() Qt would give it an empty upload (sent as
+    // "Content-Length: 0") that starts only on the next turn of the event loop. A body keeps its
+    // custom request.
+    void bodilessRequestsGoOutWithoutAnUpload()
+    {
+        Harness harness({ Reply { httpReply(200, "{}") } });
+        const auto requestOf = [](const QByteArray &method, const QByteArray &body) {
+            AwsHttpRequest request;
+            request.operation = QStringLiteral("Op");
+            request.method = method;
+            request.body = body;
+            request.target = AwsRequestTarget(QByteArrayLiteral("/model-customization/custom-model-deployments"));
+            return request;
+        };
+        QVERIFY(harness.run(requestOf("GET", {}))->succeeded());
+        QVERIFY(harness.run(requestOf("DELETE", {}))->succeeded());
+        QVERIFY(harness.run(requestOf("POST", R"({"a":1})"))->succeeded());
+        QVERIFY(harness.run(requestOf("PATCH", {}))->succeeded());
+        const QList<QByteArray> &heads = harness.server.requestHeads();
+        QCOMPARE(heads.size(), 4);
+        QVERIFY(heads.at(0).startsWith("GET /model-customization/custom-model-deployments HTTP/1.1"));
+        QVERIFY(heads.at(1).startsWith("DELETE /model-customization/custom-model-deployments HTTP/1.1"));
+        for (int i : {0, 1}) {
+            QVERIFY2(!heads.at(i).toLower().contains("content-length"), heads.at(i).constData());
+        }
+        QVERIFY(heads.at(2).startsWith("POST "));
+        QVERIFY(heads.at(2).toLower().contains("content-length: 7"));
+        QCOMPARE(harness.server.requestBodies().at(2), QByteArray(R"({"a":1})"));
+        QVERIFY(heads.at(3).startsWith("PATCH "));   // another method without a body: still sent
+    }
+
     void anUnreadableBodyIsRetriedThenReported()
     {
         Harness harness({ Reply { httpReply(200, "{not json") } });
