@@ -5,8 +5,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSemaphore>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <cstdio>
 #include <fcntl.h>
@@ -88,6 +90,47 @@ private slots:
         struct stat status = {};
         QCOMPARE(::stat(QFile::encodeName(target).constData(), &status), 0);
         QCOMPARE(int(status.st_mode & 0777), 0640);
+        QCOMPARE(entries(dir), QStringList{QStringLiteral("out.csv")});
+    }
+
+    // The replaced file is held across the rename and let go on a pool thread (freeing its storage
+    // is then not the caller's wait): while the pool is busy it is still open, unlinked; once the
+    // pool has run, no descriptor of this process refers to it.
+    void theReplacedFileIsReleasedOnAPoolThread()
+    {
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("out.csv"));
+        writeFile(target, QByteArray(100000, 'o'));
+        const auto openDeletedTargets = [&target] {
+            int count = 0;
+            const QDir fds(QStringLiteral("/proc/self/fd"));
+            for (const QString &fd : fds.entryList(QDir::Files | QDir::System)) {
+                if (QFile::symLinkTarget(fds.filePath(fd)) == target + QStringLiteral(" (deleted)")) {
+                    ++count;
+                }
+            }
+            return count;
+        };
+        QThreadPool *pool = QThreadPool::globalInstance();
+        QSemaphore holding;
+        QSemaphore release;
+        for (int i = 0; i < pool->maxThreadCount(); ++i) {
+            pool->start([&holding, &release] {
+                holding.release();
+                release.acquire();
+            });
+        }
+        QVERIFY(holding.tryAcquire(pool->maxThreadCount(), 10000));
+
+        AtomicFileWriter writer;
+        QVERIFY2(writer.open(target), qPrintable(writer.errorString()));
+        QVERIFY(write(writer, "new"));
+        QVERIFY2(writer.commit(), qPrintable(writer.errorString()));
+        QCOMPARE(readAll(target), QByteArray("new"));
+        QCOMPARE(openDeletedTargets(), 1);   // the old file, waiting for a pool thread
+        release.release(pool->maxThreadCount());
+        QVERIFY(pool->waitForDone(10000));
+        QCOMPARE(openDeletedTargets(), 0);
         QCOMPARE(entries(dir), QStringList{QStringLiteral("out.csv")});
     }
 

@@ -52,6 +52,7 @@ public:
     void startWriteback();
     // Makes the output final: flush, fsync, rename over the target. False with errorString()
     // when anything fails; the temporary file is then removed and the target left as it was.
+    // The storage of a file it replaces is freed on a pool thread, after commit() returns.
     bool commit();
     // Removes the temporary file (if any); an existing target stays as it was.
     void cancel();
