@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace outcrop::bedrock {
 
@@ -44,12 +45,12 @@ ArnSet::ArnSet()
 // Eight bytes at a time, each word mixed in with a multiply (the constants of SplitMix64). Not a
 // defence against chosen collisions, which only cost time here: equal hashes are compared byte
 // for byte.
-quint64 ArnSet::hashOf(QByteArrayView key)
+quint64 ArnSet::hashOf(int prefix, QByteArrayView rest)
 {
     constexpr quint64 multiplier = 0x9E3779B97F4A7C15ULL;
-    quint64 hash = quint64(key.size()) * multiplier;
-    const char *at = key.data();
-    qsizetype left = key.size();
+    quint64 hash = (quint64(rest.size()) << 32 | quint32(prefix)) * multiplier;
+    const char *at = rest.data();
+    qsizetype left = rest.size();
     const auto mix = [&hash](quint64 word) {
         hash = (hash ^ word) * multiplier;
         hash ^= hash >> 32;
@@ -71,27 +72,31 @@ quint64 ArnSet::hashOf(QByteArrayView key)
 
 bool ArnSet::insert(QByteArrayView key)
 {
-    const quint64 hash = hashOf(key);
     // The prefix ends after the last '/' (a key without one has an empty prefix). Any split
     // the key alone decides keeps keys apart: equal (prefix, rest) pairs mean equal keys.
-    qsizetype split = key.size();
-    while (split > 0 && key.at(split - 1) != '/') {
-        --split;
-    }
+    const qsizetype split = key.lastIndexOf('/') + 1;
     const int prefix = prefixIndex(key.first(split));
     const QByteArrayView rest = key.sliced(split);
+    if (m_recordsSize + 2 * maxVarintBytes + rest.size() >= qsizetype(std::numeric_limits<quint32>::max())) {
+        // Four gigabytes of keys (~200 million ARNs) is beyond any listing; were it reached, a
+        // key is reported new rather than stored: a repeated row at worst, never a dropped one.
+        return true;
+    }
+    const quint64 hash = hashOf(prefix, rest);
+    const auto tag = quint32(hash >> 32);
+    Slot *table = m_slots.data();
     const qsizetype mask = m_slots.size() - 1;
     for (qsizetype index = qsizetype(hash) & mask;; index = (index + 1) & mask) {
-        Slot &slot = m_slots[index];
-        if (slot.record < 0) {
-            slot = Slot{hash, qint64(m_recordsSize)};
+        Slot &slot = table[index];
+        if (slot.recordPlusOne == 0) {
+            slot = Slot{tag, quint32(m_recordsSize + 1)};
             appendRecord(prefix, rest);
             if (++m_count * 2 > m_slots.size()) {
                 grow();
             }
             return true;
         }
-        if (slot.hash == hash && sameKey(slot.record, prefix, rest)) {
+        if (slot.tag == tag && sameKey(qint64(slot.recordPlusOne) - 1, prefix, rest)) {
             return false;
         }
     }
@@ -158,20 +163,26 @@ void ArnSet::appendRecord(int prefix, QByteArrayView rest)
     m_recordsSize = (at - m_records.constData()) + rest.size();
 }
 
+// Slots keep only half of each hash, so the keys are placed again from their records: they lie
+// back to back in m_records, read front to back (memory in order, not a slot's random jump).
 void ArnSet::grow()
 {
-    QList<Slot> old(m_slots.size() * 2);
-    old.swap(m_slots);
+    m_slots = QList<Slot>(m_slots.size() * 2);
+    Slot *table = m_slots.data();
     const qsizetype mask = m_slots.size() - 1;
-    for (const Slot &slot : old) {
-        if (slot.record < 0) {
-            continue;
-        }
-        qsizetype index = qsizetype(slot.hash) & mask;
-        while (m_slots.at(index).record >= 0) {
+    const char *const records = m_records.constData();
+    const char *at = records;
+    while (at < records + m_recordsSize) {
+        const auto recordPlusOne = quint32(at - records + 1);
+        const auto prefix = int(readVarint(at));
+        const auto restSize = qsizetype(readVarint(at));
+        const quint64 hash = hashOf(prefix, QByteArrayView(at, restSize));
+        at += restSize;
+        qsizetype index = qsizetype(hash) & mask;
+        while (table[index].recordPlusOne != 0) {
             index = (index + 1) & mask;
         }
-        m_slots[index] = slot;
+        table[index] = Slot{quint32(hash >> 32), recordPlusOne};
     }
 }
 
