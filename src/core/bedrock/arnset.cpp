@@ -55,12 +55,19 @@ quint64 ArnSet::hashOf(int prefix, QByteArrayView rest)
         hash = (hash ^ word) * multiplier;
         hash ^= hash >> 32;
     };
-    for (; left >= 8; left -= 8, at += 8) {
+    for (; left > 8; left -= 8, at += 8) {
         quint64 word;
         std::memcpy(&word, at, sizeof word);
         mix(word);
     }
-    if (left > 0) {
+    if (rest.size() >= 8) {
+        // The last eight bytes, overlapping the words already mixed when the size is not a
+        // multiple of eight: one fixed-size load instead of a copy of a variable size. The size
+        // went into the seed, so keys that differ only in length still hash apart.
+        quint64 word;
+        std::memcpy(&word, rest.data() + rest.size() - 8, sizeof word);
+        mix(word);
+    } else if (left > 0) {
         quint64 word = 0;
         std::memcpy(&word, at, size_t(left));
         mix(word);
@@ -74,7 +81,10 @@ bool ArnSet::insert(QByteArrayView key)
 {
     // The prefix ends after the last '/' (a key without one has an empty prefix). Any split
     // the key alone decides keeps keys apart: equal (prefix, rest) pairs mean equal keys.
-    const qsizetype split = key.lastIndexOf('/') + 1;
+    qsizetype split = key.size();
+    while (split > 0 && key.data()[split - 1] != '/') {
+        --split;   // a dozen bytes back for an ARN: less than a call to a general search
+    }
     const int prefix = prefixIndex(key.first(split));
     const QByteArrayView rest = key.sliced(split);
     if (m_recordsSize + 2 * maxVarintBytes + rest.size() >= qsizetype(std::numeric_limits<quint32>::max())) {
@@ -82,11 +92,10 @@ bool ArnSet::insert(QByteArrayView key)
         // key is reported new rather than stored: a repeated row at worst, never a dropped one.
         return true;
     }
-    const quint64 hash = hashOf(prefix, rest);
-    const auto tag = quint32(hash >> 32);
+    const auto tag = quint32(hashOf(prefix, rest) >> 32);
     Slot *table = m_slots.data();
     const qsizetype mask = m_slots.size() - 1;
-    for (qsizetype index = qsizetype(hash) & mask;; index = (index + 1) & mask) {
+    for (qsizetype index = qsizetype(tag) & mask;; index = (index + 1) & mask) {
         Slot &slot = table[index];
         if (slot.recordPlusOne == 0) {
             slot = Slot{tag, quint32(m_recordsSize + 1)};
@@ -163,26 +172,23 @@ void ArnSet::appendRecord(int prefix, QByteArrayView rest)
     m_recordsSize = (at - m_records.constData()) + rest.size();
 }
 
-// Slots keep only half of each hash, so the keys are placed again from their records: they lie
-// back to back in m_records, read front to back (memory in order, not a slot's random jump).
+// A slot's index comes from its tag, so doubling the table moves slots by their tags alone,
+// without reading a key again.
 void ArnSet::grow()
 {
-    m_slots = QList<Slot>(m_slots.size() * 2);
+    QList<Slot> old(m_slots.size() * 2);
+    old.swap(m_slots);
     Slot *table = m_slots.data();
     const qsizetype mask = m_slots.size() - 1;
-    const char *const records = m_records.constData();
-    const char *at = records;
-    while (at < records + m_recordsSize) {
-        const auto recordPlusOne = quint32(at - records + 1);
-        const auto prefix = int(readVarint(at));
-        const auto restSize = qsizetype(readVarint(at));
-        const quint64 hash = hashOf(prefix, QByteArrayView(at, restSize));
-        at += restSize;
-        qsizetype index = qsizetype(hash) & mask;
+    for (const Slot &slot : std::as_const(old)) {
+        if (slot.recordPlusOne == 0) {
+            continue;
+        }
+        qsizetype index = qsizetype(slot.tag) & mask;
         while (table[index].recordPlusOne != 0) {
             index = (index + 1) & mask;
         }
-        table[index] = Slot{quint32(hash >> 32), recordPlusOne};
+        table[index] = slot;
     }
 }
 

@@ -36,9 +36,10 @@ public:
     static void appendKey(QByteArray &out, QStringView arn);
 
 private:
-    // 8 bytes: the hash's high half (its low bits chose the slot) and where the key's record
-    // starts in m_records, plus one (0: an empty slot). A record is the prefix index and the
-    // rest's size (varints), then the rest.
+    // 8 bytes: 32 bits of the key's hash (its low bits are the slot's index in any table of up
+    // to 2^32 slots, the others tell most keys apart without reading them) and where the key's
+    // record starts in m_records, plus one (0: an empty slot). A record is the prefix index and
+    // the rest's size (varints), then the rest.
     struct Slot
     {
         quint32 tag = 0;
