@@ -383,7 +383,32 @@ private slots:
         QVERIFY2(declined > 300, qPrintable(QString::number(declined)));
     }
 
-    // The check without decoding agrees with decoding, on byte strings of every kind.
+    // The check marks the times it found in the CSV's form already (the export then copies them
+    // without a second look); any other time is left unmarked, to be read and written out.
+    void checkMarksCanonicalTimes()
+    {
+        const QByteArray json = QByteArrayLiteral(
+            R"({"modelDeploymentSummaries":[)"
+            R"({"customModelDeploymentArn":"arn:aws:bedrock:us-east-1:111122223333:custom-model-deployment/a1","customModelDeploymentName":"a","modelArn":"arn:aws:bedrock:us-east-1:111122223333:custom-model/m/x","createdAt":"2025-07-20T10:11:12.123Z","status":"Active","lastUpdatedAt":"2025-07-21T00:00:00.000Z"},)"
+            R"({"customModelDeploymentArn":"arn:aws:bedrock:us-east-1:111122223333:custom-model-deployment/b2","customModelDeploymentName":"b","modelArn":"arn:aws:bedrock:us-east-1:111122223333:custom-model/m/x","createdAt":"2025-07-20T10:11:12Z","status":"Active","lastUpdatedAt":"2025-07-21T02:00:00.000+02:00"},)"
+            R"({"customModelDeploymentArn":"arn:aws:bedrock:us-east-1:111122223333:custom-model-deployment/c3","customModelDeploymentName":"c","modelArn":"arn:aws:bedrock:us-east-1:111122223333:custom-model/m/x","createdAt":"2025-07-20T10:11:12.5Z","status":"Creating"}]})");
+        RawDeploymentPage page;
+        QVERIFY(readRawDeploymentPage(json, &page));
+        QCOMPARE(page.rows.size(), 3);
+        QVERIFY(page.rows[0].isCanonicalTime(DeploymentField::CreatedAt));
+        QVERIFY(page.rows[0].isCanonicalTime(DeploymentField::LastUpdatedAt));
+        QVERIFY(!page.rows[1].isCanonicalTime(DeploymentField::CreatedAt));
+        QVERIFY(!page.rows[1].isCanonicalTime(DeploymentField::LastUpdatedAt));
+        QVERIFY(!page.rows[2].isCanonicalTime(DeploymentField::CreatedAt));
+        QVERIFY(!page.rows[2].isCanonicalTime(DeploymentField::LastUpdatedAt));   // absent
+        for (const RawDeploymentRow &row : std::as_const(page.rows)) {
+            QVERIFY(!row.isCanonicalTime(DeploymentField::Name));
+            QVERIFY(!row.isCanonicalTime(DeploymentField::Arn));
+        }
+    }
+
+    // The check without decoding agrees with decoding, and so does decoding to UTF-8, on byte
+    // strings of every kind.
     void checkingAgreesWithDecoding()
     {
         const QByteArray alphabet = QByteArrayLiteral("ab\\u0dD8eEfF\"/nrtbx\x01\x1F\x7F\x80\xBF\xC2\xC3\xA9\xE0\xED\xEF\xF0\xF4\xF5\xFF");
@@ -401,6 +426,10 @@ private slots:
             const RawJsonString raw{bytes.constData(), bytes.size(), false};
             QCOMPARE(raw.isDecodable(), raw.decode().has_value());
             decodable += raw.isDecodable() ? 1 : 0;
+            // Straight to UTF-8 (the export's CSV): the bytes of the decoded QString, or nothing.
+            QByteArray utf8 = QByteArrayLiteral("kept");
+            QCOMPARE(raw.appendDecodedUtf8(utf8), raw.isDecodable());
+            QCOMPARE(utf8, QByteArrayLiteral("kept") + (raw.isDecodable() ? raw.decode()->toUtf8() : QByteArray()));
         }
         QVERIFY2(decodable > 1000, qPrintable(QString::number(decodable)));
     }

@@ -101,6 +101,9 @@ private slots:
         appendCsvCell(out, cell, true);
         QCOMPARE(out, expected);
         QCOMPARE(escapeCsvCell(cell, true), QString::fromUtf8(expected));
+        QByteArray fromUtf8;
+        appendCsvCellUtf8(fromUtf8, cell.toUtf8(), true);
+        QCOMPARE(fromUtf8, expected);
     }
 
     // Found by tests/fuzz/fuzz_csvroundtrip: escapeCsvCell dropped a leading U+FEFF (it decoded
@@ -143,6 +146,9 @@ private slots:
                     QByteArray out("x");
                     appendCsvCell(out, cell, true);
                     QCOMPARE(out, "x" + reference(cell));
+                    QByteArray fromUtf8("x");
+                    appendCsvCellUtf8(fromUtf8, cell.toUtf8(), true);
+                    QCOMPARE(fromUtf8, out);
                 }
             }
         }
@@ -175,6 +181,12 @@ private slots:
         QCOMPARE(out, escaped);
         out.clear();
         appendCsvCell(out, cell, false);
+        QCOMPARE(out, unescaped);
+        out.clear();
+        appendCsvCellUtf8(out, cell.toUtf8(), true);
+        QCOMPARE(out, escaped);
+        out.clear();
+        appendCsvCellUtf8(out, cell.toUtf8(), false);
         QCOMPARE(out, unescaped);
     }
 

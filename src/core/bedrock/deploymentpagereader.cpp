@@ -11,7 +11,9 @@
 #include <emmintrin.h>
 #endif
 
+#include <algorithm>
 #include <array>
+#include <iterator>
 #include <cstring>
 #include <optional>
 #include <utility>
@@ -117,6 +119,53 @@ class DiscardingSink
 public:
     void appendAscii(const char *, qsizetype) {}
     void append(QChar) {}
+};
+
+// Into UTF-8 bytes, for the export's CSV: the same characters as QStringSink, without the round
+// trip through UTF-16. Surrogates arrive only in pairs (decodeEscapedText refuses escaped ones
+// and splits a raw character beyond the BMP into its two halves).
+class Utf8Sink
+{
+public:
+    explicit Utf8Sink(QByteArray &out)
+        : m_out(out)
+    {
+    }
+    void appendAscii(const char *begin, qsizetype size) { m_out.append(begin, size); }
+    void append(QChar c)
+    {
+        const char16_t u = c.unicode();
+        if (QChar::isHighSurrogate(u)) {
+            m_high = u;
+            return;
+        }
+        char32_t code = u;
+        if (QChar::isLowSurrogate(u)) {
+            code = QChar::surrogateToUcs4(m_high, u);
+        }
+        char bytes[4];
+        int size = 0;
+        if (code < 0x80) {
+            bytes[size++] = char(code);
+        } else if (code < 0x800) {
+            bytes[size++] = char(0xC0 | (code >> 6));
+            bytes[size++] = char(0x80 | (code & 0x3F));
+        } else if (code < 0x10000) {
+            bytes[size++] = char(0xE0 | (code >> 12));
+            bytes[size++] = char(0x80 | ((code >> 6) & 0x3F));
+            bytes[size++] = char(0x80 | (code & 0x3F));
+        } else {
+            bytes[size++] = char(0xF0 | (code >> 18));
+            bytes[size++] = char(0x80 | ((code >> 12) & 0x3F));
+            bytes[size++] = char(0x80 | ((code >> 6) & 0x3F));
+            bytes[size++] = char(0x80 | (code & 0x3F));
+        }
+        m_out.append(bytes, size);
+    }
+
+private:
+    QByteArray &m_out;
+    char16_t m_high = 0;
 };
 
 // Decodes the bytes of a string token into `sink`; false for escapes and characters left to
@@ -683,6 +732,21 @@ bool RawJsonString::isDecodable() const
     return plain || decodeEscapedText(begin, size, sink);
 }
 
+bool RawJsonString::appendDecodedUtf8(QByteArray &out) const
+{
+    if (plain) {
+        out.append(begin, size);
+        return true;
+    }
+    const qsizetype before = out.size();
+    Utf8Sink sink(out);
+    if (!decodeEscapedText(begin, size, sink)) {
+        out.resize(before);
+        return false;
+    }
+    return true;
+}
+
 // As the checked path: an empty string is no time (and no error), anything else must be RFC 3339.
 bool readDeploymentTime(const RawJsonString &raw, QDateTime *time)
 {
@@ -830,13 +894,15 @@ public:
 
     bool readRow(const RawDeploymentRow &row) override
     {
+        bool canonical[FieldCount] = {};
         for (int field = 0; field < FieldCount; ++field) {
             if (!row.present[field]) {
                 continue;
             }
             const RawJsonString &value = row.values[field];
             if (field == int(Field::CreatedAt) || field == int(Field::LastUpdatedAt)) {
-                if (!(value.plain && isCanonicalTime(value.begin, value.size)) && !isReadableTime(value)) {
+                canonical[field] = value.plain && isCanonicalTime(value.begin, value.size);
+                if (!canonical[field] && !isReadableTime(value)) {
                     return false;
                 }
             } else if (!value.isDecodable()) {
@@ -844,6 +910,7 @@ public:
             }
         }
         m_rows->append(row);
+        std::copy(std::begin(canonical), std::end(canonical), m_rows->last().canonicalTime);
         return true;
     }
 

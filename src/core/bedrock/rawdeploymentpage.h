@@ -32,6 +32,9 @@ struct RawJsonString
     std::optional<QString> decode() const;
     // decode().has_value(), without building the QString.
     bool isDecodable() const;
+    // Appends decode()'s value as UTF-8 (the bytes decode()->toUtf8() would give) without a
+    // QString; false, and `out` unchanged, where decode() gives nullopt.
+    bool appendDecodedUtf8(QByteArray &out) const;
 };
 
 enum class DeploymentField { Arn, Name, ModelArn, CreatedAt, Status, LastUpdatedAt, FailureMessage, Count };
@@ -42,9 +45,14 @@ struct RawDeploymentRow
 {
     RawJsonString values[int(DeploymentField::Count)];
     bool present[int(DeploymentField::Count)] = {};
+    // Set by the page check (readRawDeploymentPage) for a time it found already in the CSV's
+    // canonical form (isCanonicalTime), so that the export copies it without checking it again;
+    // false only means "not known", and the time is then read and written out in full.
+    bool canonicalTime[int(DeploymentField::Count)] = {};
 
     const RawJsonString &value(DeploymentField field) const { return values[int(field)]; }
     bool has(DeploymentField field) const { return present[int(field)]; }
+    bool isCanonicalTime(DeploymentField field) const { return canonicalTime[int(field)]; }
 };
 
 // A page checked as readDeploymentPageFast checks it (every string decodes, every time is

@@ -195,6 +195,43 @@ void appendCsvCell(QByteArray &out, QStringView cell, bool formulaEscape)
     out += '"';
 }
 
+// Quoting and the formula mark depend only on ASCII characters, which UTF-8 keeps as single
+// bytes and never uses inside a longer sequence: the same decisions byte for byte.
+void appendCsvCellUtf8(QByteArray &out, QByteArrayView cell, bool formulaEscape)
+{
+    bool quoted = false;
+    for (const char c : cell) {
+        if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+            quoted = true;
+            break;
+        }
+    }
+    const char first = cell.isEmpty() ? '\0' : cell.front();
+    const bool formula =
+        formulaEscape && (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r');
+    if (quoted) {
+        out += '"';
+    }
+    if (formula) {
+        out += '\'';
+    }
+    if (!quoted) {
+        out.append(cell);
+        return;
+    }
+    // RFC 4180 §2.7: a quote inside a quoted field is doubled.
+    qsizetype segmentStart = 0;
+    for (qsizetype i = 0; i < cell.size(); ++i) {
+        if (cell[i] == '"') {
+            out.append(cell.sliced(segmentStart, i + 1 - segmentStart));
+            out += '"';
+            segmentStart = i + 1;
+        }
+    }
+    out.append(cell.sliced(segmentStart));
+    out += '"';
+}
+
 QString escapeCsvCell(QStringView cell, bool formulaEscape)
 {
     QByteArray bytes;

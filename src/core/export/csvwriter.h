@@ -31,6 +31,8 @@ struct CsvOptions
 // (first character =, +, -, @, tab or CR; OWASP "CSV Injection") gets a leading apostrophe, which
 // the spreadsheet shows as text. No allocation when `out` has room.
 void appendCsvCell(QByteArray &out, QStringView cell, bool formulaEscape);
+// The same cell from its UTF-8 bytes (the bytes appendCsvCell writes for the QString they encode).
+void appendCsvCellUtf8(QByteArray &out, QByteArrayView cell, bool formulaEscape);
 // The same as a string, for tests and for callers that want to show the escaped form.
 QString escapeCsvCell(QStringView cell, bool formulaEscape);
 // A time as the CSV shows it: ISO 8601 UTC with milliseconds, "2025-07-20T10:11:12.123Z";

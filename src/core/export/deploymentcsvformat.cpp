@@ -109,11 +109,11 @@ public:
             return false;
         }
         m_text.append(',');
-        if (!appendTimeCell(row.value(DeploymentField::CreatedAt))) {
+        if (!appendTimeCell(row, DeploymentField::CreatedAt)) {
             return false;
         }
         m_text.append(',');
-        if (row.has(DeploymentField::LastUpdatedAt) && !appendTimeCell(row.value(DeploymentField::LastUpdatedAt))) {
+        if (row.has(DeploymentField::LastUpdatedAt) && !appendTimeCell(row, DeploymentField::LastUpdatedAt)) {
             return false;
         }
         m_text.append(',');
@@ -182,18 +182,25 @@ private:
             appendPlainCell(latin1(raw));
             return true;
         }
-        const std::optional<QString> text = raw.decode();
-        if (!text) {
+        // Decoded straight to UTF-8 and quoted as bytes: through a QString (decode, then
+        // appendCsvCell's encoder) this was about half of the formatting's instructions for the
+        // few cells that need it (failure messages with quotes, line breaks or non-ASCII text).
+        m_decoded.resize(0);
+        if (!raw.appendDecodedUtf8(m_decoded)) {
             return false;
         }
-        appendSlowCell(*text);
+        m_scratch.resize(0);
+        appendCsvCellUtf8(m_scratch, m_decoded, m_formulaEscape);
+        m_text.append(m_scratch);
         return true;
     }
 
-    // Times need no escaping: digits, '-', ':', '.', 'T' and 'Z' only.
-    bool appendTimeCell(const RawJsonString &raw)
+    // Times need no escaping: digits, '-', ':', '.', 'T' and 'Z' only. One the page check found
+    // canonical already is copied as it stands.
+    bool appendTimeCell(const RawDeploymentRow &row, DeploymentField field)
     {
-        if (raw.plain && bedrock::isCanonicalTime(raw.begin, raw.size)) {
+        const RawJsonString &raw = row.value(field);
+        if (row.isCanonicalTime(field) || (raw.plain && bedrock::isCanonicalTime(raw.begin, raw.size))) {
             m_text.append(raw.begin, raw.size);
             return true;
         }
@@ -209,6 +216,7 @@ private:
 
     ByteSink m_text;
     QByteArray m_scratch;
+    QByteArray m_decoded;   // a cell decoded to UTF-8, before quoting
     bool m_formulaEscape;
     const QByteArray *m_sourceRegionCell;
 };
