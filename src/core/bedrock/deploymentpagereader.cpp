@@ -892,25 +892,25 @@ public:
     {
     }
 
+    // The row is kept first and checked in place (one copy, flags set where they are kept): a
+    // row that fails declines the whole page, whose rows are then dropped anyway.
     bool readRow(const RawDeploymentRow &row) override
     {
-        bool canonical[FieldCount] = {};
+        RawDeploymentRow &kept = m_rows->emplace_back(row);
         for (int field = 0; field < FieldCount; ++field) {
-            if (!row.present[field]) {
+            if (!kept.present[field]) {
                 continue;
             }
-            const RawJsonString &value = row.values[field];
+            const RawJsonString &value = kept.values[field];
             if (field == int(Field::CreatedAt) || field == int(Field::LastUpdatedAt)) {
-                canonical[field] = value.plain && isCanonicalTime(value.begin, value.size);
-                if (!canonical[field] && !isReadableTime(value)) {
+                kept.canonicalTime[field] = value.plain && isCanonicalTime(value.begin, value.size);
+                if (!kept.canonicalTime[field] && !isReadableTime(value)) {
                     return false;
                 }
-            } else if (!value.isDecodable()) {
+            } else if (!value.plain && !value.isDecodable()) {
                 return false;
             }
         }
-        m_rows->append(row);
-        std::copy(std::begin(canonical), std::end(canonical), m_rows->last().canonicalTime);
         return true;
     }
 
