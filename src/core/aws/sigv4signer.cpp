@@ -2,6 +2,7 @@
 #include "aws/sigv4signer.h"
 
 #include "aws/logging.h"
+#include "aws/utctime.h"
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
@@ -152,16 +153,6 @@ void appendFoldedValue(QByteArray &out, const QByteArray &value)
         any = true;
     }
     out.resize(to - out.constData());
-}
-
-void appendDigits(QByteArray &out, int value, int width)
-{
-    char buffer[8];
-    for (int i = width - 1; i >= 0; --i) {
-        buffer[i] = char('0' + value % 10);
-        value /= 10;
-    }
-    out.append(buffer, width);
 }
 
 QByteArray dateStamp(const QDate &date)

@@ -37,16 +37,6 @@ int indexOfName(const std::array<const char *, N> &names, const char *text)
     return -1;
 }
 
-void appendDigits(QByteArray &out, int value, int width)
-{
-    char digits[4];
-    for (int i = width - 1; i >= 0; --i) {
-        digits[i] = char('0' + value % 10);
-        value /= 10;
-    }
-    out.append(digits, width);
-}
-
 } // namespace
 
 // Written by hand rather than with QLocale::toDateTime(): the date arrives with every reply, and

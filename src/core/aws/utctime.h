@@ -31,6 +31,18 @@ inline QDateTime utcFromMSecs(qint64 msecs)
 #endif
 }
 
+// Appends `value` as exactly `width` decimal digits (zero-padded; width at most 8), for the
+// fixed-width dates of SigV4 and HTTP.
+inline void appendDigits(QByteArray &out, int value, int width)
+{
+    char buffer[8];
+    for (int i = width - 1; i >= 0; --i) {
+        buffer[i] = char('0' + value % 10);
+        value /= 10;
+    }
+    out.append(buffer, width);
+}
+
 // RFC 7231 IMF-fixdate, as in the Date and Retry-After headers: "Fri, 01 Aug 2025 09:15:30 GMT".
 // Invalid on anything else.
 QDateTime parseHttpDate(const QByteArray &text);
