@@ -335,6 +335,40 @@ private slots:
         QVERIFY(writeDeployments({deployment}, {}, QString()).endsWith(",,\r\n"));
     }
 
+    // The export's byte version (colons found sixteen bytes at a time) splits as the general one
+    // does: any number of colons, anywhere, around the block boundaries, and short strings.
+    void arnSplitOfBytesMatchesTheGeneralSplit()
+    {
+        QList<QByteArray> arns = {"", ":", "::::", ":::::::", "arn", "arn:aws", "arn:aws:bedrock",
+                                  "arn:aws:bedrock:us-east-1",
+                                  "arn:aws:bedrock:us-east-1:111122223333",
+                                  "arn:aws:bedrock:us-east-1:111122223333:custom-model-deployment/abc",
+                                  "arn:aws-us-gov:bedrock:us-gov-west-1:111122223333:x:y:z"};
+        for (int length = 1; length <= 48; ++length) {
+            for (int a = 0; a < length; a += 3) {
+                for (int b = a; b < length; b += 5) {
+                    QByteArray text(length, 'x');
+                    text[a] = ':';
+                    text[b] = ':';
+                    text[(a + b + 7) % length] = ':';
+                    text[length - 1 - a % length] = ':';
+                    arns.append(text);
+                }
+            }
+        }
+        for (const QByteArray &arn : std::as_const(arns)) {
+            QLatin1String region("unset");
+            QLatin1String account("unset");
+            splitArnRegionAndAccount(QLatin1String(arn.constData(), arn.size()), &region, &account);
+            const QString text = QString::fromLatin1(arn);
+            QStringView expectedRegion;
+            QStringView expectedAccount;
+            splitArnRegionAndAccount(QStringView(text), &expectedRegion, &expectedAccount);
+            QCOMPARE(QString(region), expectedRegion.toString());
+            QCOMPARE(QString(account), expectedAccount.toString());
+        }
+    }
+
     void arbitraryHeaderAndRows()
     {
         QBuffer buffer;

@@ -10,6 +10,9 @@
 #include <QStringView>
 
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 class QDateTime;
 class QIODevice;
@@ -60,6 +63,43 @@ inline qsizetype indexOfColon(QLatin1String text, qsizetype from)
     }
     return -1;
 }
+
+#ifdef __SSE2__
+// The fields of an ARN's bytes from one pass over its first bytes, sixteen at a time: the colons
+// before the account's end lie within its first ~40 bytes.
+inline void splitArnRegionAndAccount(QLatin1String arn, QLatin1String *region, QLatin1String *account)
+{
+    qsizetype colons[5];
+    int found = 0;
+    const char *const data = arn.data();
+    const __m128i colon = _mm_set1_epi8(':');
+    qsizetype block = 0;
+    for (; found < 5 && block + 16 <= arn.size(); block += 16) {
+        auto mask = unsigned(_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(data + block)), colon)));
+        for (; mask != 0 && found < 5; mask &= mask - 1) {
+            colons[found++] = block + __builtin_ctz(mask);
+        }
+    }
+    for (qsizetype i = block; found < 5 && i < arn.size(); ++i) {
+        if (data[i] == ':') {
+            colons[found++] = i;
+        }
+    }
+    // Field 3 runs from the third colon to the fourth (or the end), field 4 from the fourth to the
+    // fifth (or the end); fewer colons leave them empty, as the general version does.
+    const auto field = [&](int index) {
+        if (found < index) {
+            return QLatin1String();
+        }
+        const qsizetype start = colons[index - 1] + 1;
+        const qsizetype end = found > index ? colons[index] : arn.size();
+        return QLatin1String(data + start, end - start);
+    };
+    *region = field(3);
+    *account = field(4);
+}
+#endif
 
 template <typename View>
 void splitArnRegionAndAccount(View arn, View *region, View *account)

@@ -68,17 +68,22 @@ private:
 // the search for the short cells of a row (a name, an ARN, a status), ~15 % of the formatting.
 bool containsComma(const char *data, qsizetype size)
 {
-    qsizetype i = 0;
 #ifdef __SSE2__
-    const __m128i comma = _mm_set1_epi8(',');
-    for (; i + 16 <= size; i += 16) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + i));
-        if (_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, comma)) != 0) {
-            return true;
+    if (size >= 16) {
+        const __m128i comma = _mm_set1_epi8(',');
+        const auto hasComma = [&comma](const char *at) {
+            return _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(at)), comma)) != 0;
+        };
+        for (qsizetype i = 0; i + 16 <= size; i += 16) {
+            if (hasComma(data + i)) {
+                return true;
+            }
         }
+        // The last sixteen bytes, overlapping bytes already seen: no byte loop for the rest.
+        return hasComma(data + size - 16);
     }
 #endif
-    for (; i < size; ++i) {
+    for (qsizetype i = 0; i < size; ++i) {
         if (data[i] == ',') {
             return true;
         }
