@@ -366,6 +366,36 @@ private slots:
         QVERIFY(expected.contains("\"comma, name\""));
     }
 
+    // Plain cells are checked for a comma and copied sixteen bytes at a time, the last ones by an
+    // overlapping block: a comma at every position of cells of every length around the block size
+    // still sends the cell the escaped way, and cells without one come out as they stand.
+    void everyPositionOfACommaInAPlainCell()
+    {
+        QList<QByteArray> rows;
+        int number = 0;
+        for (int length = 1; length <= 40; ++length) {
+            for (int position = -1; position < length; ++position) {
+                QByteArray text(length, 'x');
+                for (int i = 0; i < length; ++i) {
+                    text[i] = char('a' + i % 26);
+                }
+                if (position >= 0) {
+                    text[position] = ',';
+                }
+                const QByteArray arn = arnOf("p" + QByteArray::number(++number));
+                rows.append(jsonRow(text, arn, "Failed", "2025-07-20T10:11:12.123Z",
+                                    "\"failureMessage\":\"" + text + "\""));
+            }
+        }
+        const QByteArray json = jsonPage(rows, "");
+        QByteArray csv;
+        RawDeploymentPage page;
+        QVERIFY(directCsv(json, CsvOptions(), QString(), &csv, &page));
+        QCOMPARE(page.rows.size(), rows.size());
+        QCOMPARE(csv, rowPathCsv({json}, CsvOptions(), QString(), false, false));
+        QVERIFY(csv.contains("\"abcdefghijklmnopqrstuvwxy,\""));   // a comma in the last block
+    }
+
     void emptyAndNullPages()
     {
         for (const QByteArray &json : {QByteArrayLiteral("{}"), QByteArrayLiteral("{\"modelDeploymentSummaries\":null}"),
