@@ -37,17 +37,6 @@ void appendUtf8(QByteArray &out, QStringView text)
     out.resize(end - out.constData());
 }
 
-bool needsQuotes(QStringView cell)
-{
-    for (const QChar c : cell) {
-        const char16_t u = c.unicode();
-        if (u == u',' || u == u'"' || u == u'\r' || u == u'\n') {
-            return true;
-        }
-    }
-    return false;
-}
-
 // OWASP "CSV Injection": these first characters make Excel, LibreOffice and Google Sheets
 // evaluate the cell (a leading tab or CR is stripped by some of them, exposing what follows).
 bool looksLikeFormula(QStringView cell)
@@ -171,28 +160,10 @@ void appendCsvCell(QByteArray &out, QStringView cell, bool formulaEscape)
     if (appendPlainAsciiCell(out, cell, formulaEscape)) {
         return;
     }
-    const bool quoted = needsQuotes(cell);
-    if (quoted) {
-        out += '"';
-    }
-    if (formulaEscape && looksLikeFormula(cell)) {
-        out += '\'';
-    }
-    if (!quoted) {
-        appendUtf8(out, cell);
-        return;
-    }
-    // RFC 4180 §2.7: a quote inside a quoted field is doubled.
-    qsizetype segmentStart = 0;
-    for (qsizetype i = 0; i < cell.size(); ++i) {
-        if (cell[i] == u'"') {
-            appendUtf8(out, cell.sliced(segmentStart, i + 1 - segmentStart));
-            out += '"';
-            segmentStart = i + 1;
-        }
-    }
-    appendUtf8(out, cell.sliced(segmentStart));
-    out += '"';
+    // Any other cell is quoted and marked from its UTF-8 bytes, the one place that does it.
+    QByteArray utf8;
+    appendUtf8(utf8, cell);
+    appendCsvCellUtf8(out, utf8, formulaEscape);
 }
 
 // Quoting and the formula mark depend only on ASCII characters, which UTF-8 keeps as single

@@ -32,7 +32,7 @@ struct CsvOptions
 // Appends one RFC 4180 cell to `out` as UTF-8: quoted only when it holds a comma, a quote, CR or
 // LF (quotes doubled). With `formulaEscape`, a cell that a spreadsheet would run as a formula
 // (first character =, +, -, @, tab or CR; OWASP "CSV Injection") gets a leading apostrophe, which
-// the spreadsheet shows as text. No allocation when `out` has room.
+// the spreadsheet shows as text. Plain ASCII cells are copied without an allocation.
 void appendCsvCell(QByteArray &out, QStringView cell, bool formulaEscape);
 // The same cell from its UTF-8 bytes (the bytes appendCsvCell writes for the QString they encode).
 void appendCsvCellUtf8(QByteArray &out, QByteArrayView cell, bool formulaEscape);
@@ -51,17 +51,10 @@ inline qsizetype indexOfColon(QStringView text, qsizetype from)
 {
     return text.indexOf(u':', from);
 }
-// A byte loop, not memchr: the fields before the account are a few bytes each, and a call to
-// memchr per field cost more than the search (the export calls this for every row).
 inline qsizetype indexOfColon(QLatin1String text, qsizetype from)
 {
-    const char *const data = text.data();
-    for (qsizetype i = from; i < text.size(); ++i) {
-        if (data[i] == ':') {
-            return i;
-        }
-    }
-    return -1;
+    const void *colon = std::memchr(text.data() + from, ':', size_t(text.size() - from));
+    return colon ? static_cast<const char *>(colon) - text.data() : -1;
 }
 
 #ifdef __SSE2__
