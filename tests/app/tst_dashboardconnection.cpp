@@ -9,6 +9,7 @@
 #include "deploymenttablemodel.h"
 #include "exportdialog.h"
 #include "keychainstore.h"
+#include "liverefresh.h"
 #include "mainwindow.h"
 #include "simulator.h"
 
@@ -137,6 +138,7 @@ private slots:
         QVERIFY2(saveError.isEmpty(), qPrintable(saveError));
 
         gui::MainWindow window;
+        window.liveRefresh()->setIntervalSeconds(0);   // the refreshes counted below are the test's own
         aws::AwsClientOptions options;
         options.profile = QStringLiteral("app-team");
         options.region = QStringLiteral("us-east-1");
@@ -197,6 +199,7 @@ private slots:
         keychain::KeychainStore store;
         keychain::AppProfiles profiles(&store);
         gui::MainWindow window;
+        window.liveRefresh()->setIntervalSeconds(0);   // the refreshes counted below are the test's own
         window.show();
         aws::AwsClientOptions options;
         options.profile = QStringLiteral("sso-dev");

@@ -681,7 +681,8 @@ private slots:
             {"elsewhere", jsonPage({jsonRow("not-to-be-seen", arnOf("x"))}, {})},
         };
         int firstPageAnswers = 0;
-        // The retry waits 300 ms: the early request goes out and is answered long before it.
+        // The retry waits 2 s: the early request goes out and is answered long before it, also on
+        // a loaded machine (the order of the requests is checked below).
         ExportHarness harness(
             [&](const QByteArray &head, int) {
                 const QByteArray token = requestedToken(head);
@@ -690,7 +691,7 @@ private slots:
                                                                   : firstPage;
                 return CapturingHttpServer::Reply{httpReply(body), false};
             },
-            300);
+            2000);
         const PagerRun run = runRawPager(harness.client.get());
         QCOMPARE(run.names, (QStringList{QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")}));
         QCOMPARE(run.finished, 1);

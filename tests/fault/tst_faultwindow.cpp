@@ -75,7 +75,6 @@ private slots:
         for (const QString &arn : std::as_const(creating)) {
             fixture.simulator.store().completeCreation(arn, false, {});
         }
-        fixture.simulator.faults().setSettings(faulttest::allFaultsAtOnce());
         const QStringList expected = sorted(fixture.listedArns());
 
         MainWindow window;
@@ -84,6 +83,12 @@ private slots:
         window.show();
         window.setSession(fixture.session.get(), ConnectionLabel { QStringLiteral("p"), QStringLiteral("us-east-1"), false });
         window.liveRefresh()->setIntervalSeconds(0);   // the refreshes below are the test's own
+        // The faults start once the first page and the list of model names are in: the periods
+        // below never fail three consecutive requests, but two calls in flight together would
+        // share the request numbers, and one of them could meet three faults in a row.
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.simulator.requestsReceived() >= 2 && fixture.simulator.requestsInFlight() == 0,
+                                 30000);
+        fixture.simulator.faults().setSettings(faulttest::allFaultsAtOnce());
         // Pages of 10: twelve pages, so that many requests meet the faults.
         bedrock::DeploymentQuery query;
         query.maxResults = 10;

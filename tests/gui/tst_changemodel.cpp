@@ -46,7 +46,8 @@ private slots:
     void progressShowsInTheTableAndTheDetailPane()
     {
         sim::SimConfig config = test::quietConfig(0);
-        config.timings.updatingMs = 1500;
+        // Updating for 5 s: the poll's Get must see it before it ends, also on a loaded machine.
+        config.timings.updatingMs = 5000;
         test::LifecycleFixture fixture(config);
         MainWindow window;
         window.setSession(fixture.session.get(), ConnectionLabel { QStringLiteral("dev"), QStringLiteral("us-east-1"), false });
@@ -85,7 +86,7 @@ private slots:
         // Until it completes: the row then serves the new model and is no longer polled.
         QTRY_VERIFY_WITH_TIMEOUT(fixture.stored(QStringLiteral("support-bot"))->updateStatus
                                      == QLatin1String("UpdateCompleted"),
-                                 10000);
+                                 20000);
         model->refreshTransitional();
         QTRY_COMPARE(status(), QStringLiteral("Active"));
         QCOMPARE(model->index(model->rowOfArn(arn), 0).data(DeploymentTableModel::ModelArnRole).toString(),

@@ -182,7 +182,9 @@ void TestOverview::followsPagesChangesAndRemovalsIncrementally()
     // A status change moves a deployment between stacks (dataChanged).
     m_model->setHighlightDuration(200);
     auto &store = m_sim->simulator.store();
-    store.setTimings({3600 * 1000, 300, 3600 * 1000});
+    // Deleting for 3 s: the refresh's first page must reach the simulator before it ends, also on
+    // a loaded machine (the wait for the removal below allows 10 s).
+    store.setTimings({3600 * 1000, 3000, 3600 * 1000});
     const QString septemberArn = deploymentArn(QStringLiteral("s1"));
     store.beginDelete(septemberArn);
     QSignalSpy refreshed(m_model.get(), &Model::refreshed);

@@ -109,7 +109,8 @@ void TestStatusCounts::followsRefreshIncrementally()
     connect(&counts, &StatusCounts::countsChanged, this, [&] { allMatched = allMatched && countsMatch(counts, model); });
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     auto &store = sim.simulator.store();
-    store.setTimings({3600 * 1000, 600, 3600 * 1000});
+    // Deleting for 3 s: the refresh must see it before it ends, also on a loaded machine.
+    store.setTimings({3600 * 1000, 3000, 3600 * 1000});
     store.createDeployment(QStringLiteral("counted-new"), sim.customModelArn(), {}, {}, {});
     QString activeArn;
     for (int row = 0; row < model.rowCount() && activeArn.isEmpty(); ++row) {

@@ -311,7 +311,9 @@ private slots:
     void aKeyringStartingLateIsRetriedOnce()
     {
         QProcessEnvironment environment;
-        environment.insert(QStringLiteral("OUTCROP_TEST_RETRY_DELAY_MS"), QStringLiteral("3000"));
+        // Time for the test to start gnome-keyring-daemon and for it to register on the bus before
+        // the one retry, also on a loaded machine.
+        environment.insert(QStringLiteral("OUTCROP_TEST_RETRY_DELAY_MS"), QStringLiteral("8000"));
         const TestChild::Output output =
             TestChild::run(NoKeyring::KeyringStartsLate, {QString::fromLatin1(kChildArgument)}, environment);
         QVERIFY2(output.finished, output.stdErr.constData());

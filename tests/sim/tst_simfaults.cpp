@@ -84,7 +84,9 @@ private slots:
 
     void latencyLetsRequestsOverlap()
     {
-        m_simulator->faults().setSettings({0, 0, 0, 0, 20});
+        // 200 ms: long enough that a second connection's request arrives while the first waits,
+        // also on a loaded machine.
+        m_simulator->faults().setSettings({0, 0, 0, 0, 200});
         QNetworkAccessManager manager;
         QList<QNetworkReply *> replies;
         for (int i = 0; i < 8; ++i) {

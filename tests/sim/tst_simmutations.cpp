@@ -14,7 +14,10 @@ private slots:
     void init()
     {
         SimConfig config = unauthenticatedConfig(30);
-        config.timings = {80, 80, 80};
+        // Long enough that the requests checking a transitional state (up to four, as in
+        // deleteGoesThroughDeletingThenGone) reach the server before it ends, also on a loaded
+        // machine and under the sanitizers; short enough to wait for the state that follows.
+        config.timings = {1500, 1500, 1500};
         config.maxDeployments = 40;
         m_simulator = std::make_unique<Simulator>(config);
         QVERIFY2(m_simulator->start(), qPrintable(m_simulator->errorString()));
@@ -54,7 +57,7 @@ private slots:
         QCOMPARE(got.json().value(QStringLiteral("description")).toString(), QStringLiteral("a test"));
         QVERIFY(!got.json().contains(QStringLiteral("customModelDeploymentName")));
 
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf("new-dep"), QStringLiteral("Active"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf("new-dep"), QStringLiteral("Active"), 15000);
         got = m_client->get(QByteArray(deploymentsPath) + "/new-dep");
         QVERIFY(!got.json().contains(QStringLiteral("failureMessage")));
         QVERIFY(got.json().value(QStringLiteral("lastUpdatedAt")).toString() >= got.json().value(QStringLiteral("createdAt")).toString());
@@ -63,7 +66,7 @@ private slots:
     void createCanEndFailed()
     {
         QCOMPARE(create("will-fail-1", m_activeModels.at(0)).status, 202);
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf("will-fail-1"), QStringLiteral("Failed"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf("will-fail-1"), QStringLiteral("Failed"), 15000);
         const HttpResult got = m_client->get(QByteArray(deploymentsPath) + "/will-fail-1");
         QVERIFY(!got.json().value(QStringLiteral("failureMessage")).toString().isEmpty());
     }
@@ -141,7 +144,7 @@ private slots:
         }
         QCOMPARE(m_simulator->store().deploymentCount(), 31);
         // Still the same deployment for the same request once it has moved on to Active.
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf("token-dep"), QStringLiteral("Active"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf("token-dep"), QStringLiteral("Active"), 15000);
         const HttpResult again = create("token-dep", m_activeModels.at(0), token);
         QCOMPARE(again.status, 202);
         QCOMPARE(again.json(), first.json());
@@ -271,7 +274,7 @@ private slots:
             return row.value(QStringLiteral("status")).toString() == QLatin1String("Deleting");
         }));
         QCOMPARE(m_client->send("DELETE", target).status, 200);   // idempotent while Deleting
-        QTRY_COMPARE_WITH_TIMEOUT(m_client->get(target).status, 404, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->get(target).status, 404, 15000);
         const HttpResult again = m_client->send("DELETE", target);
         QCOMPARE(again.status, 404);
         QCOMPARE(again.errorType(), QStringLiteral("ResourceNotFoundException"));
@@ -298,7 +301,7 @@ private slots:
         QCOMPARE(details.value(QStringLiteral("modelArn")).toString(), newModel);
         QTRY_COMPARE_WITH_TIMEOUT(m_client->get(target).json().value(QStringLiteral("updateDetails")).toObject()
                                       .value(QStringLiteral("updateStatus")).toString(),
-                                  QStringLiteral("UpdateCompleted"), 5000);
+                                  QStringLiteral("UpdateCompleted"), 15000);
         QCOMPARE(m_client->get(target).json().value(QStringLiteral("modelArn")).toString(), newModel);
 
         const HttpResult missing = m_client->send("PATCH", QByteArray(deploymentsPath) + "/no-such-dep",

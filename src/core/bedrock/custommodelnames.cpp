@@ -71,6 +71,16 @@ bool CustomModelNames::isListing() const
     return false;
 }
 
+bool CustomModelNames::isBusy() const
+{
+    for (const Source &source : m_sources) {
+        if (source.listing || source.getsInFlight > 0 || (!source.getDenied && source.client && !source.queue.isEmpty())) {
+            return true;
+        }
+    }
+    return false;
+}
+
 QString CustomModelNames::displayName(const QString &modelArn) const
 {
     const auto known = m_names.constFind(modelArn);

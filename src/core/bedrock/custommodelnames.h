@@ -59,6 +59,9 @@ public:
     void resolve(const QString &modelArn);
     // True while any source is still listing its models.
     bool isListing() const;
+    // True while any source is listing, has GetCustomModel calls in flight, or has ARNs waiting
+    // for one; false once every answer has been taken in.
+    bool isBusy() const;
     // Every model whose name is known (for choosing a model to filter by), in no particular order.
     QList<CustomModel> knownModels() const;
     // Which client resolve() would ask for `modelArn`; -1 when none can answer.
