@@ -2,6 +2,78 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
+        <name>AssumeRoleProvider</name>
+        <message>
+            <source>Profile %1 does not assume a role (no role_arn with source_profile or credential_source).</source>
+            <translation>Profil %1 übernimmt keine Rolle (kein role_arn mit source_profile oder credential_source).</translation>
+        </message>
+        <message>
+            <source>Profile %1 names source_profile = %2, but neither %3 nor %4 has that profile.</source>
+            <translation>Profil %1 nennt source_profile = %2, aber weder %3 noch %4 enthält dieses Profil.</translation>
+        </message>
+        <message>
+            <source>%1 sets both source_profile and credential_source; keep one of them.</source>
+            <extracomment>%1 says where the role is set, e.g. "profile dev in /home/ana/.aws/config".</extracomment>
+            <translation>%1 setzt sowohl source_profile als auch credential_source; behalten Sie nur eines davon.</translation>
+        </message>
+        <message>
+            <source>%1: duration_seconds must be a whole number of seconds (900 to 43200), not “%2”.</source>
+            <translation>%1: duration_seconds muss eine ganze Zahl von Sekunden sein (900 bis 43200), nicht „%2“.</translation>
+        </message>
+        <message>
+            <source>%1 sets credential_source = %2; Outcrop supports only Environment.</source>
+            <translation>%1 setzt credential_source = %2; Outcrop unterstützt nur Environment.</translation>
+        </message>
+        <message>
+            <source>%1 sets credential_source = “%2”, which is not one of Environment, Ec2InstanceMetadata or EcsContainer.</source>
+            <translation>%1 setzt credential_source = „%2“, das ist keiner der Werte Environment, Ec2InstanceMetadata oder EcsContainer.</translation>
+        </message>
+        <message>
+            <source>The source_profile settings form a cycle: %1 → %2 (%3). Make one of them use static keys, credential_process or credential_source.</source>
+            <translation>Die source_profile-Einstellungen bilden einen Kreis: %1 → %2 (%3). Lassen Sie eines der Profile statische Schlüssel, credential_process oder credential_source verwenden.</translation>
+        </message>
+        <message>
+            <source>the connection's region</source>
+            <translation>die Region der Verbindung</translation>
+        </message>
+        <message>
+            <source>the default region of STS calls</source>
+            <translation>die Standardregion für STS-Aufrufe</translation>
+        </message>
+        <message>
+            <source>Cannot find the STS endpoint: %1</source>
+            <translation>Der STS-Endpunkt kann nicht ermittelt werden: %1</translation>
+        </message>
+        <message>
+            <source>environment variables</source>
+            <translation>Umgebungsvariablen</translation>
+        </message>
+        <message>
+            <source>Profile %1 sets credential_source = Environment, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set.</source>
+            <translation>Profil %1 setzt credential_source = Environment, aber AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY sind nicht beide gesetzt.</translation>
+        </message>
+        <message>
+            <source>Cannot get the credentials of profile %1, the source_profile of %2: %3</source>
+            <translation>Die Anmeldedaten von Profil %1 (source_profile von %2) können nicht beschafft werden: %3</translation>
+        </message>
+        <message>
+            <source>Profile %1 needs an MFA code (mfa_serial %2), and nothing here can ask for one.</source>
+            <translation>Profil %1 braucht einen MFA-Code (mfa_serial %2), und hier kann nichts danach fragen.</translation>
+        </message>
+        <message>
+            <source>No MFA code was given for profile %1.</source>
+            <translation>Für Profil %1 wurde kein MFA-Code angegeben.</translation>
+        </message>
+        <message>
+            <source>Cannot assume the role %1 of profile %2 with %3: %4</source>
+            <translation>Die Rolle %1 von Profil %2 kann mit %3 nicht übernommen werden: %4</translation>
+        </message>
+        <message>
+            <source>role %1 of profile %2</source>
+            <translation>Rolle %1 von Profil %2</translation>
+        </message>
+    </context>
+    <context>
         <name>AtomicFileWriter</name>
         <message>
             <source>No output file given.</source>
@@ -80,6 +152,38 @@
         </message>
     </context>
     <context>
+        <name>AwsConfigFile</name>
+        <message>
+            <source>%1: cannot be read: %2</source>
+            <extracomment>%1 is a file's path, %2 the system's reason.</extracomment>
+            <translation>%1: kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <source>unexpected text after the section header's closing ']'</source>
+            <translation>unerwarteter Text nach der schließenden ']' der Abschnittsüberschrift</translation>
+        </message>
+        <message>
+            <source>section header without a closing ']'</source>
+            <translation>Abschnittsüberschrift ohne schließende ']'</translation>
+        </message>
+        <message>
+            <source>section header without a name</source>
+            <translation>Abschnittsüberschrift ohne Namen</translation>
+        </message>
+        <message>
+            <source>expected “key = value”, a [section] header or a comment</source>
+            <translation>erwartet wurde „Schlüssel = Wert“, eine [Abschnitt]-Überschrift oder ein Kommentar</translation>
+        </message>
+        <message>
+            <source>a setting without a name (the line starts with '=')</source>
+            <translation>eine Einstellung ohne Namen (die Zeile beginnt mit '=')</translation>
+        </message>
+        <message>
+            <source>the setting “%1” comes before any [section] header</source>
+            <translation>die Einstellung „%1“ steht vor jeder [Abschnitt]-Überschrift</translation>
+        </message>
+    </context>
+    <context>
         <name>AwsError</name>
         <message>
             <source>HTTP %1 with a reply that is not JSON</source>
@@ -147,6 +251,18 @@
         </message>
     </context>
     <context>
+        <name>AwsSharedConfig</name>
+        <message>
+            <source>profile %1 in %2</source>
+            <extracomment>Where a setting was found; %2 is a file's path. Used inside other messages.</extracomment>
+            <translation>Profil %1 in %2</translation>
+        </message>
+        <message>
+            <source>profile %1 names the services section “%2”, but %3 has no [services %2]</source>
+            <translation>Profil %1 nennt den services-Abschnitt „%2“, aber %3 hat kein [services %2]</translation>
+        </message>
+    </context>
+    <context>
         <name>BedrockClient</name>
         <message>
             <source>Outcrop is read-only (--read-only, or the profile's read-only setting): %1 was not sent and nothing was changed.</source>
@@ -190,6 +306,17 @@
         <message>
             <source>tags in the reply is not a list</source>
             <translation>tags in der Antwort ist keine Liste</translation>
+        </message>
+    </context>
+    <context>
+        <name>BedrockSession</name>
+        <message>
+            <source>No STS client: the session is authenticated for Bedrock only.</source>
+            <translation>Kein STS-Client: Die Sitzung ist nur für Bedrock authentifiziert.</translation>
+        </message>
+        <message>
+            <source>No STS endpoint.</source>
+            <translation>Kein STS-Endpunkt.</translation>
         </message>
     </context>
     <context>
@@ -316,6 +443,190 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
         <message>
             <source>Message</source>
             <translation>Meldung</translation>
+        </message>
+    </context>
+    <context>
+        <name>CredentialChain</name>
+        <message>
+            <source>%1 (file not found)</source>
+            <extracomment>A line of "No AWS credentials found … Searched:"; %1 is a file's path.</extracomment>
+            <translation>%1 (Datei nicht gefunden)</translation>
+        </message>
+        <message>
+            <source>%1, %2 (%3)</source>
+            <extracomment>A line of "No AWS credentials found … Searched:"; %1 a file's path, %2 a section such as [profile dev], %3 what was missing there.</extracomment>
+            <translation>%1, %2 (%3)</translation>
+        </message>
+        <message>
+            <source>no aws_access_key_id / aws_secret_access_key</source>
+            <translation>kein aws_access_key_id / aws_secret_access_key</translation>
+        </message>
+        <message>
+            <source>no such section</source>
+            <translation>kein solcher Abschnitt</translation>
+        </message>
+        <message>
+            <source>credentials entered in Outcrop</source>
+            <translation>in Outcrop eingegebene Anmeldedaten</translation>
+        </message>
+        <message>
+            <source>credentials entered in Outcrop (none)</source>
+            <translation>in Outcrop eingegebene Anmeldedaten (keine)</translation>
+        </message>
+        <message>
+            <source>environment variables %1 / %2 (skipped: profile %3 was chosen, which takes precedence as in the AWS SDK for JavaScript)</source>
+            <translation>Umgebungsvariablen %1 / %2 (übersprungen: Profil %3 wurde gewählt und hat wie im AWS SDK for JavaScript Vorrang)</translation>
+        </message>
+        <message>
+            <source>environment variables</source>
+            <translation>Umgebungsvariablen</translation>
+        </message>
+        <message>
+            <source>AWS_CREDENTIAL_EXPIRATION is not an ISO 8601 time.</source>
+            <translation>AWS_CREDENTIAL_EXPIRATION ist keine Zeitangabe nach ISO 8601.</translation>
+        </message>
+        <message>
+            <source>environment variables %1 / %2 (%3)</source>
+            <translation>Umgebungsvariablen %1 / %2 (%3)</translation>
+        </message>
+        <message>
+            <source>only %1 is set</source>
+            <translation>nur %1 ist gesetzt</translation>
+        </message>
+        <message>
+            <source>not set</source>
+            <translation>nicht gesetzt</translation>
+        </message>
+        <message>
+            <source>Cannot read the AWS configuration: %1</source>
+            <translation>Die AWS-Konfiguration kann nicht gelesen werden: %1</translation>
+        </message>
+        <message>
+            <source>No AWS credentials found for profile %1. Searched:</source>
+            <translation>Keine AWS-Anmeldedaten für Profil %1 gefunden. Durchsucht:</translation>
+        </message>
+        <message>
+            <source>%1 has a section [%2]; in the config file a profile is written [profile %2].</source>
+            <translation>%1 hat einen Abschnitt [%2]; in der config-Datei wird ein Profil als [profile %2] geschrieben.</translation>
+        </message>
+        <message>
+            <source>Profile %1 %2; Outcrop does not support that kind of profile yet. Use static keys, credential_process or environment variables for now.</source>
+            <extracomment>%2 says what the profile uses, e.g. "uses web identity (web_identity_token_file)".</extracomment>
+            <translation>Profil %1 %2; diese Art von Profil unterstützt Outcrop noch nicht. Verwenden Sie vorerst statische Schlüssel, credential_process oder Umgebungsvariablen.</translation>
+        </message>
+        <message>
+            <source>; profile %1 has only one of %2 and %3</source>
+            <translation>; Profil %1 hat nur einen von %2 und %3</translation>
+        </message>
+        <message>
+            <source>uses web identity (web_identity_token_file)</source>
+            <extracomment>Completes "Profile NAME …; Outcrop does not support that kind of profile yet."</extracomment>
+            <translation>verwendet Web Identity (web_identity_token_file)</translation>
+        </message>
+        <message>
+            <source>credential_process of profile %1 (not set)</source>
+            <translation>credential_process von Profil %1 (nicht gesetzt)</translation>
+        </message>
+        <message>
+            <source>uses “aws login” (login_session)</source>
+            <extracomment>Completes "Profile NAME …; Outcrop does not support that kind of profile yet."</extracomment>
+            <translation>verwendet „aws login“ (login_session)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CredentialProcess</name>
+        <message>
+            <source>its command line cannot be split into words (%1)</source>
+            <translation>seine Befehlszeile lässt sich nicht in Wörter zerlegen (%1)</translation>
+        </message>
+        <message>
+            <source>its command line is empty</source>
+            <translation>seine Befehlszeile ist leer</translation>
+        </message>
+        <message>
+            <source>the program “%1” was not found in PATH</source>
+            <translation>das Programm „%1“ wurde im PATH nicht gefunden</translation>
+        </message>
+        <message>
+            <source>the program “%1” could not be started: %2</source>
+            <translation>das Programm „%1“ konnte nicht gestartet werden: %2</translation>
+        </message>
+        <message>
+            <source>“%1” did not finish within %2 seconds and was stopped</source>
+            <translation>„%1“ war nicht innerhalb von %2 Sekunden fertig und wurde beendet</translation>
+        </message>
+        <message>
+            <source>“%1” printed more than %2 bytes; that is not a credentials document</source>
+            <translation>„%1“ gab mehr als %2 Bytes aus; das ist kein Anmeldedaten-Dokument</translation>
+        </message>
+        <message>
+            <source>“%1” crashed and printed nothing on standard error</source>
+            <translation>„%1“ ist abgestürzt und hat nichts auf der Standardfehlerausgabe ausgegeben</translation>
+        </message>
+        <message>
+            <source>“%1” crashed. Its standard error:
+%2</source>
+            <translation>„%1“ ist abgestürzt. Seine Standardfehlerausgabe:
+%2</translation>
+        </message>
+        <message>
+            <source>“%1” exited with code %2 and printed nothing on standard error</source>
+            <translation>„%1“ endete mit Code %2 und hat nichts auf der Standardfehlerausgabe ausgegeben</translation>
+        </message>
+        <message>
+            <source>“%1” exited with code %2. Its standard error:
+%3</source>
+            <translation>„%1“ endete mit Code %2. Seine Standardfehlerausgabe:
+%3</translation>
+        </message>
+        <message>
+            <source>“%1” %2</source>
+            <extracomment>%1 is the program, %2 what it did wrong, e.g. "printed no "Version" (it must be 1)".</extracomment>
+            <translation>„%1“ %2</translation>
+        </message>
+        <message>
+            <source>credential_process of profile %1</source>
+            <translation>credential_process von Profil %1</translation>
+        </message>
+        <message>
+            <source>credential_process of profile %1 failed: %2</source>
+            <translation>credential_process von Profil %1 ist fehlgeschlagen: %2</translation>
+        </message>
+        <message>
+            <source>printed something that is not a JSON object (%1)</source>
+            <translation>gab etwas aus, das kein JSON-Objekt ist (%1)</translation>
+        </message>
+        <message>
+            <source>not an object</source>
+            <translation>kein Objekt</translation>
+        </message>
+        <message>
+            <source>printed no "Version" (it must be 1)</source>
+            <translation>gab keine "Version" aus (sie muss 1 sein)</translation>
+        </message>
+        <message>
+            <source>printed a "Version" other than 1; only Version 1 is known</source>
+            <translation>gab eine andere "Version" als 1 aus; bekannt ist nur Version 1</translation>
+        </message>
+        <message>
+            <source>printed no %1</source>
+            <translation>gab kein %1 aus</translation>
+        </message>
+        <message>
+            <source>printed no %1 and %2</source>
+            <translation>gab weder %1 noch %2 aus</translation>
+        </message>
+        <message>
+            <source>printed a "SessionToken" that is not a string</source>
+            <translation>gab ein "SessionToken" aus, das keine Zeichenkette ist</translation>
+        </message>
+        <message>
+            <source>printed an "Expiration" that is not an ISO 8601 time (%1)</source>
+            <translation>gab eine "Expiration" aus, die keine Zeitangabe nach ISO 8601 ist (%1)</translation>
+        </message>
+        <message>
+            <source>returned expired credentials (Expiration %1)</source>
+            <translation>lieferte abgelaufene Anmeldedaten (Expiration %1)</translation>
         </message>
     </context>
     <context>
@@ -566,6 +877,41 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
         </message>
     </context>
     <context>
+        <name>EndpointResolver</name>
+        <message>
+            <source>%1 must be “true” or “false”, not “%2”.</source>
+            <translation>%1 muss „true“ oder „false“ sein, nicht „%2“.</translation>
+        </message>
+        <message>
+            <source>[services %1] %2.endpoint_url in %3</source>
+            <translation>[services %1] %2.endpoint_url in %3</translation>
+        </message>
+        <message>
+            <source>The endpoint URL from %1 is not an http:// or https:// URL with a host.</source>
+            <translation>Die Endpunkt-URL aus %1 ist keine http://- oder https://-URL mit einem Host.</translation>
+        </message>
+        <message>
+            <source>the FIPS region name</source>
+            <translation>dem FIPS-Regionsnamen</translation>
+        </message>
+        <message>
+            <source>Invalid Configuration: FIPS and custom endpoint are not supported (endpoint from %1, FIPS from %2)</source>
+            <translation>Ungültige Konfiguration: FIPS und ein eigener Endpunkt werden nicht zusammen unterstützt (Endpunkt aus %1, FIPS aus %2)</translation>
+        </message>
+        <message>
+            <source>Invalid Configuration: Dualstack and custom endpoint are not supported (endpoint from %1, dual-stack from %2)</source>
+            <translation>Ungültige Konfiguration: Dual-Stack und ein eigener Endpunkt werden nicht zusammen unterstützt (Endpunkt aus %1, Dual-Stack aus %2)</translation>
+        </message>
+        <message>
+            <source>Invalid Configuration: Missing Region</source>
+            <translation>Ungültige Konfiguration: Region fehlt</translation>
+        </message>
+        <message>
+            <source>region %1 (partition %2)</source>
+            <translation>Region %1 (Partition %2)</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Export to CSV</source>
@@ -764,6 +1110,13 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
         </message>
     </context>
     <context>
+        <name>HeadlessExport</name>
+        <message>
+            <source>profile %1 needs an MFA code (mfa_serial %2): pass --mfa-code</source>
+            <translation>Profil %1 braucht einen MFA-Code (mfa_serial %2): Geben Sie --mfa-code an</translation>
+        </message>
+    </context>
+    <context>
         <name>LifecycleErrors</name>
         <message>
             <source>The service said: %1</source>
@@ -897,6 +1250,154 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
         </message>
     </context>
     <context>
+        <name>QueryProtocol</name>
+        <message>
+            <source>the XML is malformed at line %1, column %2</source>
+            <translation>das XML ist in Zeile %1, Spalte %2 fehlerhaft</translation>
+        </message>
+        <message>
+            <source>the reply is empty</source>
+            <translation>die Antwort ist leer</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionResolver</name>
+        <message>
+            <source>No AWS region is set. Pass --region, set AWS_REGION or AWS_DEFAULT_REGION, or add “region = …” to profile %1 in %2.</source>
+            <translation>Keine AWS-Region festgelegt. Geben Sie --region an, setzen Sie AWS_REGION oder AWS_DEFAULT_REGION, oder fügen Sie „region = …“ zu Profil %1 in %2 hinzu.</translation>
+        </message>
+        <message>
+            <source>Region not accepted: region="%1" is not a valid hostname component (from %2).</source>
+            <extracomment>%2 says where the region was set: --region, AWS_REGION or "profile NAME in FILE".</extracomment>
+            <translation>Region nicht akzeptiert: region="%1" ist kein gültiger Bestandteil eines Hostnamens (aus %2).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShellWords</name>
+        <message>
+            <source>No escaped character</source>
+            <translation>Kein maskiertes Zeichen</translation>
+        </message>
+        <message>
+            <source>No closing quotation</source>
+            <translation>Kein schließendes Anführungszeichen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SsoCredentials</name>
+        <message>
+            <source> (request id %1)</source>
+            <translation> (Anfrage-ID %1)</translation>
+        </message>
+        <message>
+            <source>Profile %1 uses sso_session %2, but %3 has no [sso-session %2] section.</source>
+            <translation>Profil %1 verwendet sso_session %2, aber %3 hat keinen Abschnitt [sso-session %2].</translation>
+        </message>
+        <message>
+            <source>[sso-session %1] in %2 has no %3.</source>
+            <translation>[sso-session %1] in %2 hat kein %3.</translation>
+        </message>
+        <message>
+            <source>Profile %1 and [sso-session %2] in %3 set different values for %4.</source>
+            <translation>Profil %1 und [sso-session %2] in %3 setzen verschiedene Werte für %4.</translation>
+        </message>
+        <message>
+            <source>Profile %1 in %2 uses IAM Identity Center (SSO) but lacks %3. It needs sso_account_id and sso_role_name, and sso_session (or the older sso_start_url and sso_region).</source>
+            <translation>Profil %1 in %2 verwendet IAM Identity Center (SSO), aber ihm fehlt %3. Es braucht sso_account_id und sso_role_name sowie sso_session (oder die älteren sso_start_url und sso_region).</translation>
+        </message>
+        <message>
+            <source>IAM Identity Center endpoint of profile %1: %2</source>
+            <translation>IAM-Identity-Center-Endpunkt von Profil %1: %2</translation>
+        </message>
+        <message>
+            <source>%1 Run “%2” to sign in to IAM Identity Center again, then retry.</source>
+            <translation>%1 Führen Sie „%2“ aus, um sich erneut bei IAM Identity Center anzumelden, und versuchen Sie es dann noch einmal.</translation>
+        </message>
+        <message>
+            <source>Profile %1 has no usable IAM Identity Center (SSO) sign-in: %2.</source>
+            <translation>Profil %1 hat keine verwendbare Anmeldung bei IAM Identity Center (SSO): %2.</translation>
+        </message>
+        <message>
+            <source>The IAM Identity Center (SSO) sign-in of profile %1 expired at %2.</source>
+            <translation>Die Anmeldung von Profil %1 bei IAM Identity Center (SSO) ist um %2 abgelaufen.</translation>
+        </message>
+        <message>
+            <source>no accessToken or expiresIn</source>
+            <translation>kein accessToken oder expiresIn</translation>
+        </message>
+        <message>
+            <source>Refreshing the IAM Identity Center (SSO) sign-in of profile %1 failed: %2</source>
+            <translation>Das Erneuern der Anmeldung von Profil %1 bei IAM Identity Center (SSO) ist fehlgeschlagen: %2</translation>
+        </message>
+        <message>
+            <source>The IAM Identity Center (SSO) sign-in of profile %1 expired at %2 and could not be refreshed (%3).</source>
+            <translation>Die Anmeldung von Profil %1 bei IAM Identity Center (SSO) ist um %2 abgelaufen und konnte nicht erneuert werden (%3).</translation>
+        </message>
+        <message>
+            <source>roleCredentials has no %1</source>
+            <translation>roleCredentials hat kein %1</translation>
+        </message>
+        <message>
+            <source>roleCredentials has no expiration</source>
+            <translation>roleCredentials hat kein expiration</translation>
+        </message>
+        <message>
+            <source>role %1 in account %2</source>
+            <translation>Rolle %1 im Konto %2</translation>
+        </message>
+        <message>
+            <source>IAM Identity Center rejected the sign-in of profile %1 (%2).</source>
+            <translation>IAM Identity Center hat die Anmeldung von Profil %1 abgelehnt (%2).</translation>
+        </message>
+        <message>
+            <source>IAM Identity Center gave no credentials for %1 (profile %2): %3</source>
+            <translation>IAM Identity Center hat keine Anmeldedaten für %1 geliefert (Profil %2): %3</translation>
+        </message>
+        <message>
+            <source>IAM Identity Center, %1 (profile %2)</source>
+            <translation>IAM Identity Center, %1 (Profil %2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SsoTokenCache</name>
+        <message>
+            <source>%1: no such file</source>
+            <translation>%1: Datei nicht vorhanden</translation>
+        </message>
+        <message>
+            <source>%1: cannot be read (%2)</source>
+            <translation>%1: kann nicht gelesen werden (%2)</translation>
+        </message>
+        <message>
+            <source>%1: not valid JSON (%2 at offset %3)</source>
+            <translation>%1: kein gültiges JSON (%2 bei Position %3)</translation>
+        </message>
+        <message>
+            <source>%1: not a JSON object</source>
+            <translation>%1: kein JSON-Objekt</translation>
+        </message>
+        <message>
+            <source>%1: the field “%2” is missing</source>
+            <translation>%1: das Feld „%2“ fehlt</translation>
+        </message>
+        <message>
+            <source>%1: the field “%2” is not a non-empty string</source>
+            <translation>%1: das Feld „%2“ ist keine nicht leere Zeichenkette</translation>
+        </message>
+        <message>
+            <source>%1: the field “%2” is not an ISO 8601 UTC time (“%3”)</source>
+            <translation>%1: das Feld „%2“ ist keine UTC-Zeitangabe nach ISO 8601 („%3“)</translation>
+        </message>
+        <message>
+            <source>%1: cannot create the folder</source>
+            <translation>%1: der Ordner kann nicht angelegt werden</translation>
+        </message>
+        <message>
+            <source>%1: cannot be written (%2)</source>
+            <translation>%1: kann nicht geschrieben werden (%2)</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusPresentation</name>
         <message>
             <source>Creating</source>
@@ -912,6 +1413,17 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
             <source>Failed</source>
             <comment>deployment status</comment>
             <translation>Failed</translation>
+        </message>
+    </context>
+    <context>
+        <name>StsClient</name>
+        <message>
+            <source>expected &lt;%1&gt;, got &lt;%2&gt;</source>
+            <translation>erwartet &lt;%1&gt;, erhalten &lt;%2&gt;</translation>
+        </message>
+        <message>
+            <source>%1 has no %2</source>
+            <translation>%1 hat kein %2</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,78 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
     <context>
+        <name>AssumeRoleProvider</name>
+        <message>
+            <source>Profile %1 does not assume a role (no role_arn with source_profile or credential_source).</source>
+            <translation>プロファイル %1 はロールを引き受けません (source_profile または credential_source を伴う role_arn がありません)。</translation>
+        </message>
+        <message>
+            <source>Profile %1 names source_profile = %2, but neither %3 nor %4 has that profile.</source>
+            <translation>プロファイル %1 は source_profile = %2 を指定していますが、%3 にも %4 にもそのプロファイルがありません。</translation>
+        </message>
+        <message>
+            <source>%1 sets both source_profile and credential_source; keep one of them.</source>
+            <extracomment>%1 says where the role is set, e.g. "profile dev in /home/ana/.aws/config".</extracomment>
+            <translation>%1 は source_profile と credential_source の両方を設定しています。どちらか一方だけにしてください。</translation>
+        </message>
+        <message>
+            <source>%1: duration_seconds must be a whole number of seconds (900 to 43200), not “%2”.</source>
+            <translation>%1: duration_seconds は秒数の整数 (900〜43200) でなければなりません。「%2」は使えません。</translation>
+        </message>
+        <message>
+            <source>%1 sets credential_source = %2; Outcrop supports only Environment.</source>
+            <translation>%1 は credential_source = %2 を設定しています。Outcrop が対応しているのは Environment だけです。</translation>
+        </message>
+        <message>
+            <source>%1 sets credential_source = “%2”, which is not one of Environment, Ec2InstanceMetadata or EcsContainer.</source>
+            <translation>%1 は credential_source = 「%2」を設定していますが、これは Environment、Ec2InstanceMetadata、EcsContainer のいずれでもありません。</translation>
+        </message>
+        <message>
+            <source>The source_profile settings form a cycle: %1 → %2 (%3). Make one of them use static keys, credential_process or credential_source.</source>
+            <translation>source_profile の設定が循環しています: %1 → %2 (%3)。いずれかのプロファイルで静的キー、credential_process、credential_source のどれかを使ってください。</translation>
+        </message>
+        <message>
+            <source>the connection's region</source>
+            <translation>接続のリージョン</translation>
+        </message>
+        <message>
+            <source>the default region of STS calls</source>
+            <translation>STS 呼び出しの既定のリージョン</translation>
+        </message>
+        <message>
+            <source>Cannot find the STS endpoint: %1</source>
+            <translation>STS エンドポイントを決定できません: %1</translation>
+        </message>
+        <message>
+            <source>environment variables</source>
+            <translation>環境変数</translation>
+        </message>
+        <message>
+            <source>Profile %1 sets credential_source = Environment, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set.</source>
+            <translation>プロファイル %1 は credential_source = Environment を設定していますが、AWS_ACCESS_KEY_ID と AWS_SECRET_ACCESS_KEY の両方は設定されていません。</translation>
+        </message>
+        <message>
+            <source>Cannot get the credentials of profile %1, the source_profile of %2: %3</source>
+            <translation>%2 の source_profile であるプロファイル %1 の認証情報を取得できません: %3</translation>
+        </message>
+        <message>
+            <source>Profile %1 needs an MFA code (mfa_serial %2), and nothing here can ask for one.</source>
+            <translation>プロファイル %1 には MFA コード (mfa_serial %2) が必要ですが、ここではそれを尋ねることができません。</translation>
+        </message>
+        <message>
+            <source>No MFA code was given for profile %1.</source>
+            <translation>プロファイル %1 の MFA コードが入力されませんでした。</translation>
+        </message>
+        <message>
+            <source>Cannot assume the role %1 of profile %2 with %3: %4</source>
+            <translation>%3 でプロファイル %2 のロール %1 を引き受けられません: %4</translation>
+        </message>
+        <message>
+            <source>role %1 of profile %2</source>
+            <translation>プロファイル %2 のロール %1</translation>
+        </message>
+    </context>
+    <context>
         <name>AtomicFileWriter</name>
         <message>
             <source>No output file given.</source>
@@ -80,6 +152,38 @@
         </message>
     </context>
     <context>
+        <name>AwsConfigFile</name>
+        <message>
+            <source>%1: cannot be read: %2</source>
+            <extracomment>%1 is a file's path, %2 the system's reason.</extracomment>
+            <translation>%1: 読み取れません: %2</translation>
+        </message>
+        <message>
+            <source>unexpected text after the section header's closing ']'</source>
+            <translation>セクション見出しの閉じ ']' の後に予期しないテキストがあります</translation>
+        </message>
+        <message>
+            <source>section header without a closing ']'</source>
+            <translation>セクション見出しに閉じ ']' がありません</translation>
+        </message>
+        <message>
+            <source>section header without a name</source>
+            <translation>セクション見出しに名前がありません</translation>
+        </message>
+        <message>
+            <source>expected “key = value”, a [section] header or a comment</source>
+            <translation>「キー = 値」、[セクション] 見出し、またはコメントが必要です</translation>
+        </message>
+        <message>
+            <source>a setting without a name (the line starts with '=')</source>
+            <translation>名前のない設定です (行が '=' で始まっています)</translation>
+        </message>
+        <message>
+            <source>the setting “%1” comes before any [section] header</source>
+            <translation>設定「%1」がどの [セクション] 見出しよりも前にあります</translation>
+        </message>
+    </context>
+    <context>
         <name>AwsError</name>
         <message>
             <source>HTTP %1 with a reply that is not JSON</source>
@@ -147,6 +251,18 @@
         </message>
     </context>
     <context>
+        <name>AwsSharedConfig</name>
+        <message>
+            <source>profile %1 in %2</source>
+            <extracomment>Where a setting was found; %2 is a file's path. Used inside other messages.</extracomment>
+            <translation>%2 のプロファイル %1</translation>
+        </message>
+        <message>
+            <source>profile %1 names the services section “%2”, but %3 has no [services %2]</source>
+            <translation>プロファイル %1 は services セクション「%2」を指定していますが、%3 に [services %2] がありません</translation>
+        </message>
+    </context>
+    <context>
         <name>BedrockClient</name>
         <message>
             <source>Outcrop is read-only (--read-only, or the profile's read-only setting): %1 was not sent and nothing was changed.</source>
@@ -190,6 +306,17 @@
         <message>
             <source>tags in the reply is not a list</source>
             <translation>応答の tags がリストではありません</translation>
+        </message>
+    </context>
+    <context>
+        <name>BedrockSession</name>
+        <message>
+            <source>No STS client: the session is authenticated for Bedrock only.</source>
+            <translation>STS クライアントがありません: このセッションは Bedrock 専用に認証されています。</translation>
+        </message>
+        <message>
+            <source>No STS endpoint.</source>
+            <translation>STS エンドポイントがありません。</translation>
         </message>
     </context>
     <context>
@@ -316,6 +443,190 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         <message>
             <source>Message</source>
             <translation>メッセージ</translation>
+        </message>
+    </context>
+    <context>
+        <name>CredentialChain</name>
+        <message>
+            <source>%1 (file not found)</source>
+            <extracomment>A line of "No AWS credentials found … Searched:"; %1 is a file's path.</extracomment>
+            <translation>%1 (ファイルが見つかりません)</translation>
+        </message>
+        <message>
+            <source>%1, %2 (%3)</source>
+            <extracomment>A line of "No AWS credentials found … Searched:"; %1 a file's path, %2 a section such as [profile dev], %3 what was missing there.</extracomment>
+            <translation>%1、%2 (%3)</translation>
+        </message>
+        <message>
+            <source>no aws_access_key_id / aws_secret_access_key</source>
+            <translation>aws_access_key_id / aws_secret_access_key がありません</translation>
+        </message>
+        <message>
+            <source>no such section</source>
+            <translation>そのセクションはありません</translation>
+        </message>
+        <message>
+            <source>credentials entered in Outcrop</source>
+            <translation>Outcrop で入力した認証情報</translation>
+        </message>
+        <message>
+            <source>credentials entered in Outcrop (none)</source>
+            <translation>Outcrop で入力した認証情報 (なし)</translation>
+        </message>
+        <message>
+            <source>environment variables %1 / %2 (skipped: profile %3 was chosen, which takes precedence as in the AWS SDK for JavaScript)</source>
+            <translation>環境変数 %1 / %2 (スキップ: プロファイル %3 が選ばれており、AWS SDK for JavaScript と同じくそちらが優先されます)</translation>
+        </message>
+        <message>
+            <source>environment variables</source>
+            <translation>環境変数</translation>
+        </message>
+        <message>
+            <source>AWS_CREDENTIAL_EXPIRATION is not an ISO 8601 time.</source>
+            <translation>AWS_CREDENTIAL_EXPIRATION が ISO 8601 形式の時刻ではありません。</translation>
+        </message>
+        <message>
+            <source>environment variables %1 / %2 (%3)</source>
+            <translation>環境変数 %1 / %2 (%3)</translation>
+        </message>
+        <message>
+            <source>only %1 is set</source>
+            <translation>%1 だけが設定されています</translation>
+        </message>
+        <message>
+            <source>not set</source>
+            <translation>未設定</translation>
+        </message>
+        <message>
+            <source>Cannot read the AWS configuration: %1</source>
+            <translation>AWS の設定を読み取れません: %1</translation>
+        </message>
+        <message>
+            <source>No AWS credentials found for profile %1. Searched:</source>
+            <translation>プロファイル %1 の AWS 認証情報が見つかりません。検索した場所:</translation>
+        </message>
+        <message>
+            <source>%1 has a section [%2]; in the config file a profile is written [profile %2].</source>
+            <translation>%1 にはセクション [%2] があります。config ファイルではプロファイルを [profile %2] と書きます。</translation>
+        </message>
+        <message>
+            <source>Profile %1 %2; Outcrop does not support that kind of profile yet. Use static keys, credential_process or environment variables for now.</source>
+            <extracomment>%2 says what the profile uses, e.g. "uses web identity (web_identity_token_file)".</extracomment>
+            <translation>プロファイル %1 は %2。Outcrop はこの種類のプロファイルにまだ対応していません。当面は静的キー、credential_process、または環境変数を使ってください。</translation>
+        </message>
+        <message>
+            <source>; profile %1 has only one of %2 and %3</source>
+            <translation>; プロファイル %1 には %2 と %3 の一方しかありません</translation>
+        </message>
+        <message>
+            <source>uses web identity (web_identity_token_file)</source>
+            <extracomment>Completes "Profile NAME …; Outcrop does not support that kind of profile yet."</extracomment>
+            <translation>Web ID (web_identity_token_file) を使っています</translation>
+        </message>
+        <message>
+            <source>credential_process of profile %1 (not set)</source>
+            <translation>プロファイル %1 の credential_process (未設定)</translation>
+        </message>
+        <message>
+            <source>uses “aws login” (login_session)</source>
+            <extracomment>Completes "Profile NAME …; Outcrop does not support that kind of profile yet."</extracomment>
+            <translation>「aws login」(login_session) を使っています</translation>
+        </message>
+    </context>
+    <context>
+        <name>CredentialProcess</name>
+        <message>
+            <source>its command line cannot be split into words (%1)</source>
+            <translation>コマンドラインを単語に分割できません (%1)</translation>
+        </message>
+        <message>
+            <source>its command line is empty</source>
+            <translation>コマンドラインが空です</translation>
+        </message>
+        <message>
+            <source>the program “%1” was not found in PATH</source>
+            <translation>プログラム「%1」が PATH に見つかりません</translation>
+        </message>
+        <message>
+            <source>the program “%1” could not be started: %2</source>
+            <translation>プログラム「%1」を起動できませんでした: %2</translation>
+        </message>
+        <message>
+            <source>“%1” did not finish within %2 seconds and was stopped</source>
+            <translation>「%1」が %2 秒以内に終了しなかったため停止しました</translation>
+        </message>
+        <message>
+            <source>“%1” printed more than %2 bytes; that is not a credentials document</source>
+            <translation>「%1」が %2 バイトを超えて出力しました。認証情報のドキュメントではありません</translation>
+        </message>
+        <message>
+            <source>“%1” crashed and printed nothing on standard error</source>
+            <translation>「%1」がクラッシュし、標準エラーには何も出力しませんでした</translation>
+        </message>
+        <message>
+            <source>“%1” crashed. Its standard error:
+%2</source>
+            <translation>「%1」がクラッシュしました。標準エラー:
+%2</translation>
+        </message>
+        <message>
+            <source>“%1” exited with code %2 and printed nothing on standard error</source>
+            <translation>「%1」がコード %2 で終了し、標準エラーには何も出力しませんでした</translation>
+        </message>
+        <message>
+            <source>“%1” exited with code %2. Its standard error:
+%3</source>
+            <translation>「%1」がコード %2 で終了しました。標準エラー:
+%3</translation>
+        </message>
+        <message>
+            <source>“%1” %2</source>
+            <extracomment>%1 is the program, %2 what it did wrong, e.g. "printed no "Version" (it must be 1)".</extracomment>
+            <translation>「%1」: %2</translation>
+        </message>
+        <message>
+            <source>credential_process of profile %1</source>
+            <translation>プロファイル %1 の credential_process</translation>
+        </message>
+        <message>
+            <source>credential_process of profile %1 failed: %2</source>
+            <translation>プロファイル %1 の credential_process が失敗しました: %2</translation>
+        </message>
+        <message>
+            <source>printed something that is not a JSON object (%1)</source>
+            <translation>JSON オブジェクトではないものを出力しました (%1)</translation>
+        </message>
+        <message>
+            <source>not an object</source>
+            <translation>オブジェクトではありません</translation>
+        </message>
+        <message>
+            <source>printed no "Version" (it must be 1)</source>
+            <translation>"Version" を出力しませんでした (1 でなければなりません)</translation>
+        </message>
+        <message>
+            <source>printed a "Version" other than 1; only Version 1 is known</source>
+            <translation>1 以外の "Version" を出力しました。既知なのは Version 1 だけです</translation>
+        </message>
+        <message>
+            <source>printed no %1</source>
+            <translation>%1 を出力しませんでした</translation>
+        </message>
+        <message>
+            <source>printed no %1 and %2</source>
+            <translation>%1 も %2 も出力しませんでした</translation>
+        </message>
+        <message>
+            <source>printed a "SessionToken" that is not a string</source>
+            <translation>文字列ではない "SessionToken" を出力しました</translation>
+        </message>
+        <message>
+            <source>printed an "Expiration" that is not an ISO 8601 time (%1)</source>
+            <translation>ISO 8601 形式の時刻ではない "Expiration" を出力しました (%1)</translation>
+        </message>
+        <message>
+            <source>returned expired credentials (Expiration %1)</source>
+            <translation>期限切れの認証情報を返しました (Expiration %1)</translation>
         </message>
     </context>
     <context>
@@ -565,6 +876,41 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         </message>
     </context>
     <context>
+        <name>EndpointResolver</name>
+        <message>
+            <source>%1 must be “true” or “false”, not “%2”.</source>
+            <translation>%1 は「true」か「false」でなければなりません。「%2」は使えません。</translation>
+        </message>
+        <message>
+            <source>[services %1] %2.endpoint_url in %3</source>
+            <translation>%3 の [services %1] %2.endpoint_url</translation>
+        </message>
+        <message>
+            <source>The endpoint URL from %1 is not an http:// or https:// URL with a host.</source>
+            <translation>%1 のエンドポイント URL が、ホストを含む http:// または https:// の URL ではありません。</translation>
+        </message>
+        <message>
+            <source>the FIPS region name</source>
+            <translation>FIPS リージョン名</translation>
+        </message>
+        <message>
+            <source>Invalid Configuration: FIPS and custom endpoint are not supported (endpoint from %1, FIPS from %2)</source>
+            <translation>無効な設定: FIPS とカスタムエンドポイントは併用できません (エンドポイントは %1、FIPS は %2 から)</translation>
+        </message>
+        <message>
+            <source>Invalid Configuration: Dualstack and custom endpoint are not supported (endpoint from %1, dual-stack from %2)</source>
+            <translation>無効な設定: デュアルスタックとカスタムエンドポイントは併用できません (エンドポイントは %1、デュアルスタックは %2 から)</translation>
+        </message>
+        <message>
+            <source>Invalid Configuration: Missing Region</source>
+            <translation>無効な設定: リージョンがありません</translation>
+        </message>
+        <message>
+            <source>region %1 (partition %2)</source>
+            <translation>リージョン %1 (パーティション %2)</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Export to CSV</source>
@@ -763,6 +1109,13 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         </message>
     </context>
     <context>
+        <name>HeadlessExport</name>
+        <message>
+            <source>profile %1 needs an MFA code (mfa_serial %2): pass --mfa-code</source>
+            <translation>プロファイル %1 には MFA コード (mfa_serial %2) が必要です: --mfa-code を指定してください</translation>
+        </message>
+    </context>
+    <context>
         <name>LifecycleErrors</name>
         <message>
             <source>The service said: %1</source>
@@ -891,6 +1244,154 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         </message>
     </context>
     <context>
+        <name>QueryProtocol</name>
+        <message>
+            <source>the XML is malformed at line %1, column %2</source>
+            <translation>XML の %1 行 %2 列目が不正です</translation>
+        </message>
+        <message>
+            <source>the reply is empty</source>
+            <translation>応答が空です</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionResolver</name>
+        <message>
+            <source>No AWS region is set. Pass --region, set AWS_REGION or AWS_DEFAULT_REGION, or add “region = …” to profile %1 in %2.</source>
+            <translation>AWS リージョンが設定されていません。--region を指定するか、AWS_REGION または AWS_DEFAULT_REGION を設定するか、%2 のプロファイル %1 に「region = …」を追加してください。</translation>
+        </message>
+        <message>
+            <source>Region not accepted: region="%1" is not a valid hostname component (from %2).</source>
+            <extracomment>%2 says where the region was set: --region, AWS_REGION or "profile NAME in FILE".</extracomment>
+            <translation>リージョンを受け付けられません: region="%1" はホスト名の要素として無効です (%2 から)。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShellWords</name>
+        <message>
+            <source>No escaped character</source>
+            <translation>エスケープされる文字がありません</translation>
+        </message>
+        <message>
+            <source>No closing quotation</source>
+            <translation>閉じ引用符がありません</translation>
+        </message>
+    </context>
+    <context>
+        <name>SsoCredentials</name>
+        <message>
+            <source> (request id %1)</source>
+            <translation> (リクエスト ID %1)</translation>
+        </message>
+        <message>
+            <source>Profile %1 uses sso_session %2, but %3 has no [sso-session %2] section.</source>
+            <translation>プロファイル %1 は sso_session %2 を使っていますが、%3 に [sso-session %2] セクションがありません。</translation>
+        </message>
+        <message>
+            <source>[sso-session %1] in %2 has no %3.</source>
+            <translation>%2 の [sso-session %1] に %3 がありません。</translation>
+        </message>
+        <message>
+            <source>Profile %1 and [sso-session %2] in %3 set different values for %4.</source>
+            <translation>%3 のプロファイル %1 と [sso-session %2] が %4 に異なる値を設定しています。</translation>
+        </message>
+        <message>
+            <source>Profile %1 in %2 uses IAM Identity Center (SSO) but lacks %3. It needs sso_account_id and sso_role_name, and sso_session (or the older sso_start_url and sso_region).</source>
+            <translation>%2 のプロファイル %1 は IAM Identity Center (SSO) を使っていますが、%3 がありません。sso_account_id と sso_role_name、および sso_session (または以前の sso_start_url と sso_region) が必要です。</translation>
+        </message>
+        <message>
+            <source>IAM Identity Center endpoint of profile %1: %2</source>
+            <translation>プロファイル %1 の IAM Identity Center エンドポイント: %2</translation>
+        </message>
+        <message>
+            <source>%1 Run “%2” to sign in to IAM Identity Center again, then retry.</source>
+            <translation>%1 「%2」を実行して IAM Identity Center に再度サインインしてから、やり直してください。</translation>
+        </message>
+        <message>
+            <source>Profile %1 has no usable IAM Identity Center (SSO) sign-in: %2.</source>
+            <translation>プロファイル %1 には使用できる IAM Identity Center (SSO) のサインインがありません: %2。</translation>
+        </message>
+        <message>
+            <source>The IAM Identity Center (SSO) sign-in of profile %1 expired at %2.</source>
+            <translation>プロファイル %1 の IAM Identity Center (SSO) のサインインは %2 に期限切れになりました。</translation>
+        </message>
+        <message>
+            <source>no accessToken or expiresIn</source>
+            <translation>accessToken または expiresIn がありません</translation>
+        </message>
+        <message>
+            <source>Refreshing the IAM Identity Center (SSO) sign-in of profile %1 failed: %2</source>
+            <translation>プロファイル %1 の IAM Identity Center (SSO) のサインインを更新できませんでした: %2</translation>
+        </message>
+        <message>
+            <source>The IAM Identity Center (SSO) sign-in of profile %1 expired at %2 and could not be refreshed (%3).</source>
+            <translation>プロファイル %1 の IAM Identity Center (SSO) のサインインは %2 に期限切れになり、更新できませんでした (%3)。</translation>
+        </message>
+        <message>
+            <source>roleCredentials has no %1</source>
+            <translation>roleCredentials に %1 がありません</translation>
+        </message>
+        <message>
+            <source>roleCredentials has no expiration</source>
+            <translation>roleCredentials に expiration がありません</translation>
+        </message>
+        <message>
+            <source>role %1 in account %2</source>
+            <translation>アカウント %2 のロール %1</translation>
+        </message>
+        <message>
+            <source>IAM Identity Center rejected the sign-in of profile %1 (%2).</source>
+            <translation>IAM Identity Center がプロファイル %1 のサインインを拒否しました (%2)。</translation>
+        </message>
+        <message>
+            <source>IAM Identity Center gave no credentials for %1 (profile %2): %3</source>
+            <translation>IAM Identity Center から %1 の認証情報を得られませんでした (プロファイル %2): %3</translation>
+        </message>
+        <message>
+            <source>IAM Identity Center, %1 (profile %2)</source>
+            <translation>IAM Identity Center、%1 (プロファイル %2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SsoTokenCache</name>
+        <message>
+            <source>%1: no such file</source>
+            <translation>%1: ファイルがありません</translation>
+        </message>
+        <message>
+            <source>%1: cannot be read (%2)</source>
+            <translation>%1: 読み取れません (%2)</translation>
+        </message>
+        <message>
+            <source>%1: not valid JSON (%2 at offset %3)</source>
+            <translation>%1: 有効な JSON ではありません (位置 %3 で %2)</translation>
+        </message>
+        <message>
+            <source>%1: not a JSON object</source>
+            <translation>%1: JSON オブジェクトではありません</translation>
+        </message>
+        <message>
+            <source>%1: the field “%2” is missing</source>
+            <translation>%1: フィールド「%2」がありません</translation>
+        </message>
+        <message>
+            <source>%1: the field “%2” is not a non-empty string</source>
+            <translation>%1: フィールド「%2」が空でない文字列ではありません</translation>
+        </message>
+        <message>
+            <source>%1: the field “%2” is not an ISO 8601 UTC time (“%3”)</source>
+            <translation>%1: フィールド「%2」が ISO 8601 形式の UTC 時刻ではありません (「%3」)</translation>
+        </message>
+        <message>
+            <source>%1: cannot create the folder</source>
+            <translation>%1: フォルダーを作成できません</translation>
+        </message>
+        <message>
+            <source>%1: cannot be written (%2)</source>
+            <translation>%1: 書き込めません (%2)</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusPresentation</name>
         <message>
             <source>Creating</source>
@@ -906,6 +1407,17 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
             <source>Failed</source>
             <comment>deployment status</comment>
             <translation>Failed</translation>
+        </message>
+    </context>
+    <context>
+        <name>StsClient</name>
+        <message>
+            <source>expected &lt;%1&gt;, got &lt;%2&gt;</source>
+            <translation>&lt;%1&gt; を期待しましたが &lt;%2&gt; でした</translation>
+        </message>
+        <message>
+            <source>%1 has no %2</source>
+            <translation>%1 に %2 がありません</translation>
         </message>
     </context>
     <context>

@@ -77,7 +77,8 @@ aws::MfaCodeProvider mfaCodeFromCommandLine(const QString &code)
 {
     return [code](const aws::MfaCodeRequest &request, const aws::MfaCodeCallback &answer) {
         if (code.isEmpty()) {
-            answer({}, QStringLiteral("profile %1 needs an MFA code (mfa_serial %2): pass --mfa-code")
+            // An explicit context: lupdate does not resolve a tr() class inside this lambda.
+            answer({}, QCoreApplication::translate("HeadlessExport", "profile %1 needs an MFA code (mfa_serial %2): pass --mfa-code")
                            .arg(request.profile, request.mfaSerial));
         } else {
             answer(code, {});

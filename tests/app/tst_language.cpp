@@ -2,6 +2,7 @@
 // The language: the system locale (LANG, LC_ALL), overridden by --lang; the translations are
 // compiled into `outcrop` itself (no Qt Gui), and an unknown --lang is a usage error naming it.
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -12,10 +13,19 @@ struct Run
     QString err;
 };
 
-Run runOutcrop(const QStringList &arguments, const QString &locale = QStringLiteral("C.UTF-8"))
+Run runOutcrop(const QStringList &arguments, const QString &locale = QStringLiteral("C.UTF-8"),
+               const QString &home = QString())
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!home.isEmpty()) {
+        env.insert(QStringLiteral("HOME"), home);
+        for (const QString &name : env.keys()) {
+            if (name.startsWith(QLatin1String("AWS_"))) {
+                env.remove(name);
+            }
+        }
+    }
     env.insert(QStringLiteral("LC_ALL"), locale);
     env.insert(QStringLiteral("LANG"), locale);
     env.remove(QStringLiteral("LANGUAGE"));
@@ -93,6 +103,41 @@ private slots:
                                     QStringLiteral("-"), QStringLiteral("--page-size"), QStringLiteral("0")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(QStringLiteral("ist keine Seitengröße")), qPrintable(run.err));
+    }
+
+    // The credential chain's messages too (src/core/aws): a profile with no credentials anywhere,
+    // in a HOME without ~/.aws, says so in the chosen language, down to the places it searched.
+    void credentialErrorsAreTranslated_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("de") << QStringLiteral("de")
+                            << QStringList{QStringLiteral("Keine AWS-Anmeldedaten für Profil nobody gefunden. Durchsucht:"),
+                                           QStringLiteral("(Datei nicht gefunden)"),
+                                           QStringLiteral("credential_process von Profil nobody (nicht gesetzt)")};
+        QTest::newRow("ja") << QStringLiteral("ja")
+                            << QStringList{QStringLiteral("プロファイル nobody の AWS 認証情報が見つかりません。検索した場所:"),
+                                           QStringLiteral("(ファイルが見つかりません)")};
+        QTest::newRow("en") << QStringLiteral("en")
+                            << QStringList{QStringLiteral("No AWS credentials found for profile nobody. Searched:"),
+                                           QStringLiteral("(file not found)")};
+    }
+
+    void credentialErrorsAreTranslated()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QStringList, expected);
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const Run run = runOutcrop({QStringLiteral("--lang"), lang, QStringLiteral("--export"), QStringLiteral("-"),
+                                    QStringLiteral("--profile"), QStringLiteral("nobody"), QStringLiteral("--region"),
+                                    QStringLiteral("us-east-1"), QStringLiteral("--endpoint-url"),
+                                    QStringLiteral("http://127.0.0.1:9")},
+                                   QStringLiteral("C.UTF-8"), home.path());
+        QVERIFY2(run.exitCode != 0, qPrintable(run.err));
+        for (const QString &text : expected) {
+            QVERIFY2(run.err.contains(text), qPrintable(run.err));
+        }
     }
 };
 

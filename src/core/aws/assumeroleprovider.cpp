@@ -10,12 +10,19 @@
 #include "aws/stsclient.h"
 #include "net/networkpolicy.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QPointer>
 
 namespace outcrop::aws {
 
 namespace {
+
+// Why a profile's role cannot be assumed: its settings, its source of credentials, MFA, STS.
+class AssumeRoleTr
+{
+    Q_DECLARE_TR_FUNCTIONS(AssumeRoleProvider)
+};
 
 const QString kRoleArn = QStringLiteral("role_arn");
 const QString kSourceProfile = QStringLiteral("source_profile");
@@ -64,13 +71,13 @@ AssumeRoleProvider::Plan AssumeRoleProvider::buildPlan(const AwsSharedConfig &sh
     while (true) {
         const AwsProfile profile = sharedConfig.profile(name);
         if (!isRoleProfile(profile) && visited.isEmpty()) {
-            plan.error = QStringLiteral("Profile %1 does not assume a role (no role_arn with source_profile or "
-                                        "credential_source).")
+            plan.error = AssumeRoleTr::tr("Profile %1 does not assume a role (no role_arn with source_profile or "
+                                          "credential_source).")
                              .arg(name);
             return plan;
         }
         if (!profile.exists()) {
-            plan.error = QStringLiteral("Profile %1 names source_profile = %2, but neither %3 nor %4 has that profile.")
+            plan.error = AssumeRoleTr::tr("Profile %1 names source_profile = %2, but neither %3 nor %4 has that profile.")
                              .arg(visited.constLast(), name, sharedConfig.configFile().path(),
                                   sharedConfig.credentialsFile().path());
             return plan;
@@ -82,7 +89,8 @@ AssumeRoleProvider::Plan AssumeRoleProvider::buildPlan(const AwsSharedConfig &sh
         }
         const QString where = profile.describe(kRoleArn);
         if (profile.contains(kSourceProfile) && profile.contains(kCredentialSource)) {
-            plan.error = QStringLiteral("%1 sets both source_profile and credential_source; keep one of them.").arg(where);
+            //: %1 says where the role is set, e.g. "profile dev in /home/ana/.aws/config".
+            plan.error = AssumeRoleTr::tr("%1 sets both source_profile and credential_source; keep one of them.").arg(where);
             return plan;
         }
         RoleStep step;
@@ -96,8 +104,8 @@ AssumeRoleProvider::Plan AssumeRoleProvider::buildPlan(const AwsSharedConfig &sh
             bool ok = false;
             const int seconds = duration.toInt(&ok);
             if (!ok || seconds <= 0) {
-                plan.error = QStringLiteral("%1: duration_seconds must be a whole number of seconds (900 to 43200), "
-                                            "not “%2”.")
+                plan.error = AssumeRoleTr::tr("%1: duration_seconds must be a whole number of seconds (900 to 43200), "
+                                              "not “%2”.")
                                  .arg(profile.describe(QStringLiteral("duration_seconds")), duration);
                 return plan;
             }
@@ -113,11 +121,11 @@ AssumeRoleProvider::Plan AssumeRoleProvider::buildPlan(const AwsSharedConfig &sh
                 return plan;
             }
             if (source == QLatin1String("Ec2InstanceMetadata") || source == QLatin1String("EcsContainer")) {
-                plan.error = QStringLiteral("%1 sets credential_source = %2; Outcrop supports only Environment.")
+                plan.error = AssumeRoleTr::tr("%1 sets credential_source = %2; Outcrop supports only Environment.")
                                  .arg(where, source);
             } else {
-                plan.error = QStringLiteral("%1 sets credential_source = “%2”, which is not one of Environment, "
-                                            "Ec2InstanceMetadata or EcsContainer.")
+                plan.error = AssumeRoleTr::tr("%1 sets credential_source = “%2”, which is not one of Environment, "
+                                              "Ec2InstanceMetadata or EcsContainer.")
                                  .arg(where, source);
             }
             return plan;
@@ -137,8 +145,8 @@ AssumeRoleProvider::Plan AssumeRoleProvider::buildPlan(const AwsSharedConfig &sh
             }
         }
         if (visited.contains(source)) {
-            plan.error = QStringLiteral("The source_profile settings form a cycle: %1 → %2 (%3). Make one of them use "
-                                        "static keys, credential_process or credential_source.")
+            plan.error = AssumeRoleTr::tr("The source_profile settings form a cycle: %1 → %2 (%3). Make one of them use "
+                                          "static keys, credential_process or credential_source.")
                              .arg(visited.join(QStringLiteral(" → ")), source, sharedConfig.configFile().path());
             return plan;
         }
@@ -152,13 +160,13 @@ QString AssumeRoleProvider::prepareSts(const AwsSharedConfig &sharedConfig, cons
     RegionResolution region;
     if (!m_settings.region.isEmpty()) {
         region.region = m_settings.region;
-        region.source = QStringLiteral("the connection's region");
+        region.source = AssumeRoleTr::tr("the connection's region");
     } else {
         region = resolveRegion({}, m_environment, profile);
         if (region.region.isEmpty()) {
             region = RegionResolution();
             region.region = kDefaultStsRegion;
-            region.source = QStringLiteral("the default region of STS calls");
+            region.source = AssumeRoleTr::tr("the default region of STS calls");
         }
     }
     if (!region.isValid()) {
@@ -167,7 +175,7 @@ QString AssumeRoleProvider::prepareSts(const AwsSharedConfig &sharedConfig, cons
     const EndpointResolution endpoint
         = resolveServiceEndpoint(QStringLiteral("sts"), {}, m_environment, sharedConfig, profile, region);
     if (!endpoint.isValid()) {
-        return QStringLiteral("Cannot find the STS endpoint: %1").arg(endpoint.error);
+        return AssumeRoleTr::tr("Cannot find the STS endpoint: %1").arg(endpoint.error);
     }
     const QString key = endpoint.url.toString() + QLatin1Char('\n') + region.region;
     if (m_sts && key == m_stsKey) {
@@ -225,10 +233,10 @@ void AssumeRoleProvider::fetchSource()
         credentials.accessKeyId = m_environment.value(QStringLiteral("AWS_ACCESS_KEY_ID"));
         credentials.secretAccessKey = m_environment.value(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
         credentials.sessionToken = m_environment.value(QStringLiteral("AWS_SESSION_TOKEN"));
-        credentials.source = QStringLiteral("environment variables");
+        credentials.source = AssumeRoleTr::tr("environment variables");
         if (!credentials.isValid()) {
-            finish({}, QStringLiteral("Profile %1 sets credential_source = Environment, but AWS_ACCESS_KEY_ID and "
-                                      "AWS_SECRET_ACCESS_KEY are not both set.")
+            finish({}, AssumeRoleTr::tr("Profile %1 sets credential_source = Environment, but AWS_ACCESS_KEY_ID and "
+                                        "AWS_SECRET_ACCESS_KEY are not both set.")
                            .arg(first.profile));
             return;
         }
@@ -257,7 +265,7 @@ void AssumeRoleProvider::fetchSource()
     });
     connect(chain, &CredentialChain::failed, this, [this, generation, sourceProfile, roleProfile](const QString &error) {
         if (generation == m_generation && m_busy) {
-            finish({}, QStringLiteral("Cannot get the credentials of profile %1, the source_profile of %2: %3")
+            finish({}, AssumeRoleTr::tr("Cannot get the credentials of profile %1, the source_profile of %2: %3")
                            .arg(sourceProfile, roleProfile, error));
         }
     });
@@ -287,7 +295,7 @@ void AssumeRoleProvider::runStep(const AwsCredentials &source)
         return;
     }
     if (!m_mfaProvider) {
-        finish({}, QStringLiteral("Profile %1 needs an MFA code (mfa_serial %2), and nothing here can ask for one.")
+        finish({}, AssumeRoleTr::tr("Profile %1 needs an MFA code (mfa_serial %2), and nothing here can ask for one.")
                        .arg(step.profile, step.mfaSerial));
         return;
     }
@@ -299,7 +307,7 @@ void AssumeRoleProvider::runStep(const AwsCredentials &source)
                           return;
                       }
                       if (!error.isEmpty() || code.isEmpty()) {
-                          self->finish({}, error.isEmpty() ? QStringLiteral("No MFA code was given for profile %1.")
+                          self->finish({}, error.isEmpty() ? AssumeRoleTr::tr("No MFA code was given for profile %1.")
                                                                  .arg(step.profile)
                                                            : error);
                           return;
@@ -329,12 +337,13 @@ void AssumeRoleProvider::assume(const RoleStep &step, const AwsCredentials &sour
             return;
         }
         if (error.isError()) {
-            finish({}, QStringLiteral("Cannot assume the role %1 of profile %2 with %3: %4")
+            //: %3 is where the credentials used came from, e.g. "environment variables".
+            finish({}, AssumeRoleTr::tr("Cannot assume the role %1 of profile %2 with %3: %4")
                            .arg(step.roleArn, step.profile, source.source, error.userMessage()));
             return;
         }
         AwsCredentials credentials = role.credentials;
-        credentials.source = QStringLiteral("role %1 of profile %2").arg(step.roleArn, step.profile);
+        credentials.source = AssumeRoleTr::tr("role %1 of profile %2").arg(step.roleArn, step.profile);
         // Keep only what is still useful: the old entries of a refreshed chain are never read again.
         const QDateTime current = now();
         for (auto it = m_cache.begin(); it != m_cache.end();) {

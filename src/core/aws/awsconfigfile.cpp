@@ -3,6 +3,7 @@
 
 #include "aws/logging.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -10,6 +11,12 @@
 namespace outcrop::aws {
 
 namespace {
+
+// What is wrong in an AWS config or credentials file; after "FILE:LINE: ".
+class ConfigFileTr
+{
+    Q_DECLARE_TR_FUNCTIONS(AwsConfigFile)
+};
 
 const QString kProfile = QStringLiteral("profile");
 
@@ -58,7 +65,8 @@ AwsConfigFile AwsConfigFile::load(const QString &path, Kind kind)
     }
     file.m_exists = true;
     if (!input.open(QIODevice::ReadOnly)) {
-        file.m_errorString = path + QStringLiteral(": cannot be read: ") + input.errorString();
+        //: %1 is a file's path, %2 the system's reason.
+        file.m_errorString = ConfigFileTr::tr("%1: cannot be read: %2").arg(path, input.errorString());
         return file;
     }
     file.parseText(input.readAll());
@@ -103,8 +111,8 @@ bool AwsConfigFile::parseText(const QByteArray &text)
             if (!content.endsWith(QLatin1Char(']'))) {
                 fail(lineNumber,
                      content.contains(QLatin1Char(']'))
-                         ? QStringLiteral("unexpected text after the section header's closing ']'")
-                         : QStringLiteral("section header without a closing ']'"));
+                         ? ConfigFileTr::tr("unexpected text after the section header's closing ']'")
+                         : ConfigFileTr::tr("section header without a closing ']'"));
                 return false;
             }
             const QString inner = content.mid(1, content.size() - 2).trimmed();
@@ -112,7 +120,7 @@ bool AwsConfigFile::parseText(const QByteArray &text)
             const QString type = space < 0 ? QString() : inner.left(space);
             const QString name = space < 0 ? inner : unquoted(inner.mid(space + 1).trimmed());
             if (name.isEmpty() || (m_kind == Kind::Config && type.isEmpty() && isSectionType(name))) {
-                fail(lineNumber, QStringLiteral("section header without a name"));
+                fail(lineNumber, ConfigFileTr::tr("section header without a name"));
                 return false;
             }
             inSection = true;
@@ -141,16 +149,16 @@ bool AwsConfigFile::parseText(const QByteArray &text)
         }
         const int equals = content.indexOf(QLatin1Char('='));
         if (equals < 0) {
-            fail(lineNumber, QStringLiteral("expected “key = value”, a [section] header or a comment"));
+            fail(lineNumber, ConfigFileTr::tr("expected “key = value”, a [section] header or a comment"));
             return false;
         }
         const QString key = content.left(equals).trimmed();
         if (key.isEmpty()) {
-            fail(lineNumber, QStringLiteral("a setting without a name (the line starts with '=')"));
+            fail(lineNumber, ConfigFileTr::tr("a setting without a name (the line starts with '=')"));
             return false;
         }
         if (!inSection) {
-            fail(lineNumber, QStringLiteral("the setting “%1” comes before any [section] header").arg(key));
+            fail(lineNumber, ConfigFileTr::tr("the setting “%1” comes before any [section] header").arg(key));
             return false;
         }
         const QString value = content.mid(equals + 1).trimmed();

@@ -3,7 +3,19 @@
 
 #include "aws/awsenvironment.h"
 
+#include <QCoreApplication>
+
 namespace outcrop::aws {
+
+namespace {
+
+// Where settings come from, and what is wrong with the shared config and credentials files.
+class SharedConfigTr
+{
+    Q_DECLARE_TR_FUNCTIONS(AwsSharedConfig)
+};
+
+} // namespace
 
 AwsProfile::AwsProfile(const QString &name, const AwsConfigFile &config, const AwsConfigFile &credentials)
     : m_name(name)
@@ -36,7 +48,8 @@ QString AwsProfile::whereIs(const QString &key, Prefer prefer) const
 
 QString AwsProfile::describe(const QString &key, Prefer prefer) const
 {
-    return QStringLiteral("profile %1 in %2").arg(m_name, whereIs(key, prefer));
+    //: Where a setting was found; %2 is a file's path. Used inside other messages.
+    return SharedConfigTr::tr("profile %1 in %2").arg(m_name, whereIs(key, prefer));
 }
 
 AwsSharedConfig AwsSharedConfig::load(const AwsEnvironment &environment)
@@ -72,7 +85,7 @@ QString AwsSharedConfig::serviceSetting(const AwsProfile &profile, const QString
     if (!m_config.hasSection(QStringLiteral("services"), servicesName)) {
         // The JS SDK throws this internally and then silently ignores every configured endpoint;
         // a misconfiguration deserves to be told instead.
-        *error = QStringLiteral("profile %1 names the services section “%2”, but %3 has no [services %2]")
+        *error = SharedConfigTr::tr("profile %1 names the services section “%2”, but %3 has no [services %2]")
                      .arg(profile.name(), servicesName, m_config.path());
         return QString();
     }

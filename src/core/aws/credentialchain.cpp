@@ -7,11 +7,19 @@
 #include "aws/ssocredentials.h"
 #include "net/networkpolicy.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 
 namespace outcrop::aws {
 
 namespace {
+
+// The messages of the credential chain: the "Searched:" list of a profile without credentials,
+// and why a profile cannot be used.
+class CredentialChainTr
+{
+    Q_DECLARE_TR_FUNCTIONS(CredentialChain)
+};
 
 const QString kAccessKeyVariable = QStringLiteral("AWS_ACCESS_KEY_ID");
 const QString kSecretKeyVariable = QStringLiteral("AWS_SECRET_ACCESS_KEY");
@@ -28,12 +36,15 @@ QString bullet(const QString &line)
 QString fileState(const AwsConfigFile &file, const QString &sectionName, bool hasProfile)
 {
     if (!file.exists()) {
-        return QStringLiteral("%1 (file not found)").arg(file.path());
+        //: A line of "No AWS credentials found … Searched:"; %1 is a file's path.
+        return CredentialChainTr::tr("%1 (file not found)").arg(file.path());
     }
-    return QStringLiteral("%1, %2 (%3)")
+    //: A line of "No AWS credentials found … Searched:"; %1 a file's path, %2 a section such as
+    //: [profile dev], %3 what was missing there.
+    return CredentialChainTr::tr("%1, %2 (%3)")
         .arg(file.path(), sectionName,
-             hasProfile ? QStringLiteral("no aws_access_key_id / aws_secret_access_key")
-                        : QStringLiteral("no such section"));
+             hasProfile ? CredentialChainTr::tr("no aws_access_key_id / aws_secret_access_key")
+                        : CredentialChainTr::tr("no such section"));
 }
 
 } // namespace
@@ -58,7 +69,7 @@ void CredentialChain::setAppCredentials(const AwsCredentials &credentials)
 {
     m_appCredentials = credentials;
     if (m_appCredentials.isValid() && m_appCredentials.source.isEmpty()) {
-        m_appCredentials.source = QStringLiteral("credentials entered in Outcrop");
+        m_appCredentials.source = CredentialChainTr::tr("credentials entered in Outcrop");
     }
     invalidate();
 }
@@ -180,26 +191,26 @@ void CredentialChain::runChain()
         return;
     }
     QStringList searched;
-    searched.append(QStringLiteral("credentials entered in Outcrop (none)"));
+    searched.append(CredentialChainTr::tr("credentials entered in Outcrop (none)"));
 
     const QString profileName = m_environment.profileName(m_explicitProfile);
     const bool hasAccessKey = m_environment.isSet(kAccessKeyVariable);
     const bool hasSecretKey = m_environment.isSet(kSecretKeyVariable);
     if (m_environment.profileChosen(m_explicitProfile)) {
-        searched.append(QStringLiteral("environment variables %1 / %2 (skipped: profile %3 was chosen, which "
-                                       "takes precedence as in the AWS SDK for JavaScript)")
+        searched.append(CredentialChainTr::tr("environment variables %1 / %2 (skipped: profile %3 was chosen, which "
+                                              "takes precedence as in the AWS SDK for JavaScript)")
                             .arg(kAccessKeyVariable, kSecretKeyVariable, profileName));
     } else if (hasAccessKey && hasSecretKey) {
         AwsCredentials credentials;
         credentials.accessKeyId = m_environment.value(kAccessKeyVariable);
         credentials.secretAccessKey = m_environment.value(kSecretKeyVariable);
         credentials.sessionToken = m_environment.value(QStringLiteral("AWS_SESSION_TOKEN"));
-        credentials.source = QStringLiteral("environment variables");
+        credentials.source = CredentialChainTr::tr("environment variables");
         const QString expiration = m_environment.value(QStringLiteral("AWS_CREDENTIAL_EXPIRATION"));
         if (!expiration.isEmpty()) {
             credentials.expiration = QDateTime::fromString(expiration, Qt::ISODateWithMs);
             if (!credentials.expiration.isValid()) {
-                fail(QStringLiteral("AWS_CREDENTIAL_EXPIRATION is not an ISO 8601 time."));
+                fail(CredentialChainTr::tr("AWS_CREDENTIAL_EXPIRATION is not an ISO 8601 time."));
                 return;
             }
         }
@@ -207,28 +218,29 @@ void CredentialChain::runChain()
         return;
     } else {
         searched.append(
-            QStringLiteral("environment variables %1 / %2 (%3)")
+            CredentialChainTr::tr("environment variables %1 / %2 (%3)")
                 .arg(kAccessKeyVariable, kSecretKeyVariable,
-                     hasAccessKey ? QStringLiteral("only %1 is set").arg(kAccessKeyVariable)
-                                  : hasSecretKey ? QStringLiteral("only %1 is set").arg(kSecretKeyVariable)
-                                                 : QStringLiteral("not set")));
+                     hasAccessKey ? CredentialChainTr::tr("only %1 is set").arg(kAccessKeyVariable)
+                                  : hasSecretKey ? CredentialChainTr::tr("only %1 is set").arg(kSecretKeyVariable)
+                                                 : CredentialChainTr::tr("not set")));
     }
 
     const AwsSharedConfig sharedConfig = AwsSharedConfig::load(m_environment);
     if (!sharedConfig.errorString().isEmpty()) {
-        fail(QStringLiteral("Cannot read the AWS configuration: %1").arg(sharedConfig.errorString()));
+        fail(CredentialChainTr::tr("Cannot read the AWS configuration: %1").arg(sharedConfig.errorString()));
         return;
     }
     const AwsProfile profile = sharedConfig.profile(profileName);
     if (resolveFromProfile(sharedConfig, profile, &searched)) {
         return;
     }
-    QString message = QStringLiteral("No AWS credentials found for profile %1. Searched:").arg(profileName);
+    QString message = CredentialChainTr::tr("No AWS credentials found for profile %1. Searched:").arg(profileName);
     for (const QString &place : std::as_const(searched)) {
         message += bullet(place);
     }
     if (!profile.exists() && sharedConfig.configFile().ignoredSections().contains(profileName)) {
-        message += QStringLiteral("\n%1 has a section [%2]; in the config file a profile is written [profile %2].")
+        message += QLatin1Char('\n')
+            + CredentialChainTr::tr("%1 has a section [%2]; in the config file a profile is written [profile %2].")
                        .arg(sharedConfig.configFile().path(), profileName);
     }
     fail(message);
@@ -238,8 +250,9 @@ bool CredentialChain::resolveFromProfile(const AwsSharedConfig &sharedConfig, co
                                          QStringList *searched)
 {
     const auto notSupported = [this, &profile](const QString &kind) {
-        fail(QStringLiteral("Profile %1 %2; Outcrop does not support that kind of profile yet. Use static keys, "
-                            "credential_process or environment variables for now.")
+        //: %2 says what the profile uses, e.g. "uses web identity (web_identity_token_file)".
+        fail(CredentialChainTr::tr("Profile %1 %2; Outcrop does not support that kind of profile yet. Use static keys, "
+                                   "credential_process or environment variables for now.")
                  .arg(profile.name(), kind));
         return true;
     };
@@ -273,11 +286,12 @@ bool CredentialChain::resolveFromProfile(const AwsSharedConfig &sharedConfig, co
     searched->append(fileState(sharedConfig.credentialsFile(), credentialsSection, profile.inCredentialsFile()));
     searched->append(fileState(sharedConfig.configFile(), configSection, profile.inConfigFile()));
     if (onlyOneKey) {
-        searched->last() += QStringLiteral("; profile %1 has only one of %2 and %3")
+        searched->last() += CredentialChainTr::tr("; profile %1 has only one of %2 and %3")
                                 .arg(profile.name(), kAccessKey, kSecretKey);
     }
     if (profile.contains(QStringLiteral("web_identity_token_file")) && profile.contains(QStringLiteral("role_arn"))) {
-        return notSupported(QStringLiteral("uses web identity (web_identity_token_file)"));
+        //: Completes "Profile NAME …; Outcrop does not support that kind of profile yet."
+        return notSupported(CredentialChainTr::tr("uses web identity (web_identity_token_file)"));
     }
     if (profile.contains(kCredentialProcess)) {
         auto *process = new CredentialProcess(profile.name(), profile.value(kCredentialProcess, fromCredentialsFile),
@@ -298,13 +312,14 @@ bool CredentialChain::resolveFromProfile(const AwsSharedConfig &sharedConfig, co
         process->start();
         return true;
     }
-    searched->append(QStringLiteral("credential_process of profile %1 (not set)").arg(profile.name()));
+    searched->append(CredentialChainTr::tr("credential_process of profile %1 (not set)").arg(profile.name()));
     if (SsoProfileSettings::isSsoProfile(profile)) {
         startSso(sharedConfig, profile);
         return true;
     }
     if (profile.contains(QStringLiteral("login_session"))) {
-        return notSupported(QStringLiteral("uses “aws login” (login_session)"));
+        //: Completes "Profile NAME …; Outcrop does not support that kind of profile yet."
+        return notSupported(CredentialChainTr::tr("uses “aws login” (login_session)"));
     }
     return false;
 }

@@ -4,6 +4,7 @@
 #include "aws/logging.h"
 #include "aws/shellwords.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -20,6 +21,13 @@
 namespace outcrop::aws {
 
 namespace {
+
+// Why a credential_process gave no credentials. Most messages begin with the program's name or
+// with what it did ("printed no …"): they complete "credential_process of profile %1 failed: …".
+class CredentialProcessTr
+{
+    Q_DECLARE_TR_FUNCTIONS(CredentialProcess)
+};
 
 // A credentials document is a few kilobytes; more means the wrong program.
 constexpr qsizetype kMaxOutputBytes = 1024 * 1024;
@@ -75,11 +83,11 @@ void CredentialProcess::start()
     QStringList words;
     QString splitError;
     if (!splitShellWords(m_commandLine, &words, &splitError)) {
-        finishWithError(QStringLiteral("its command line cannot be split into words (%1)").arg(splitError));
+        finishWithError(CredentialProcessTr::tr("its command line cannot be split into words (%1)").arg(splitError));
         return;
     }
     if (words.isEmpty()) {
-        finishWithError(QStringLiteral("its command line is empty"));
+        finishWithError(CredentialProcessTr::tr("its command line is empty"));
         return;
     }
     QString program = words.takeFirst();
@@ -89,7 +97,7 @@ void CredentialProcess::start()
         const QStringList path = m_environment.value(QStringLiteral("PATH")).split(QLatin1Char(':'), Qt::SkipEmptyParts);
         const QString found = QStandardPaths::findExecutable(program, path);
         if (found.isEmpty()) {
-            finishWithError(QStringLiteral("the program “%1” was not found in PATH").arg(program));
+            finishWithError(CredentialProcessTr::tr("the program “%1” was not found in PATH").arg(program));
             return;
         }
         program = found;
@@ -116,7 +124,7 @@ void CredentialProcess::start()
             [this](int exitCode, QProcess::ExitStatus status) { onFinished(exitCode, status == QProcess::CrashExit); });
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart) {
-            finishWithError(QStringLiteral("the program “%1” could not be started: %2")
+            finishWithError(CredentialProcessTr::tr("the program “%1” could not be started: %2")
                                 .arg(m_programName, m_process->errorString()));
         }
     });
@@ -140,7 +148,7 @@ void CredentialProcess::killProcessGroup()
 void CredentialProcess::onTimeout()
 {
     killProcessGroup();
-    finishWithError(QStringLiteral("“%1” did not finish within %2 seconds and was stopped")
+    finishWithError(CredentialProcessTr::tr("“%1” did not finish within %2 seconds and was stopped")
                         .arg(m_programName)
                         .arg(static_cast<double>(m_timeout.count()) / 1000.0));
 }
@@ -153,17 +161,25 @@ void CredentialProcess::onFinished(int exitCode, bool crashed)
     m_stdout += m_process->readAllStandardOutput();
     m_stderr += m_process->readAllStandardError().left(kMaxStderrBytes - m_stderr.size());
     if (m_outputTooLarge) {
-        finishWithError(QStringLiteral("“%1” printed more than %2 bytes; that is not a credentials document")
+        finishWithError(CredentialProcessTr::tr("“%1” printed more than %2 bytes; that is not a credentials document")
                             .arg(m_programName)
                             .arg(kMaxOutputBytes));
         return;
     }
     if (crashed || exitCode != 0) {
-        QString problem = crashed ? QStringLiteral("“%1” crashed").arg(m_programName)
-                                  : QStringLiteral("“%1” exited with code %2").arg(m_programName).arg(exitCode);
         const QString errorOutput = firstLines(m_stderr);
-        problem += errorOutput.isEmpty() ? QStringLiteral(" and printed nothing on standard error")
-                                         : QStringLiteral(". Its standard error:\n") + errorOutput;
+        QString problem;
+        if (crashed) {
+            problem = errorOutput.isEmpty()
+                ? CredentialProcessTr::tr("“%1” crashed and printed nothing on standard error").arg(m_programName)
+                : CredentialProcessTr::tr("“%1” crashed. Its standard error:\n%2").arg(m_programName, errorOutput);
+        } else {
+            problem = errorOutput.isEmpty()
+                ? CredentialProcessTr::tr("“%1” exited with code %2 and printed nothing on standard error")
+                      .arg(m_programName, QString::number(exitCode))
+                : CredentialProcessTr::tr("“%1” exited with code %2. Its standard error:\n%3")
+                      .arg(m_programName, QString::number(exitCode), errorOutput);
+        }
         finishWithError(problem);
         return;
     }
@@ -172,12 +188,13 @@ void CredentialProcess::onFinished(int exitCode, bool crashed)
     m_stdout.fill('\0');
     m_stdout.clear();
     if (!parseError.isEmpty()) {
-        finishWithError(QStringLiteral("“%1” %2").arg(m_programName, parseError));
+        //: %1 is the program, %2 what it did wrong, e.g. "printed no "Version" (it must be 1)".
+        finishWithError(CredentialProcessTr::tr("“%1” %2").arg(m_programName, parseError));
         return;
     }
     m_done = true;
     m_timer.stop();
-    credentials.source = QStringLiteral("credential_process of profile %1").arg(m_profileName);
+    credentials.source = CredentialProcessTr::tr("credential_process of profile %1").arg(m_profileName);
     emit succeeded(credentials);
 }
 
@@ -188,7 +205,7 @@ void CredentialProcess::finishWithError(const QString &problem)
     }
     m_done = true;
     m_timer.stop();
-    const QString message = QStringLiteral("credential_process of profile %1 failed: %2").arg(m_profileName, problem);
+    const QString message = CredentialProcessTr::tr("credential_process of profile %1 failed: %2").arg(m_profileName, problem);
     qCWarning(lcCredentials).noquote() << message;
     // Always after start() returned, so callers connect first and never see a re-entrant signal.
     QMetaObject::invokeMethod(this, [this, message] { emit failed(message); }, Qt::QueuedConnection);
@@ -199,17 +216,18 @@ AwsCredentials CredentialProcess::parseOutput(const QByteArray &output, const QD
     QJsonParseError jsonError;
     const QJsonDocument document = QJsonDocument::fromJson(output.trimmed(), &jsonError);
     if (jsonError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error = QStringLiteral("printed something that is not a JSON object (%1)")
+        *error = CredentialProcessTr::tr("printed something that is not a JSON object (%1)")
                      .arg(jsonError.error != QJsonParseError::NoError ? jsonError.errorString()
-                                                                      : QStringLiteral("not an object"));
+                                                                      : CredentialProcessTr::tr("not an object"));
         return {};
     }
     const QJsonObject object = document.object();
     // The JS SDK: data.Version !== 1 — the number 1, not the string.
     const QJsonValue version = object.value(QLatin1String("Version"));
     if (!version.isDouble() || version.toDouble() != 1.0) {
-        *error = version.isUndefined() ? QStringLiteral("printed no \"Version\" (it must be 1)")
-                                       : QStringLiteral("printed a \"Version\" other than 1; only Version 1 is known");
+        *error = version.isUndefined()
+            ? CredentialProcessTr::tr("printed no \"Version\" (it must be 1)")
+            : CredentialProcessTr::tr("printed a \"Version\" other than 1; only Version 1 is known");
         return {};
     }
     AwsCredentials credentials;
@@ -224,12 +242,13 @@ AwsCredentials CredentialProcess::parseOutput(const QByteArray &output, const QD
         }
     }
     if (!missing.isEmpty()) {
-        *error = QStringLiteral("printed no %1").arg(missing.join(QStringLiteral(" and ")));
+        *error = missing.size() == 1 ? CredentialProcessTr::tr("printed no %1").arg(missing.first())
+                                     : CredentialProcessTr::tr("printed no %1 and %2").arg(missing.at(0), missing.at(1));
         return {};
     }
     const QJsonValue sessionToken = object.value(QLatin1String("SessionToken"));
     if (!sessionToken.isUndefined() && !sessionToken.isNull() && !sessionToken.isString()) {
-        *error = QStringLiteral("printed a \"SessionToken\" that is not a string");
+        *error = CredentialProcessTr::tr("printed a \"SessionToken\" that is not a string");
         return {};
     }
     credentials.sessionToken = sessionToken.toString();
@@ -237,12 +256,12 @@ AwsCredentials CredentialProcess::parseOutput(const QByteArray &output, const QD
     if (!expiration.isUndefined() && !expiration.isNull()) {
         credentials.expiration = parseIsoTimestamp(expiration.toString());
         if (!credentials.expiration.isValid()) {
-            *error = QStringLiteral("printed an \"Expiration\" that is not an ISO 8601 time (%1)")
+            *error = CredentialProcessTr::tr("printed an \"Expiration\" that is not an ISO 8601 time (%1)")
                          .arg(expiration.toString().left(40));
             return {};
         }
         if (credentials.expiration < now) {
-            *error = QStringLiteral("returned expired credentials (Expiration %1)")
+            *error = CredentialProcessTr::tr("returned expired credentials (Expiration %1)")
                          .arg(credentials.expiration.toUTC().toString(Qt::ISODate));
             return {};
         }

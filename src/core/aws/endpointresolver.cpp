@@ -6,9 +6,18 @@
 #include "aws/awssharedconfig.h"
 #include "aws/regionresolver.h"
 
+#include <QCoreApplication>
+
 namespace outcrop::aws {
 
 namespace {
+
+// Why no endpoint could be used, and where an endpoint came from. The "Invalid Configuration: …"
+// messages are the AWS SDKs' endpoint rules' own.
+class EndpointResolverTr
+{
+    Q_DECLARE_TR_FUNCTIONS(EndpointResolver)
+};
 
 struct BooleanSetting
 {
@@ -34,7 +43,7 @@ BooleanSetting readBoolean(const AwsEnvironment &environment, const QString &var
     if (text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0) {
         setting.value = true;
     } else if (text.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0) {
-        setting.error = QStringLiteral("%1 must be “true” or “false”, not “%2”.").arg(setting.source, text);
+        setting.error = EndpointResolverTr::tr("%1 must be “true” or “false”, not “%2”.").arg(setting.source, text);
     }
     return setting;
 }
@@ -88,7 +97,7 @@ ConfiguredEndpoint configuredEndpoint(const QString &serviceId, const QString &e
     if (!fromServices.isEmpty()) {
         const QString servicesName = profile.value(QStringLiteral("services"));
         return { fromServices,
-                 QStringLiteral("[services %1] %2.endpoint_url in %3")
+                 EndpointResolverTr::tr("[services %1] %2.endpoint_url in %3")
                      .arg(servicesName, servicesKey, sharedConfig.configFile().path()),
                  {} };
     }
@@ -108,7 +117,7 @@ void acceptCustomUrl(const ConfiguredEndpoint &configured, EndpointResolution *r
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
         || url.host().isEmpty()) {
-        resolution->error = QStringLiteral("The endpoint URL from %1 is not an http:// or https:// URL with a host.")
+        resolution->error = EndpointResolverTr::tr("The endpoint URL from %1 is not an http:// or https:// URL with a host.")
                                 .arg(configured.source);
         return;
     }
@@ -141,20 +150,20 @@ EndpointResolution resolveEndpoint(const AwsClientOptions &options, const AwsEnv
     }
     resolution.useFips = fips.value || region.fipsFromRegion;
     resolution.useDualStack = dualStack.value;
-    const QString fipsSource = fips.value ? fips.source : QStringLiteral("the FIPS region name");
+    const QString fipsSource = fips.value ? fips.source : EndpointResolverTr::tr("the FIPS region name");
 
     if (!configured.url.isEmpty()) {
         if (resolution.useFips) {
-            resolution.error = QStringLiteral("Invalid Configuration: FIPS and custom endpoint are not supported "
-                                              "(endpoint from %1, FIPS from %2)")
+            resolution.error = EndpointResolverTr::tr("Invalid Configuration: FIPS and custom endpoint are not supported "
+                                                      "(endpoint from %1, FIPS from %2)")
                                    .arg(configured.source, fipsSource);
             resolution.custom = true;
             resolution.source = configured.source;
             return resolution;
         }
         if (resolution.useDualStack) {
-            resolution.error = QStringLiteral("Invalid Configuration: Dualstack and custom endpoint are not supported "
-                                              "(endpoint from %1, dual-stack from %2)")
+            resolution.error = EndpointResolverTr::tr("Invalid Configuration: Dualstack and custom endpoint are not supported "
+                                                      "(endpoint from %1, dual-stack from %2)")
                                    .arg(configured.source, dualStack.source);
             resolution.custom = true;
             resolution.source = configured.source;
@@ -165,7 +174,7 @@ EndpointResolution resolveEndpoint(const AwsClientOptions &options, const AwsEnv
     }
 
     if (region.region.isEmpty()) {
-        resolution.error = QStringLiteral("Invalid Configuration: Missing Region");
+        resolution.error = EndpointResolverTr::tr("Invalid Configuration: Missing Region");
         return resolution;
     }
     if (!region.isValid()) {
@@ -175,7 +184,7 @@ EndpointResolution resolveEndpoint(const AwsClientOptions &options, const AwsEnv
     const AwsPartition partition = partitionOfRegion(region.region);
     const QString suffix = resolution.useDualStack ? partition.dualStackDnsSuffix : partition.dnsSuffix;
     resolution.url = QUrl(QStringLiteral("https://%1.%2.%3").arg(hostPrefix(resolution.useFips), region.region, suffix));
-    resolution.source = QStringLiteral("region %1 (partition %2)").arg(region.region, partition.id);
+    resolution.source = EndpointResolverTr::tr("region %1 (partition %2)").arg(region.region, partition.id);
     return resolution;
 }
 
@@ -194,12 +203,12 @@ EndpointResolution resolveServiceEndpoint(const QString &serviceId, const QStrin
         return resolution;
     }
     if (region.isEmpty()) {
-        resolution.error = QStringLiteral("Invalid Configuration: Missing Region");
+        resolution.error = EndpointResolverTr::tr("Invalid Configuration: Missing Region");
         return resolution;
     }
     const AwsPartition partition = partitionOfRegion(region);
     resolution.url = QUrl(QStringLiteral("https://%1.%2.%3").arg(hostPrefix, region, partition.dnsSuffix));
-    resolution.source = QStringLiteral("region %1 (partition %2)").arg(region, partition.id);
+    resolution.source = EndpointResolverTr::tr("region %1 (partition %2)").arg(region, partition.id);
     return resolution;
 }
 
@@ -221,20 +230,20 @@ EndpointResolution resolveServiceEndpoint(const QString &service, const QString 
     }
     resolution.useFips = fips.value || region.fipsFromRegion;
     resolution.useDualStack = dualStack.value;
-    const QString fipsSource = fips.value ? fips.source : QStringLiteral("the FIPS region name");
+    const QString fipsSource = fips.value ? fips.source : EndpointResolverTr::tr("the FIPS region name");
 
     if (!configured.url.isEmpty()) {
         resolution.custom = true;
         resolution.source = configured.source;
         if (resolution.useFips) {
-            resolution.error = QStringLiteral("Invalid Configuration: FIPS and custom endpoint are not supported "
-                                              "(endpoint from %1, FIPS from %2)")
+            resolution.error = EndpointResolverTr::tr("Invalid Configuration: FIPS and custom endpoint are not supported "
+                                                      "(endpoint from %1, FIPS from %2)")
                                    .arg(configured.source, fipsSource);
             return resolution;
         }
         if (resolution.useDualStack) {
-            resolution.error = QStringLiteral("Invalid Configuration: Dualstack and custom endpoint are not supported "
-                                              "(endpoint from %1, dual-stack from %2)")
+            resolution.error = EndpointResolverTr::tr("Invalid Configuration: Dualstack and custom endpoint are not supported "
+                                                      "(endpoint from %1, dual-stack from %2)")
                                    .arg(configured.source, dualStack.source);
             return resolution;
         }
@@ -242,7 +251,7 @@ EndpointResolution resolveServiceEndpoint(const QString &service, const QString 
         const QString scheme = url.scheme().toLower();
         if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
             || url.host().isEmpty()) {
-            resolution.error = QStringLiteral("The endpoint URL from %1 is not an http:// or https:// URL with a host.")
+            resolution.error = EndpointResolverTr::tr("The endpoint URL from %1 is not an http:// or https:// URL with a host.")
                                    .arg(configured.source);
             return resolution;
         }
@@ -251,7 +260,7 @@ EndpointResolution resolveServiceEndpoint(const QString &service, const QString 
     }
 
     if (region.region.isEmpty()) {
-        resolution.error = QStringLiteral("Invalid Configuration: Missing Region");
+        resolution.error = EndpointResolverTr::tr("Invalid Configuration: Missing Region");
         return resolution;
     }
     if (!region.isValid()) {
@@ -261,7 +270,7 @@ EndpointResolution resolveServiceEndpoint(const QString &service, const QString 
     const AwsPartition partition = partitionOfRegion(region.region);
     const QString suffix = resolution.useDualStack ? partition.dualStackDnsSuffix : partition.dnsSuffix;
     resolution.url = QUrl(QStringLiteral("https://%1.%2.%3").arg((resolution.useFips ? service + QStringLiteral("-fips") : service), region.region, suffix));
-    resolution.source = QStringLiteral("region %1 (partition %2)").arg(region.region, partition.id);
+    resolution.source = EndpointResolverTr::tr("region %1 (partition %2)").arg(region.region, partition.id);
     return resolution;
 }
 

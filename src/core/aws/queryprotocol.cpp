@@ -3,10 +3,21 @@
 
 #include "aws/awsurl.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 #include <QXmlStreamReader>
 
 namespace outcrop::aws {
+
+namespace {
+
+// Why a query-protocol (XML) reply cannot be read; after "… returned a reply Outcrop cannot read: ".
+class QueryProtocolTr
+{
+    Q_DECLARE_TR_FUNCTIONS(QueryProtocol)
+};
+
+} // namespace
 
 QByteArray encodeQueryForm(const QList<QPair<QString, QString>> &parameters)
 {
@@ -49,10 +60,10 @@ bool QueryXml::parse(const QByteArray &body, QueryXml *document, QString *error)
     }
     if (reader.hasError() || parsed.m_root.isEmpty()) {
         // The position only: the body may hold credentials.
-        *error = reader.hasError() ? QStringLiteral("the XML is malformed at line %1, column %2")
+        *error = reader.hasError() ? QueryProtocolTr::tr("the XML is malformed at line %1, column %2")
                                          .arg(reader.lineNumber())
                                          .arg(reader.columnNumber())
-                                   : QStringLiteral("the reply is empty");
+                                   : QueryProtocolTr::tr("the reply is empty");
         return false;
     }
     *document = parsed;

@@ -4,11 +4,18 @@
 #include "aws/awsenvironment.h"
 #include "aws/awssharedconfig.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace outcrop::aws {
 
 namespace {
+
+// Why no region could be used.
+class RegionResolverTr
+{
+    Q_DECLARE_TR_FUNCTIONS(RegionResolver)
+};
 
 bool isFipsRegion(const QString &region)
 {
@@ -71,16 +78,17 @@ RegionResolution resolveRegion(const AwsClientOptions &options, const AwsEnviron
         }
     }
     if (named.isEmpty()) {
-        resolution.error = QStringLiteral("No AWS region is set. Pass --region, set AWS_REGION or "
-                                          "AWS_DEFAULT_REGION, or add “region = …” to profile %1 in %2.")
+        resolution.error = RegionResolverTr::tr("No AWS region is set. Pass --region, set AWS_REGION or "
+                                                "AWS_DEFAULT_REGION, or add “region = …” to profile %1 in %2.")
                                .arg(profile.name(), environment.configFilePath());
         return resolution;
     }
     resolution.fipsFromRegion = isFipsRegion(named);
     resolution.region = realRegion(named);
     if (!isValidHostLabel(resolution.region)) {
-        resolution.error = QStringLiteral("Region not accepted: region=\"%1\" is not a valid hostname component "
-                                          "(from %2).")
+        //: %2 says where the region was set: --region, AWS_REGION or "profile NAME in FILE".
+        resolution.error = RegionResolverTr::tr("Region not accepted: region=\"%1\" is not a valid hostname component "
+                                                "(from %2).")
                                .arg(resolution.region, resolution.source);
     }
     return resolution;

@@ -1,7 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "aws/shellwords.h"
 
+#include <QCoreApplication>
+
 namespace outcrop::aws {
+
+namespace {
+
+// Why a command line cannot be split into words: the messages of Python's shlex, which botocore
+// splits credential_process with.
+class ShellWordsTr
+{
+    Q_DECLARE_TR_FUNCTIONS(ShellWords)
+};
+
+} // namespace
 
 bool splitShellWords(const QString &commandLine, QStringList *words, QString *error)
 {
@@ -22,7 +35,7 @@ bool splitShellWords(const QString &commandLine, QStringList *words, QString *er
                 quote = QChar();
             } else if (c == QLatin1Char('\\')) {
                 if (i + 1 >= commandLine.size()) {
-                    *error = QStringLiteral("No escaped character");
+                    *error = ShellWordsTr::tr("No escaped character");
                     return false;
                 }
                 const QChar next = commandLine.at(++i);
@@ -44,7 +57,7 @@ bool splitShellWords(const QString &commandLine, QStringList *words, QString *er
             inWord = true;
         } else if (c == QLatin1Char('\\')) {
             if (i + 1 >= commandLine.size()) {
-                *error = QStringLiteral("No escaped character");
+                *error = ShellWordsTr::tr("No escaped character");
                 return false;
             }
             word += commandLine.at(++i);
@@ -55,7 +68,7 @@ bool splitShellWords(const QString &commandLine, QStringList *words, QString *er
         }
     }
     if (!quote.isNull()) {
-        *error = QStringLiteral("No closing quotation");
+        *error = ShellWordsTr::tr("No closing quotation");
         return false;
     }
     if (inWord) {

@@ -7,6 +7,7 @@
 #include "aws/endpointresolver.h"
 #include "aws/logging.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -14,6 +15,12 @@
 namespace outcrop::aws {
 
 namespace {
+
+// IAM Identity Center (SSO): what is wrong with a profile's settings, its sign-in, or a reply.
+class SsoTr
+{
+    Q_DECLARE_TR_FUNCTIONS(SsoCredentials)
+};
 
 const QString kSsoSession = QStringLiteral("sso_session");
 const QString kStartUrl = QStringLiteral("sso_start_url");
@@ -34,7 +41,7 @@ QString describeServiceError(const AwsError &error)
         text += QStringLiteral(": ") + error.message;
     }
     if (!error.requestId.isEmpty()) {
-        text += QStringLiteral(" (request id %1)").arg(error.requestId);
+        text += SsoTr::tr(" (request id %1)").arg(error.requestId);
     }
     return text;
 }
@@ -74,7 +81,7 @@ std::optional<SsoProfileSettings> SsoProfileSettings::fromProfile(const AwsEnvir
     if (!settings.sessionName.isEmpty()) {
         const QString sessionType = QStringLiteral("sso-session");
         if (!sharedConfig.configFile().hasSection(sessionType, settings.sessionName)) {
-            *error = QStringLiteral("Profile %1 uses sso_session %2, but %3 has no [sso-session %2] section.")
+            *error = SsoTr::tr("Profile %1 uses sso_session %2, but %3 has no [sso-session %2] section.")
                          .arg(settings.profileName, settings.sessionName, configPath);
             return std::nullopt;
         }
@@ -82,13 +89,13 @@ std::optional<SsoProfileSettings> SsoProfileSettings::fromProfile(const AwsEnvir
         for (const QString &key : { kStartUrl, kRegion }) {
             const QString fromSession = session.value(key);
             if (fromSession.isEmpty()) {
-                *error = QStringLiteral("[sso-session %1] in %2 has no %3.").arg(settings.sessionName, configPath, key);
+                *error = SsoTr::tr("[sso-session %1] in %2 has no %3.").arg(settings.sessionName, configPath, key);
                 return std::nullopt;
             }
             QString &target = key == kStartUrl ? settings.startUrl : settings.region;
             if (!target.isEmpty() && target != fromSession) {
                 // fromSSO's "Conflicting SSO region / start_url configurations".
-                *error = QStringLiteral("Profile %1 and [sso-session %2] in %3 set different values for %4.")
+                *error = SsoTr::tr("Profile %1 and [sso-session %2] in %3 set different values for %4.")
                              .arg(settings.profileName, settings.sessionName, configPath, key);
                 return std::nullopt;
             }
@@ -103,7 +110,7 @@ std::optional<SsoProfileSettings> SsoProfileSettings::fromProfile(const AwsEnvir
         }
     }
     if (!missing.isEmpty()) {
-        *error = QStringLiteral("Profile %1 in %2 uses IAM Identity Center (SSO) but lacks %3. It needs sso_account_id "
+        *error = SsoTr::tr("Profile %1 in %2 uses IAM Identity Center (SSO) but lacks %3. It needs sso_account_id "
                                 "and sso_role_name, and sso_session (or the older sso_start_url and sso_region).")
                      .arg(settings.profileName, configPath, missing.join(QStringLiteral(", ")));
         return std::nullopt;
@@ -117,7 +124,7 @@ std::optional<SsoProfileSettings> SsoProfileSettings::fromProfile(const AwsEnvir
                                                            environment, sharedConfig, profile, settings.region);
     for (const EndpointResolution *resolution : { &portal, &oidc }) {
         if (!resolution->isValid()) {
-            *error = QStringLiteral("IAM Identity Center endpoint of profile %1: %2")
+            *error = SsoTr::tr("IAM Identity Center endpoint of profile %1: %2")
                          .arg(settings.profileName, resolution->error);
             return std::nullopt;
         }
@@ -178,7 +185,7 @@ void SsoCredentialFetcher::failLoginRequired(const QString &reason)
     const QString command = m_settings.loginCommand();
     AwsError error = AwsError::make(
         AwsError::Kind::SsoLoginRequired,
-        QStringLiteral("%1 Run “%2” to sign in to IAM Identity Center again, then retry.").arg(reason, command));
+        SsoTr::tr("%1 Run “%2” to sign in to IAM Identity Center again, then retry.").arg(reason, command));
     error.remedyCommand = command;
     fail(error);
 }
@@ -188,7 +195,7 @@ void SsoCredentialFetcher::readToken()
     QString problem;
     const std::optional<SsoToken> token = SsoTokenCache::read(m_settings.tokenFile, &problem);
     if (!token) {
-        failLoginRequired(QStringLiteral("Profile %1 has no usable IAM Identity Center (SSO) sign-in: %2.")
+        failLoginRequired(SsoTr::tr("Profile %1 has no usable IAM Identity Center (SSO) sign-in: %2.")
                               .arg(m_settings.profileName, problem));
         return;
     }
@@ -203,7 +210,7 @@ void SsoCredentialFetcher::readToken()
         return;
     }
     if (m_token.expiresAt <= now) {
-        failLoginRequired(QStringLiteral("The IAM Identity Center (SSO) sign-in of profile %1 expired at %2.")
+        failLoginRequired(SsoTr::tr("The IAM Identity Center (SSO) sign-in of profile %1 expired at %2.")
                               .arg(m_settings.profileName, utcText(m_token.expiresAt)));
         return;
     }
@@ -229,7 +236,7 @@ void SsoCredentialFetcher::refreshToken()
         const QJsonObject object = QJsonDocument::fromJson(body).object();
         if (!object.value(QLatin1String("accessToken")).isString()
             || !object.value(QLatin1String("expiresIn")).isDouble()) {
-            *error = QStringLiteral("no accessToken or expiresIn");
+            *error = SsoTr::tr("no accessToken or expiresIn");
             return false;
         }
         return true;
@@ -252,12 +259,12 @@ void SsoCredentialFetcher::onTokenRefreshed(AwsCall *call)
         }
         if (isTransportError(error)) {
             AwsError failure = error;
-            failure.message = QStringLiteral("Refreshing the IAM Identity Center (SSO) sign-in of profile %1 failed: %2")
+            failure.message = SsoTr::tr("Refreshing the IAM Identity Center (SSO) sign-in of profile %1 failed: %2")
                                   .arg(m_settings.profileName, error.message);
             fail(failure);
             return;
         }
-        failLoginRequired(QStringLiteral("The IAM Identity Center (SSO) sign-in of profile %1 expired at %2 and could "
+        failLoginRequired(SsoTr::tr("The IAM Identity Center (SSO) sign-in of profile %1 expired at %2 and could "
                                          "not be refreshed (%3).")
                               .arg(m_settings.profileName, utcText(m_token.expiresAt), describeServiceError(error)));
         return;
@@ -290,12 +297,12 @@ void SsoCredentialFetcher::getRoleCredentials()
         const QJsonObject role = QJsonDocument::fromJson(body).object().value(QLatin1String("roleCredentials")).toObject();
         for (const char *key : { "accessKeyId", "secretAccessKey", "sessionToken" }) {
             if (role.value(QLatin1String(key)).toString().isEmpty()) {
-                *error = QStringLiteral("roleCredentials has no %1").arg(QLatin1String(key));
+                *error = SsoTr::tr("roleCredentials has no %1").arg(QLatin1String(key));
                 return false;
             }
         }
         if (!role.value(QLatin1String("expiration")).isDouble()) {
-            *error = QStringLiteral("roleCredentials has no expiration");
+            *error = SsoTr::tr("roleCredentials has no expiration");
             return false;
         }
         return true;
@@ -307,11 +314,11 @@ void SsoCredentialFetcher::getRoleCredentials()
 void SsoCredentialFetcher::onRoleCredentials(AwsCall *call)
 {
     call->deleteLater();
-    const QString role = QStringLiteral("role %1 in account %2").arg(m_settings.roleName, m_settings.accountId);
+    const QString role = SsoTr::tr("role %1 in account %2").arg(m_settings.roleName, m_settings.accountId);
     if (!call->succeeded()) {
         const AwsError &error = call->error();
         if (error.code == QLatin1String("UnauthorizedException") || error.httpStatus == 401) {
-            failLoginRequired(QStringLiteral("IAM Identity Center rejected the sign-in of profile %1 (%2).")
+            failLoginRequired(SsoTr::tr("IAM Identity Center rejected the sign-in of profile %1 (%2).")
                                   .arg(m_settings.profileName, describeServiceError(error)));
             return;
         }
@@ -319,7 +326,7 @@ void SsoCredentialFetcher::onRoleCredentials(AwsCall *call)
         if (!isTransportError(error)) {
             failure.kind = AwsError::Kind::Credentials;
         }
-        failure.message = QStringLiteral("IAM Identity Center gave no credentials for %1 (profile %2): %3")
+        failure.message = SsoTr::tr("IAM Identity Center gave no credentials for %1 (profile %2): %3")
                               .arg(role, m_settings.profileName,
                                    isTransportError(error) ? error.message : describeServiceError(error));
         fail(failure);
@@ -335,7 +342,7 @@ void SsoCredentialFetcher::onRoleCredentials(AwsCall *call)
     credentials.expiration = QDateTime::fromMSecsSinceEpoch(
                                  static_cast<qint64>(credentialsObject.value(QLatin1String("expiration")).toDouble()))
                                  .toUTC();
-    credentials.source = QStringLiteral("IAM Identity Center, %1 (profile %2)").arg(role, m_settings.profileName);
+    credentials.source = SsoTr::tr("IAM Identity Center, %1 (profile %2)").arg(role, m_settings.profileName);
     if (m_finished) {
         return;
     }

@@ -3,6 +3,7 @@
 
 #include "aws/awsenvironment.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -14,6 +15,12 @@
 namespace outcrop::aws {
 
 namespace {
+
+// What is wrong with a token file of the SSO cache; each message begins with the file's path.
+class SsoTokenCacheTr
+{
+    Q_DECLARE_TR_FUNCTIONS(SsoTokenCache)
+};
 
 const QString kAccessToken = QStringLiteral("accessToken");
 const QString kExpiresAt = QStringLiteral("expiresAt");
@@ -66,11 +73,11 @@ std::optional<SsoToken> SsoTokenCache::read(const QString &path, QString *error)
 {
     QFile file(path);
     if (!file.exists()) {
-        *error = QStringLiteral("%1: no such file").arg(path);
+        *error = SsoTokenCacheTr::tr("%1: no such file").arg(path);
         return std::nullopt;
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1: cannot be read (%2)").arg(path, file.errorString());
+        *error = SsoTokenCacheTr::tr("%1: cannot be read (%2)").arg(path, file.errorString());
         return std::nullopt;
     }
     QJsonParseError parseError;
@@ -78,8 +85,8 @@ std::optional<SsoToken> SsoTokenCache::read(const QString &path, QString *error)
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         // The parser's message and offset only: the text around it may be a token.
         *error = parseError.error != QJsonParseError::NoError
-            ? QStringLiteral("%1: not valid JSON (%2 at offset %3)").arg(path, parseError.errorString()).arg(parseError.offset)
-            : QStringLiteral("%1: not a JSON object").arg(path);
+            ? SsoTokenCacheTr::tr("%1: not valid JSON (%2 at offset %3)").arg(path, parseError.errorString()).arg(parseError.offset)
+            : SsoTokenCacheTr::tr("%1: not a JSON object").arg(path);
         return std::nullopt;
     }
     QJsonObject object = document.object();
@@ -87,13 +94,13 @@ std::optional<SsoToken> SsoTokenCache::read(const QString &path, QString *error)
         const QJsonValue value = object.take(key);
         if (value.isUndefined() || value.isNull()) {
             if (required) {
-                *error = QStringLiteral("%1: the field “%2” is missing").arg(path, key);
+                *error = SsoTokenCacheTr::tr("%1: the field “%2” is missing").arg(path, key);
                 return false;
             }
             return true;
         }
         if (!value.isString() || (required && value.toString().isEmpty())) {
-            *error = QStringLiteral("%1: the field “%2” is not a non-empty string").arg(path, key);
+            *error = SsoTokenCacheTr::tr("%1: the field “%2” is not a non-empty string").arg(path, key);
             return false;
         }
         *target = value.toString();
@@ -105,7 +112,7 @@ std::optional<SsoToken> SsoTokenCache::read(const QString &path, QString *error)
         }
         *target = parseTime(value);
         if (!target->isValid()) {
-            *error = QStringLiteral("%1: the field “%2” is not an ISO 8601 UTC time (“%3”)").arg(path, key, value);
+            *error = SsoTokenCacheTr::tr("%1: the field “%2” is not an ISO 8601 UTC time (“%3”)").arg(path, key, value);
             return false;
         }
         return true;
@@ -145,18 +152,18 @@ bool SsoTokenCache::write(const QString &path, const SsoToken &token, QString *e
     put(kRefreshToken, token.refreshToken);
 
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        *error = QStringLiteral("%1: cannot create the folder").arg(QFileInfo(path).absolutePath());
+        *error = SsoTokenCacheTr::tr("%1: cannot create the folder").arg(QFileInfo(path).absolutePath());
         return false;
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("%1: cannot be written (%2)").arg(path, file.errorString());
+        *error = SsoTokenCacheTr::tr("%1: cannot be written (%2)").arg(path, file.errorString());
         return false;
     }
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(object).toJson(QJsonDocument::Indented));
     if (!file.commit()) {
-        *error = QStringLiteral("%1: cannot be written (%2)").arg(path, file.errorString());
+        *error = SsoTokenCacheTr::tr("%1: cannot be written (%2)").arg(path, file.errorString());
         return false;
     }
     return true;

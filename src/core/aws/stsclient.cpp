@@ -3,11 +3,18 @@
 
 #include "aws/queryprotocol.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 
 namespace outcrop::aws {
 
 namespace {
+
+// Why an STS reply cannot be read.
+class StsClientTr
+{
+    Q_DECLARE_TR_FUNCTIONS(StsClient)
+};
 
 const QString kAssumeRole = QStringLiteral("AssumeRole");
 const QString kGetCallerIdentity = QStringLiteral("GetCallerIdentity");
@@ -35,12 +42,12 @@ bool readResult(const QByteArray &body, const QString &action, const QStringList
     }
     const QString root = action + QStringLiteral("Response");
     if (xml->rootName() != root) {
-        *error = QStringLiteral("expected <%1>, got <%2>").arg(root, xml->rootName());
+        *error = StsClientTr::tr("expected <%1>, got <%2>").arg(root, xml->rootName());
         return false;
     }
     for (const QString &field : fields) {
         if (xml->text(root + QLatin1Char('/') + action + QStringLiteral("Result/") + field).isEmpty()) {
-            *error = QStringLiteral("%1 has no %2").arg(root, field);
+            *error = StsClientTr::tr("%1 has no %2").arg(root, field);
             return false;
         }
     }

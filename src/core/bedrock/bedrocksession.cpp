@@ -12,9 +12,20 @@
 #include "bedrock/bedrockclient.h"
 #include "net/networkpolicy.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 
 namespace outcrop::bedrock {
+
+namespace {
+
+// Why the session has no STS client (no account shown).
+class BedrockSessionTr
+{
+    Q_DECLARE_TR_FUNCTIONS(BedrockSession)
+};
+
+} // namespace
 
 BedrockConnection BedrockConnection::resolve(const aws::AwsClientOptions &options,
                                              const aws::AwsEnvironment &environment)
@@ -105,7 +116,7 @@ BedrockSession::BedrockSession(const BedrockConnection &connection, std::unique_
     , m_auth(std::move(auth))
 {
     build(connection.ssl);
-    m_stsError = QStringLiteral("No STS client: the session is authenticated for Bedrock only.");
+    m_stsError = BedrockSessionTr::tr("No STS client: the session is authenticated for Bedrock only.");
 }
 
 BedrockSession::BedrockSession(const QUrl &endpoint, const QString &region, std::unique_ptr<aws::AuthProvider> auth,
@@ -135,7 +146,7 @@ void BedrockSession::buildSts(const aws::EndpointResolution &endpoint, const QSt
                               const std::optional<QSslConfiguration> &ssl, aws::AuthProvider *auth)
 {
     if (!endpoint.isValid() || endpoint.url.isEmpty()) {
-        m_stsError = endpoint.error.isEmpty() ? QStringLiteral("No STS endpoint.") : endpoint.error;
+        m_stsError = endpoint.error.isEmpty() ? BedrockSessionTr::tr("No STS endpoint.") : endpoint.error;
         return;
     }
     aws::AwsClientConfig config;
