@@ -138,6 +138,8 @@ private slots:
         for (const QString &text : expected) {
             QVERIFY2(run.err.contains(text), qPrintable(run.err));
         }
+        // Said once: not also as a log warning before the error.
+        QCOMPARE(run.err.count(expected.first()), 1);
     }
 };
 

@@ -174,7 +174,9 @@ void CredentialChain::fail(const QString &message)
 
 void CredentialChain::fail(const AwsError &error)
 {
-    qCWarning(lcCredentials).noquote() << error.message;
+    // A debug message, not a warning: the caller shows the error (the window's banner, the
+    // export's stderr), and a warning printed it a second time on the terminal.
+    qCDebug(lcCredentials).noquote() << error.message;
     QMetaObject::invokeMethod(this, [this, error] { emitFailure(error); }, Qt::QueuedConnection);
 }
 
@@ -262,7 +264,7 @@ bool CredentialChain::resolveFromProfile(const AwsSharedConfig &sharedConfig, co
             if (error.isEmpty()) {
                 emitResolved(credentials);
             } else {
-                qCWarning(lcCredentials).noquote() << error;
+                qCDebug(lcCredentials).noquote() << error;   // the caller shows it
                 emitFailure(AwsError::make(AwsError::Kind::Credentials, error));
             }
         });
@@ -343,7 +345,7 @@ void CredentialChain::startSso(const AwsSharedConfig &sharedConfig, const AwsPro
     connect(fetcher, &SsoCredentialFetcher::failed, this, [this, fetcher](const AwsError &error) {
         fetcher->deleteLater();
         m_sso = nullptr;
-        qCWarning(lcCredentials).noquote() << error.message;
+        qCDebug(lcCredentials).noquote() << error.message;   // the caller shows it
         emitFailure(error);
     });
     m_sso = fetcher;

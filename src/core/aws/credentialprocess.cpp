@@ -206,7 +206,7 @@ void CredentialProcess::finishWithError(const QString &problem)
     m_done = true;
     m_timer.stop();
     const QString message = CredentialProcessTr::tr("credential_process of profile %1 failed: %2").arg(m_profileName, problem);
-    qCWarning(lcCredentials).noquote() << message;
+    qCDebug(lcCredentials).noquote() << message;   // the caller shows it (a warning printed it twice)
     // Always after start() returned, so callers connect first and never see a re-entrant signal.
     QMetaObject::invokeMethod(this, [this, message] { emit failed(message); }, Qt::QueuedConnection);
 }

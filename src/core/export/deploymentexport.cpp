@@ -133,8 +133,9 @@ void DeploymentExport::commit()
 void DeploymentExport::failListing(const QString &message)
 {
     // The service or the credentials failed, not the writing: say that, and for standard output
-    // that what was written so far is incomplete.
-    fail(m_file.isStreaming() ? message + QLatin1Char(' ')
+    // that what was written so far is incomplete, on a line of its own (the message may be a list,
+    // such as the places searched for credentials).
+    fail(m_file.isStreaming() ? message + QLatin1Char('\n')
                  + QCoreApplication::translate("DeploymentExport", "What was written to standard output is incomplete.")
                               : message);
 }
