@@ -1276,7 +1276,7 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
         <name>ShellWords</name>
         <message>
             <source>No escaped character</source>
-            <translation>Kein maskiertes Zeichen</translation>
+            <translation>Kein Zeichen nach dem Backslash</translation>
         </message>
         <message>
             <source>No closing quotation</source>
@@ -1287,7 +1287,7 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
         <name>SsoCredentials</name>
         <message>
             <source> (request id %1)</source>
-            <translation> (Anfrage-ID %1)</translation>
+            <translation> (Request-ID %1)</translation>
         </message>
         <message>
             <source>Profile %1 uses sso_session %2, but %3 has no [sso-session %2] section.</source>
@@ -1307,7 +1307,7 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
         </message>
         <message>
             <source>IAM Identity Center endpoint of profile %1: %2</source>
-            <translation>IAM-Identity-Center-Endpunkt von Profil %1: %2</translation>
+            <translation>Endpunkt von IAM Identity Center für Profil %1: %2</translation>
         </message>
         <message>
             <source>%1 Run “%2” to sign in to IAM Identity Center again, then retry.</source>
@@ -1424,6 +1424,10 @@ Ohne --export öffnet es das Dashboard; mit --export schreibt es eine CSV-Datei 
         <message>
             <source>%1 has no %2</source>
             <translation>%1 hat kein %2</translation>
+        </message>
+        <message>
+            <source>the Expiration "%1" is not an ISO 8601 time</source>
+            <translation>die Expiration "%1" ist keine Zeitangabe nach ISO 8601</translation>
         </message>
     </context>
     <context>

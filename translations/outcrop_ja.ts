@@ -1270,7 +1270,7 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         <name>ShellWords</name>
         <message>
             <source>No escaped character</source>
-            <translation>エスケープされる文字がありません</translation>
+            <translation>バックスラッシュの後に文字がありません</translation>
         </message>
         <message>
             <source>No closing quotation</source>
@@ -1376,7 +1376,7 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         </message>
         <message>
             <source>%1: the field “%2” is not a non-empty string</source>
-            <translation>%1: フィールド「%2」が空でない文字列ではありません</translation>
+            <translation>%1: フィールド「%2」が文字列でないか、空です</translation>
         </message>
         <message>
             <source>%1: the field “%2” is not an ISO 8601 UTC time (“%3”)</source>
@@ -1418,6 +1418,10 @@ Without --export it opens the dashboard; with --export it writes a CSV file and 
         <message>
             <source>%1 has no %2</source>
             <translation>%1 に %2 がありません</translation>
+        </message>
+        <message>
+            <source>the Expiration "%1" is not an ISO 8601 time</source>
+            <translation>Expiration "%1" が ISO 8601 形式の時刻ではありません</translation>
         </message>
     </context>
     <context>

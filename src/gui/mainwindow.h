@@ -96,6 +96,7 @@ public:
     DeploymentFilterProxy *proxyModel() const { return m_proxy; }
     QTableView *tableView() const { return m_view; }
     LiveRefresh *liveRefresh() const { return m_live; }
+    bedrock::CustomModelNames *modelNames() const { return m_modelNames; }
     QAction *exportAction() const { return m_exportAction; }
     QAction *refreshAction() const { return m_refreshAction; }
     QString emptyStateText() const;

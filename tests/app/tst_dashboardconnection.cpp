@@ -194,7 +194,7 @@ private slots:
         window.close();
     }
 
-    void ssoCredentialsExpiringDuringLiveRefresh()
+    void ssoCredentialsExpiringDuringRefreshes()
     {
         keychain::KeychainStore store;
         keychain::AppProfiles profiles(&store);

@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -313,6 +314,8 @@ private slots:
             return settings;
         }());
         writeToken(kSession, kAccessToken, QDateTime::currentDateTimeUtc().addSecs(240), true);
+        // Worth a warning: nothing else tells that the sign-in will run out soon.
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^refreshing the IAM Identity Center token failed")));
         const Outcome outcome = resolveProfile(QStringLiteral("dev"));
         QVERIFY2(outcome.succeeded, qPrintable(outcome.error.message));
         QCOMPARE(m_simulator->sso().createTokenCount(), 0);
@@ -356,6 +359,8 @@ private slots:
                             { QStringLiteral("clientSecret"), clientSecret },
                             { QStringLiteral("refreshToken"), refreshToken } };
         QVERIFY(writeFile(tokenFile(kSession), QJsonDocument(token).toJson()));
+        // No warning: the error itself says it, once (the command line printed it twice).
+        QTest::failOnWarning(QRegularExpression(QStringLiteral(".")));
         verifyLoginRequired(resolveProfile(QStringLiteral("dev")), QStringLiteral("dev"), expectedCode);
     }
 

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QLocale>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -148,9 +149,10 @@ void CredentialProcess::killProcessGroup()
 void CredentialProcess::onTimeout()
 {
     killProcessGroup();
+    // One arg() call: a program name holding "%1" must not take the number.
     finishWithError(CredentialProcessTr::tr("“%1” did not finish within %2 seconds and was stopped")
-                        .arg(m_programName)
-                        .arg(static_cast<double>(m_timeout.count()) / 1000.0));
+                        .arg(m_programName, QString::number(static_cast<double>(m_timeout.count()) / 1000.0, 'g',
+                                                            QLocale::FloatingPointShortest)));
 }
 
 void CredentialProcess::onFinished(int exitCode, bool crashed)
@@ -162,8 +164,7 @@ void CredentialProcess::onFinished(int exitCode, bool crashed)
     m_stderr += m_process->readAllStandardError().left(kMaxStderrBytes - m_stderr.size());
     if (m_outputTooLarge) {
         finishWithError(CredentialProcessTr::tr("“%1” printed more than %2 bytes; that is not a credentials document")
-                            .arg(m_programName)
-                            .arg(kMaxOutputBytes));
+                            .arg(m_programName, QString::number(kMaxOutputBytes)));
         return;
     }
     if (crashed || exitCode != 0) {

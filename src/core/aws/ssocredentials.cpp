@@ -251,12 +251,16 @@ void SsoCredentialFetcher::onTokenRefreshed(AwsCall *call)
     const QDateTime now = m_clock();
     if (!call->succeeded()) {
         const AwsError &error = call->error();
-        qCWarning(lcCredentials).noquote() << "refreshing the IAM Identity Center token failed:"
-                                           << describeServiceError(error);
         if (m_token.expiresAt > now) {
+            // Not an error yet, but worth knowing: the sign-in will run out soon.
+            qCWarning(lcCredentials).noquote() << "refreshing the IAM Identity Center token failed:"
+                                               << describeServiceError(error);
             getRoleCredentials();   // still valid for a few minutes: use it (token-providers does)
             return;
         }
+        // The failure below carries the same service error, and the caller shows it.
+        qCDebug(lcCredentials).noquote() << "refreshing the IAM Identity Center token failed:"
+                                         << describeServiceError(error);
         if (isTransportError(error)) {
             AwsError failure = error;
             failure.message = SsoTr::tr("Refreshing the IAM Identity Center (SSO) sign-in of profile %1 failed: %2")

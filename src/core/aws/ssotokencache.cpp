@@ -85,7 +85,8 @@ std::optional<SsoToken> SsoTokenCache::read(const QString &path, QString *error)
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         // The parser's message and offset only: the text around it may be a token.
         *error = parseError.error != QJsonParseError::NoError
-            ? SsoTokenCacheTr::tr("%1: not valid JSON (%2 at offset %3)").arg(path, parseError.errorString()).arg(parseError.offset)
+            ? SsoTokenCacheTr::tr("%1: not valid JSON (%2 at offset %3)")
+                  .arg(path, parseError.errorString(), QString::number(parseError.offset))
             : SsoTokenCacheTr::tr("%1: not a JSON object").arg(path);
         return std::nullopt;
     }

@@ -85,7 +85,7 @@ bool StsClient::readAssumeRoleResponse(const QByteArray &body, AssumedRole *role
     const QString expiration = xml.text(result + QStringLiteral("Credentials/Expiration"));
     parsed.credentials.expiration = QDateTime::fromString(expiration, Qt::ISODateWithMs).toUTC();
     if (!parsed.credentials.expiration.isValid()) {
-        *error = QStringLiteral("the Expiration \"%1\" is not an ISO 8601 time").arg(expiration);
+        *error = StsClientTr::tr("the Expiration \"%1\" is not an ISO 8601 time").arg(expiration);
         return false;
     }
     parsed.arn = xml.text(result + QStringLiteral("AssumedRoleUser/Arn"));
